@@ -1,0 +1,33 @@
+package dev.switchboard.cluster;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A failover group. {@code servers} is ordered by priority: the first is the home server.
+ * {@code resources} is already in start order (dependencies first).
+ */
+public record FailoverGroup(String name, List<String> servers, boolean autoStart, boolean autoFailover,
+                            List<String> impactNotes, List<Resource> resources) {
+
+    public String homeServer() {
+        return servers.get(0);
+    }
+
+    public Optional<Resource> resource(String name) {
+        return resources.stream().filter(r -> r.name().equals(name)).findFirst();
+    }
+
+    public <T extends Resource> Optional<T> firstOfType(Class<T> type) {
+        return resources.stream().filter(type::isInstance).map(type::cast).findFirst();
+    }
+
+    /** The server after {@code server} in priority order, wrapping around; empty for a one-server group. */
+    public Optional<String> nextServerAfter(String server) {
+        if (servers.size() < 2) {
+            return Optional.empty();
+        }
+        int index = servers.indexOf(server);
+        return Optional.of(servers.get((index + 1) % servers.size()));
+    }
+}

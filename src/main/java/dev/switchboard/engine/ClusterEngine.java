@@ -1,0 +1,46 @@
+package dev.switchboard.engine;
+
+import java.util.function.Consumer;
+
+/**
+ * The port through which everything learns or changes the state of a cluster.
+ *
+ * <p>Operations block until they are done and return the state they reached. They throw an
+ * {@link EngineException} subtype: {@link NameNotFound} or {@link OperationNotAllowed} before
+ * anything was done, {@link GroupBusy} when another operation holds the group, and
+ * {@link OperationFailed} when the operation ran but did not reach its goal. A group operation
+ * with no server chooses the next server by the group's priority order.
+ */
+public interface ClusterEngine extends AutoCloseable {
+
+    ClusterSnapshot snapshot();
+
+    /** Starts the group on {@code server}, or on its home server when {@code server} is null. */
+    GroupStatus startGroup(String group, String server);
+
+    GroupStatus stopGroup(String group);
+
+    /** Moves the group to {@code target}, or to the next server by priority when it is null. */
+    GroupStatus moveGroup(String group, String target);
+
+    /** Starts one resource of an online group on the group's current server. */
+    ResourceStatus startResource(String resource);
+
+    ResourceStatus stopResource(String resource);
+
+    void suspendMonitor(String monitor);
+
+    void resumeMonitor(String monitor);
+
+    /** Makes the monitor fail on {@code server} as if it had found an error (the vendor's rehearsal). */
+    void startDummyFailure(String monitor, String server);
+
+    void stopDummyFailure(String monitor, String server);
+
+    /** Called for every state change; listeners must return quickly. */
+    void addListener(Consumer<EngineEvent> listener);
+
+    /** Stops watching the cluster. Running groups keep running so a restart can adopt them. */
+    @Override
+    void close();
+}

@@ -1,0 +1,49 @@
+package dev.switchboard.engine;
+
+import dev.switchboard.engine.embedded.EmbeddedClusterEngine;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Starts the engine after the application is up, in the background so a slow start script
+ * never holds up the dashboard, and detaches from the cluster on shutdown.
+ */
+class EngineStartup implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(EngineStartup.class);
+
+    private final ClusterEngine engine;
+    private volatile boolean running;
+
+    EngineStartup(ClusterEngine engine) {
+        this.engine = engine;
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        if (engine instanceof EmbeddedClusterEngine embedded) {
+            Thread thread = new Thread(() -> {
+                try {
+                    embedded.start();
+                } catch (RuntimeException e) {
+                    log.error("the embedded engine could not start its groups", e);
+                }
+            }, "engine-startup");
+            thread.setDaemon(true);
+            thread.start();
+        }
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        engine.close();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+}

@@ -1,0 +1,20 @@
+package dev.switchboard.engine;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A failover group: its state, the server that runs it ({@code null} when it runs nowhere),
+ * its resources in start order, the reason of its last failure and the operation under way.
+ */
+public record GroupStatus(String name, ActivationState state, String currentServer, List<String> servers,
+                          List<ResourceStatus> resources, String reason, String operation) {
+
+    public String homeServer() {
+        return servers.get(0);
+    }
+
+    public Optional<ResourceStatus> resource(String name) {
+        return resources.stream().filter(r -> r.name().equals(name)).findFirst();
+    }
+}

@@ -1,0 +1,4 @@
+package dev.switchboard.engine;
+
+public record ServerStatus(String name, ServerState state, String address) {
+}

@@ -1,0 +1,107 @@
+package dev.switchboard.engine.embedded;
+
+import dev.switchboard.cluster.Disk;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * The shared disk: a directory owned by one server at a time (ownership record with fencing
+ * epoch) and "mounted" as a symbolic link at that server's mount point.
+ */
+final class DiskDriver implements ResourceDriver {
+
+    private static final Duration KILL_GRACE = Duration.ofSeconds(3);
+
+    private final Disk disk;
+    private final DiskOwnership ownership;
+    private final ProcessTable processes;
+
+    DiskDriver(Disk disk, ProcessTable processes) {
+        this.disk = disk;
+        this.ownership = new DiskOwnership(disk.device());
+        this.processes = processes;
+    }
+
+    @Override
+    public Disk resource() {
+        return disk;
+    }
+
+    Optional<DiskOwnership.Owner> owner() {
+        return ownership.owner();
+    }
+
+    @Override
+    public void activate(Context context) throws ResourceFailed {
+        try {
+            Files.createDirectories(disk.device());
+        } catch (IOException e) {
+            throw new ResourceFailed("cannot create the disk device " + disk.device() + ": " + e.getMessage(), e);
+        }
+        try {
+            ownership.acquire(context.server().name());
+        } catch (DiskOwnership.DiskHeldElsewhere e) {
+            throw new ResourceFailed(e.getMessage() + "; refusing to take it on " + context.server().name()
+                    + ". Stop the group on " + e.owner.server() + " first");
+        }
+        mount(context.server());
+    }
+
+    @Override
+    public void adopt(Context context) throws ResourceFailed {
+        Optional<DiskOwnership.Owner> owner = ownership.owner();
+        if (owner.isEmpty() || !owner.get().server().equals(context.server().name())) {
+            throw new ResourceFailed("the disk is not held by " + context.server().name());
+        }
+        mount(context.server());
+    }
+
+    private void mount(ServerLayout server) throws ResourceFailed {
+        Path mountPoint = server.map(disk.mountPoint());
+        try {
+            Files.createDirectories(mountPoint.getParent());
+            if (Files.isSymbolicLink(mountPoint)) {
+                Files.delete(mountPoint);
+            } else if (Files.isDirectory(mountPoint, LinkOption.NOFOLLOW_LINKS)) {
+                if (!isEmpty(mountPoint)) {
+                    throw new ResourceFailed("the mount point " + mountPoint + " is not empty; move its files away");
+                }
+                Files.delete(mountPoint);
+            }
+            Files.createSymbolicLink(mountPoint, disk.device());
+        } catch (IOException e) {
+            throw new ResourceFailed("cannot mount " + disk.device() + " at " + mountPoint + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Kills processes still using the disk (the vendor's default), unmounts and releases ownership. */
+    @Override
+    public void deactivate(Context context) throws ResourceFailed {
+        Path mountPoint = context.server().map(disk.mountPoint());
+        try {
+            Set<Long> users = processes.using(disk.device().toRealPath());
+            if (!users.isEmpty()) {
+                processes.terminate(users, KILL_GRACE);
+            }
+            if (Files.isSymbolicLink(mountPoint)) {
+                Files.delete(mountPoint);
+            }
+            Files.createDirectories(mountPoint);
+        } catch (IOException e) {
+            throw new ResourceFailed("cannot unmount " + mountPoint + ": " + e.getMessage(), e);
+        }
+        ownership.release(context.server().name());
+    }
+
+    private static boolean isEmpty(Path dir) throws IOException {
+        try (Stream<Path> entries = Files.list(dir)) {
+            return entries.findAny().isEmpty();
+        }
+    }
+}

@@ -1,0 +1,312 @@
+package dev.switchboard.engine.embedded;
+
+import dev.switchboard.cluster.ClusterDefinition;
+import dev.switchboard.cluster.Disk;
+import dev.switchboard.cluster.Exec;
+import dev.switchboard.cluster.FailoverGroup;
+import dev.switchboard.cluster.FloatingIp;
+import dev.switchboard.cluster.Monitor;
+import dev.switchboard.cluster.ProcessNameMonitor;
+import dev.switchboard.cluster.Resource;
+import dev.switchboard.cluster.ServerDefinition;
+import dev.switchboard.cluster.Service;
+import dev.switchboard.engine.ClusterEngine;
+import dev.switchboard.engine.ClusterSnapshot;
+import dev.switchboard.engine.EngineEvent;
+import dev.switchboard.engine.GroupStatus;
+import dev.switchboard.engine.MonitorRecoveryStarted;
+import dev.switchboard.engine.NameNotFound;
+import dev.switchboard.engine.ResourceStatus;
+import dev.switchboard.engine.ServerState;
+import dev.switchboard.engine.ServerStatus;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the cluster on this host with real processes: each server is a directory and a loopback
+ * address, each group is started, stopped, moved and failed over for real.
+ */
+public final class EmbeddedClusterEngine implements ClusterEngine {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedClusterEngine.class);
+
+    private final ClusterDefinition definition;
+    private final Map<String, ServerLayout> servers = new LinkedHashMap<>();
+    private final Map<String, GroupController> groups = new LinkedHashMap<>();
+    private final Map<String, ProcessMonitorRunner> monitors = new LinkedHashMap<>();
+    private final EventSink events = new EventSink();
+    private final ProcessTable processes = new ProcessTable();
+    private final ExecutorService connections = Executors.newCachedThreadPool(named("fip"));
+    private final ExecutorService recoveries = Executors.newCachedThreadPool(named("recovery"));
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(named("monitor"));
+    private final EmbeddedEnvironment environment;
+    private final Provisioner provisioner;
+
+    public EmbeddedClusterEngine(ClusterDefinition definition, Path dataDir) {
+        this.definition = definition;
+        Path data = dataDir.toAbsolutePath().normalize();
+        this.environment = new EmbeddedEnvironment(data.toString());
+        ScriptRunner runner = new ScriptRunner(data.resolve("logs/scripts"), processes);
+        for (ServerDefinition s : definition.servers()) {
+            servers.put(s.name(), ServerLayout.of(s, data));
+        }
+        for (FailoverGroup g : definition.groups()) {
+            List<ResourceDriver> drivers = g.resources().stream()
+                    .map(r -> driver(r, g, runner, environment, data)).toList();
+            groups.put(g.name(), new GroupController(g, servers, drivers,
+                    new GroupRecord(data.resolve("engine/groups"), g.name()), events));
+        }
+        List<ServerLayout> layouts = List.copyOf(servers.values());
+        for (Monitor m : definition.monitors()) {
+            ProcessNameMonitor pm = (ProcessNameMonitor) m;
+            monitors.put(m.name(), new ProcessMonitorRunner(pm, layouts, processes, environment,
+                    this::serverWhereActive, events));
+        }
+        this.provisioner = new Provisioner(definition, runner, environment);
+    }
+
+    private ResourceDriver driver(Resource r, FailoverGroup g, ScriptRunner runner, EmbeddedEnvironment env, Path data) {
+        if (r instanceof FloatingIp fip) {
+            return new FloatingIpDriver(fip, connections);
+        }
+        if (r instanceof Disk disk) {
+            return new DiskDriver(disk, processes);
+        }
+        if (r instanceof Exec exec) {
+            return new ExecDriver(exec, g, runner, env);
+        }
+        return new ServiceDriver((Service) r, g, env, processes, data.resolve("logs/services"));
+    }
+
+    /**
+     * Installs new servers, adopts groups that are still running (or starts the auto-start
+     * ones on their home server) and begins monitoring. Blocks until the groups are settled.
+     */
+    public void start() {
+        servers.values().forEach(provisioner::provisionIfNew);
+        for (GroupController group : groups.values()) {
+            group.adoptOrStart(server -> applicationRunning(group.group(), server));
+        }
+        for (ProcessMonitorRunner monitor : monitors.values()) {
+            long interval = monitor.definition().interval().toMillis();
+            scheduler.scheduleWithFixedDelay(() -> runChecks(monitor), 0, interval, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Whether every process monitor watching this group finds its processes on {@code server}. */
+    private boolean applicationRunning(FailoverGroup group, String server) {
+        ServerLayout layout = servers.get(server);
+        return monitors.values().stream().map(ProcessMonitorRunner::definition)
+                .filter(m -> watches(m, group))
+                .allMatch(m -> processes.matching(m.pattern(), List.of(layout.processMarker(), environment.clusterMarker()))
+                        .size() >= m.minimumCount());
+    }
+
+    private static boolean watches(ProcessNameMonitor m, FailoverGroup group) {
+        return group.name().equals(m.recovery().target()) || group.resource(m.recovery().target()).isPresent()
+                || (!m.timing().always() && group.resource(m.timing().targetResource()).isPresent());
+    }
+
+    private void runChecks(ProcessMonitorRunner monitor) {
+        try {
+            for (String server : monitor.check()) {
+                String cause = monitor.definition().name() + " found an error on " + server + ": "
+                        + monitor.status().on(server).map(s -> s.lastResult()).orElse("");
+                recoveries.execute(() -> recover(monitor, server, cause));
+            }
+        } catch (RuntimeException e) {
+            log.error("monitor {} failed to run its check", monitor.definition().name(), e);
+        }
+    }
+
+    /** The vendor's sequence: restart the target up to N times, fail over up to M times, then the final action. */
+    private void recover(ProcessMonitorRunner monitor, String server, String cause) {
+        try {
+            String target = monitor.definition().recovery().target();
+            GroupController group = groupOf(target);
+            ProcessMonitorRunner.RecoveryStep step = monitor.nextStep(server);
+            if (step == ProcessMonitorRunner.RecoveryStep.FAILOVER && !group.group().autoFailover()) {
+                step = ProcessMonitorRunner.RecoveryStep.FINAL_ACTION;
+            }
+            String action = switch (step) {
+                case RESTART -> "restart " + target + " on " + server;
+                case FAILOVER -> "fail over " + group.group().name() + " from " + server;
+                case FINAL_ACTION -> "final action: " + monitor.definition().recovery().finalAction().key();
+            };
+            events.publish(new MonitorRecoveryStarted(Instant.now(), monitor.definition().name(), server, action, cause));
+            switch (step) {
+                case RESTART -> restart(group, target, cause);
+                case FAILOVER -> group.failOver(cause);
+                case FINAL_ACTION -> {
+                    if (monitor.definition().recovery().finalAction() == dev.switchboard.cluster.FinalAction.STOP_GROUP) {
+                        group.stopAsFinalAction(cause);
+                    }
+                }
+            }
+        } catch (RuntimeException e) {
+            log.error("recovery by monitor {} on {} failed", monitor.definition().name(), server, e);
+        } finally {
+            monitor.recoveryFinished(server);
+        }
+    }
+
+    private void restart(GroupController group, String target, String cause) {
+        if (target.equals(group.group().name())) {
+            group.restart(cause);
+            return;
+        }
+        try {
+            group.stopResource(target);
+        } finally {
+            group.startResource(target);
+        }
+    }
+
+    private GroupController groupOf(String groupOrResource) {
+        GroupController byName = groups.get(groupOrResource);
+        if (byName != null) {
+            return byName;
+        }
+        return groups.values().stream().filter(g -> g.group().resource(groupOrResource).isPresent()).findFirst()
+                .orElseThrow(() -> new NameNotFound("group or resource", groupOrResource));
+    }
+
+    private Optional<String> serverWhereActive(String resource) {
+        return groups.values().stream().map(g -> g.serverWhereActive(resource)).flatMap(Optional::stream).findFirst();
+    }
+
+    // ---- the port ------------------------------------------------------------------------------
+
+    @Override
+    public ClusterSnapshot snapshot() {
+        List<ServerStatus> serverList = servers.values().stream()
+                .map(s -> new ServerStatus(s.name(), ServerState.ONLINE, s.server().address())).toList();
+        List<GroupStatus> groupList = groups.values().stream().map(GroupController::status).toList();
+        return new ClusterSnapshot(definition.name(), Instant.now(), serverList, groupList,
+                monitors.values().stream().map(ProcessMonitorRunner::status).toList());
+    }
+
+    @Override
+    public GroupStatus startGroup(String group, String server) {
+        requireServerIfGiven(server);
+        GroupController controller = group(group);
+        resetCounters(controller);
+        return controller.start(server);
+    }
+
+    @Override
+    public GroupStatus stopGroup(String group) {
+        GroupController controller = group(group);
+        resetCounters(controller);
+        return controller.stop();
+    }
+
+    @Override
+    public GroupStatus moveGroup(String group, String target) {
+        requireServerIfGiven(target);
+        GroupController controller = group(group);
+        resetCounters(controller);
+        return controller.move(target);
+    }
+
+    @Override
+    public ResourceStatus startResource(String resource) {
+        return groupOfResource(resource).startResource(resource);
+    }
+
+    @Override
+    public ResourceStatus stopResource(String resource) {
+        return groupOfResource(resource).stopResource(resource);
+    }
+
+    @Override
+    public void suspendMonitor(String monitor) {
+        monitor(monitor).suspend();
+    }
+
+    @Override
+    public void resumeMonitor(String monitor) {
+        monitor(monitor).resume();
+    }
+
+    @Override
+    public void startDummyFailure(String monitor, String server) {
+        requireServerIfGiven(server);
+        monitor(monitor).dummyFailure(server, true);
+    }
+
+    @Override
+    public void stopDummyFailure(String monitor, String server) {
+        requireServerIfGiven(server);
+        monitor(monitor).dummyFailure(server, false);
+    }
+
+    @Override
+    public void addListener(Consumer<EngineEvent> listener) {
+        events.add(listener);
+    }
+
+    /** Stops monitoring and drops the floating addresses; the applications keep running for adoption. */
+    @Override
+    public void close() {
+        scheduler.shutdownNow();
+        recoveries.shutdownNow();
+        groups.values().forEach(GroupController::detach);
+        connections.shutdownNow();
+    }
+
+    private void resetCounters(GroupController controller) {
+        monitors.values().stream().filter(m -> watches(m.definition(), controller.group()))
+                .forEach(ProcessMonitorRunner::resetCounters);
+    }
+
+    private GroupController group(String name) {
+        GroupController controller = groups.get(name);
+        if (controller == null) {
+            throw new NameNotFound("group", name);
+        }
+        return controller;
+    }
+
+    private GroupController groupOfResource(String resource) {
+        return groups.values().stream().filter(g -> g.group().resource(resource).isPresent()).findFirst()
+                .orElseThrow(() -> new NameNotFound("resource", resource));
+    }
+
+    private ProcessMonitorRunner monitor(String name) {
+        ProcessMonitorRunner monitor = monitors.get(name);
+        if (monitor == null) {
+            throw new NameNotFound("monitor", name);
+        }
+        return monitor;
+    }
+
+    private void requireServerIfGiven(String server) {
+        if (server != null && !servers.containsKey(server)) {
+            throw new NameNotFound("server", server);
+        }
+    }
+
+    private static ThreadFactory named(String prefix) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, "engine-" + prefix + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

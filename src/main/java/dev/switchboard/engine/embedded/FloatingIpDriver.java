@@ -1,0 +1,66 @@
+package dev.switchboard.engine.embedded;
+
+import dev.switchboard.cluster.FloatingIp;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.concurrent.ExecutorService;
+
+/** Brings the floating address up on this host, forwarding to the active server's address. */
+final class FloatingIpDriver implements ResourceDriver {
+
+    private final FloatingIp fip;
+    private final ExecutorService threads;
+    private FloatingIpForwarder forwarder;
+
+    FloatingIpDriver(FloatingIp fip, ExecutorService threads) {
+        this.fip = fip;
+        this.threads = threads;
+    }
+
+    @Override
+    public FloatingIp resource() {
+        return fip;
+    }
+
+    @Override
+    public synchronized void activate(Context context) throws ResourceFailed {
+        InetSocketAddress address = new InetSocketAddress(fip.address(), fip.port());
+        if (forwarder == null && FloatingIpForwarder.somethingAnswers(address)) {
+            throw new ResourceFailed("something else already answers at " + fip.endpoint()
+                    + " (duplicate address check); stop that process or change the floating address");
+        }
+        bind(context, address);
+    }
+
+    @Override
+    public synchronized void adopt(Context context) throws ResourceFailed {
+        activate(context); // the listener lived in the previous Switchboard process; nothing else to find
+    }
+
+    private void bind(Context context, InetSocketAddress address) throws ResourceFailed {
+        closeForwarder();
+        InetSocketAddress target = new InetSocketAddress(context.server().server().address(), fip.port());
+        try {
+            forwarder = FloatingIpForwarder.open(address, target, threads);
+        } catch (IOException e) {
+            throw new ResourceFailed("cannot bring up " + fip.endpoint() + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public synchronized void deactivate(Context context) {
+        closeForwarder();
+    }
+
+    /** Drops the listener without a state change, when Switchboard stops and leaves the group running. */
+    synchronized void detach() {
+        closeForwarder();
+    }
+
+    private void closeForwarder() {
+        if (forwarder != null) {
+            forwarder.close();
+            forwarder = null;
+        }
+    }
+}

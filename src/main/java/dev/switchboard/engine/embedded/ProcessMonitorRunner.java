@@ -1,0 +1,208 @@
+package dev.switchboard.engine.embedded;
+
+import dev.switchboard.cluster.ProcessNameMonitor;
+import dev.switchboard.engine.MonitorServerStatus;
+import dev.switchboard.engine.MonitorState;
+import dev.switchboard.engine.MonitorStateChanged;
+import dev.switchboard.engine.MonitorStatus;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The process name monitor: counts the processes of each server whose command line matches the
+ * pattern and, after retry+1 consecutive failures, reports Error and asks for recovery.
+ */
+final class ProcessMonitorRunner {
+
+    /** Decides and runs the recovery for an Error; called off the monitoring thread. */
+    interface Recovery {
+        void recover(ProcessMonitorRunner monitor, String server, String cause);
+    }
+
+    private final ProcessNameMonitor monitor;
+    private final List<ServerLayout> servers;
+    private final ProcessTable processes;
+    private final EmbeddedEnvironment environment;
+    private final Function<String, Optional<String>> serverWhereActive;
+    private final EventSink events;
+    private final Instant startedAt = Instant.now();
+    private final Map<String, ServerCheck> checks = new LinkedHashMap<>();
+    private boolean suspended;
+
+    private static final class ServerCheck {
+        MonitorState state = MonitorState.OFFLINE;
+        int consecutiveFailures;
+        int reactivations;
+        int failovers;
+        Instant lastCheck;
+        String lastResult;
+        boolean dummyFailure;
+        Instant activeSince;
+        boolean recovering;
+    }
+
+    /** @param serverWhereActive the server where a resource is Online, for timing "active" */
+    ProcessMonitorRunner(ProcessNameMonitor monitor, List<ServerLayout> servers, ProcessTable processes,
+                         EmbeddedEnvironment environment, Function<String, Optional<String>> serverWhereActive,
+                         EventSink events) {
+        this.monitor = monitor;
+        this.servers = servers;
+        this.processes = processes;
+        this.environment = environment;
+        this.serverWhereActive = serverWhereActive;
+        this.events = events;
+        servers.forEach(s -> checks.put(s.name(), new ServerCheck()));
+    }
+
+    ProcessNameMonitor definition() {
+        return monitor;
+    }
+
+    /** One round of checks on every server; returns the servers that just went to Error. */
+    List<String> check() {
+        Optional<String> activeOn = monitor.timing().always() ? Optional.empty()
+                : serverWhereActive.apply(monitor.timing().targetResource());
+        List<String> errors = new java.util.ArrayList<>();
+        for (ServerLayout server : servers) {
+            if (checkServer(server, activeOn)) {
+                errors.add(server.name());
+            }
+        }
+        return errors;
+    }
+
+    private boolean checkServer(ServerLayout server, Optional<String> activeOn) {
+        ServerCheck check;
+        boolean dummy;
+        synchronized (this) {
+            if (suspended) {
+                return false;
+            }
+            check = checks.get(server.name());
+            boolean monitored = monitor.timing().always() || activeOn.filter(server.name()::equals).isPresent();
+            if (!monitored) {
+                check.activeSince = null;
+                check.consecutiveFailures = 0;
+                transition(server.name(), check, MonitorState.OFFLINE, "not monitored: "
+                        + monitor.timing().targetResource() + " is not active on " + server.name());
+                return false;
+            }
+            Instant now = Instant.now();
+            if (check.activeSince == null) {
+                check.activeSince = monitor.timing().always() ? startedAt : now;
+            }
+            if (Duration.between(check.activeSince, now).compareTo(monitor.initialWait()) < 0 || check.recovering) {
+                return false;
+            }
+            dummy = check.dummyFailure;
+        }
+        long began = System.nanoTime();
+        int count = dummy ? 0 : processes.matching(monitor.pattern(),
+                List.of(server.processMarker(), environment.clusterMarker())).size();
+        Duration took = Duration.ofNanos(System.nanoTime() - began);
+        String result;
+        boolean ok;
+        if (took.compareTo(monitor.timeout()) > 0) {
+            ok = false;
+            result = "the check took " + took.toMillis() + " ms, longer than its timeout of " + monitor.timeout().toMillis() + " ms";
+        } else {
+            ok = count >= monitor.minimumCount();
+            result = (dummy ? "dummy failure: " : "") + count + " process" + (count == 1 ? "" : "es") + " matching '"
+                    + monitor.pattern() + "' on " + server.name() + " (minimum " + monitor.minimumCount() + ")";
+        }
+        synchronized (this) {
+            if (suspended) {
+                return false;
+            }
+            check.lastCheck = Instant.now();
+            check.lastResult = result;
+            if (ok) {
+                check.consecutiveFailures = 0;
+                transition(server.name(), check, MonitorState.NORMAL, result);
+                return false;
+            }
+            check.consecutiveFailures++;
+            if (check.consecutiveFailures <= monitor.retryCount() || check.state == MonitorState.ERROR) {
+                return false;
+            }
+            transition(server.name(), check, MonitorState.ERROR, result);
+            check.recovering = true;
+            return true;
+        }
+    }
+
+    /** Counts the recovery step taken on {@code server}; returns which one is due. */
+    synchronized RecoveryStep nextStep(String server) {
+        ServerCheck check = checks.get(server);
+        if (check.reactivations < monitor.recovery().maxReactivationCount()) {
+            check.reactivations++;
+            return RecoveryStep.RESTART;
+        }
+        if (check.failovers < monitor.recovery().maxFailoverCount()) {
+            check.failovers++;
+            return RecoveryStep.FAILOVER;
+        }
+        return RecoveryStep.FINAL_ACTION;
+    }
+
+    enum RecoveryStep { RESTART, FAILOVER, FINAL_ACTION }
+
+    synchronized void recoveryFinished(String server) {
+        ServerCheck check = checks.get(server);
+        check.recovering = false;
+        check.consecutiveFailures = 0;
+        check.activeSince = null; // the initial wait applies again after a restart
+    }
+
+    /** An operator started, stopped or moved the group: the recovery sequence begins afresh. */
+    synchronized void resetCounters() {
+        checks.values().forEach(c -> {
+            c.reactivations = 0;
+            c.failovers = 0;
+        });
+    }
+
+    synchronized void suspend() {
+        suspended = true;
+        checks.forEach((server, check) -> transition(server, check, MonitorState.SUSPEND, "suspended by an operator"));
+    }
+
+    synchronized void resume() {
+        suspended = false;
+        checks.forEach((server, check) -> {
+            check.consecutiveFailures = 0;
+            check.activeSince = null;
+            transition(server, check, MonitorState.OFFLINE, "resumed; waiting for the next check");
+        });
+    }
+
+    synchronized boolean suspended() {
+        return suspended;
+    }
+
+    synchronized void dummyFailure(String server, boolean on) {
+        checks.get(server).dummyFailure = on;
+    }
+
+    synchronized MonitorStatus status() {
+        List<MonitorServerStatus> list = checks.entrySet().stream().map(e -> {
+            ServerCheck c = e.getValue();
+            return new MonitorServerStatus(e.getKey(), c.state, c.consecutiveFailures, c.reactivations, c.failovers,
+                    c.lastCheck, c.lastResult, c.dummyFailure);
+        }).toList();
+        return new MonitorStatus(monitor.name(), monitor.type(), monitor.timing().targetResource(), list);
+    }
+
+    private void transition(String server, ServerCheck check, MonitorState to, String why) {
+        MonitorState from = check.state;
+        if (from != to) {
+            check.state = to;
+            events.publish(new MonitorStateChanged(Instant.now(), monitor.name(), server, from, to, why));
+        }
+    }
+}

@@ -1,0 +1,128 @@
+package dev.switchboard.engine.embedded;
+
+import dev.switchboard.engine.ScriptRun;
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+/**
+ * Runs a start or stop script with the vendor's environment, keeps its output in a log file and
+ * kills the whole process tree (including daemonized children) when it outlives its timeout.
+ */
+final class ScriptRunner {
+
+    static final String RUN_ID = "SWITCHBOARD_RUN_ID";
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS").withZone(ZoneOffset.UTC);
+    private static final int TAIL_BYTES = 4096;
+
+    private final Path logRoot;
+    private final ProcessTable processes;
+
+    ScriptRunner(Path logRoot, ProcessTable processes) {
+        this.logRoot = logRoot;
+        this.processes = processes;
+    }
+
+    record Request(String group, String resource, String server, String action, String event, Path script,
+                   Map<String, String> environment, Duration timeout, Path workingDirectory) {
+    }
+
+    ScriptRun run(Request request) {
+        Instant started = Instant.now();
+        String runId = UUID.randomUUID().toString();
+        Path log = logRoot.resolve(request.group()).resolve(request.resource())
+                .resolve(STAMP.format(started) + "-" + request.server() + "-" + request.action() + ".log");
+        try {
+            Files.createDirectories(log.getParent());
+            ProcessBuilder builder = new ProcessBuilder(List.of(request.script().toString()))
+                    .directory(request.workingDirectory().toFile())
+                    .redirectErrorStream(true)
+                    // a file, not a pipe: a daemon the script leaves behind must not hold us up
+                    .redirectOutput(log.toFile())
+                    .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
+            builder.environment().putAll(request.environment());
+            builder.environment().put(RUN_ID, runId);
+            Process process = builder.start();
+            boolean finished = process.waitFor(request.timeout().toMillis(), TimeUnit.MILLISECONDS);
+            if (!finished) {
+                killTree(process, runId);
+                appendNote(log, "switchboard: killed after the timeout of " + request.timeout().toMillis() + " ms");
+                return result(request, started, -1, true, log);
+            }
+            return result(request, started, process.exitValue(), false, log);
+        } catch (IOException e) {
+            appendNote(log, "switchboard: could not run " + request.script() + ": " + e.getMessage());
+            return result(request, started, -1, false, log);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            appendNote(log, "switchboard: interrupted while waiting for the script");
+            return result(request, started, -1, false, log);
+        }
+    }
+
+    /** The script, its descendants, and anything that inherited this run's id (daemons re-parented to init). */
+    private void killTree(Process process, String runId) {
+        Set<Long> tree = new HashSet<>(processes.withEnvironment(RUN_ID + "=" + runId));
+        process.descendants().forEach(p -> tree.add(p.pid()));
+        tree.add(process.pid());
+        processes.kill(tree);
+        try {
+            process.waitFor(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static ScriptRun result(Request request, Instant started, int exitCode, boolean timedOut, Path log) {
+        return new ScriptRun(request.resource(), request.server(), request.action(), request.event(), started,
+                Duration.between(started, Instant.now()), exitCode, timedOut, tail(log), log.toString());
+    }
+
+    /** The last lines of the log, at most {@value #TAIL_BYTES} bytes. */
+    static String tail(Path log) {
+        try (RandomAccessFile file = new RandomAccessFile(log.toFile(), "r")) {
+            long start = Math.max(0, file.length() - TAIL_BYTES);
+            byte[] bytes = new byte[(int) (file.length() - start)];
+            file.seek(start);
+            file.readFully(bytes);
+            String text = new String(bytes, StandardCharsets.UTF_8);
+            if (start > 0 && text.indexOf('\n') >= 0) {
+                text = text.substring(text.indexOf('\n') + 1);
+            }
+            return text.strip();
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private static void appendNote(Path log, String note) {
+        try {
+            Files.createDirectories(log.getParent());
+            Files.writeString(log, note + "\n", StandardCharsets.UTF_8,
+                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+        } catch (IOException ignored) {
+            // the run result still carries the exit code; the note is a courtesy
+        }
+    }
+
+    static String describeFailure(ScriptRun run) {
+        String what = run.timedOut() ? "was killed after its timeout" : "exited " + run.exitCode();
+        String lastLines = run.outputTail().lines().skip(Math.max(0, run.outputTail().lines().count() - 3))
+                .collect(Collectors.joining(" | "));
+        return run.resource() + " " + run.action() + " script " + what + " on "
+                + run.server() + (lastLines.isEmpty() ? "" : ": " + lastLines);
+    }
+}
