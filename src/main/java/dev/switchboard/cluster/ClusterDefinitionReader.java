@@ -150,13 +150,16 @@ public final class ClusterDefinitionReader {
                 String name = name(g, "give each group a unique name such as failover-clweb.");
                 unique(names, name, g, "group", "name");
                 List<String> groupServers = g.strings("servers");
-                if (groupServers.isEmpty()) {
+                if (!g.has("servers")) {
+                    problems.at(g.node(), g.childPath("servers"), "the required key 'servers' is missing.",
+                            "list the servers that may run the group, home server first, e.g. 'servers: [srv1, srv2]'.");
+                } else if (groupServers.isEmpty()) {
                     problems.at(g.nodeOf("servers"), g.childPath("servers"),
                             "the group lists no servers.", "list the servers that may run it, home server first.");
                 }
                 for (int i = 0; i < groupServers.size(); i++) {
                     String server = groupServers.get(i);
-                    if (servers.stream().noneMatch(s -> server.equals(s.name()))) {
+                    if (!servers.isEmpty() && servers.stream().noneMatch(s -> server.equals(s.name()))) {
                         problems.at(g.nodeOf("servers"), g.childPath("servers") + "[" + i + "]",
                                 "'" + server + "' is not a server of this cluster.",
                                 "use one of: " + serverNames(servers) + ".");
@@ -375,7 +378,7 @@ public final class ClusterDefinitionReader {
             if (target != null && groups.stream().noneMatch(g -> g.name().equals(target) || g.resource(target).isPresent())) {
                 problems.at(r.nodeOf("target"), r.childPath("target"),
                         "'" + target + "' is neither a group nor a resource of this cluster.",
-                        "use a group (" + groups.stream().map(FailoverGroup::name).toList() + ") or a resource ("
+                        "use a group (" + String.join(", ", groups.stream().map(FailoverGroup::name).toList()) + ") or a resource ("
                                 + resourceNames(groups) + ").");
             }
             return new RecoveryPolicy(target, r.integer("max-reactivation-count", 0, 0, 99),
@@ -479,7 +482,7 @@ public final class ClusterDefinitionReader {
         }
 
         private static String serverNames(List<ServerDefinition> servers) {
-            return String.join(", ", servers.stream().map(ServerDefinition::name).filter(n -> n != null).toList());
+            return String.join(", ", servers.stream().map(ServerDefinition::name).filter(n -> n != null).distinct().toList());
         }
 
         private static String resourceNames(List<FailoverGroup> groups) {

@@ -3,21 +3,14 @@ package dev.switchboard.engine;
 import dev.switchboard.SwitchboardProperties;
 import dev.switchboard.SwitchboardProperties.EngineType;
 import dev.switchboard.cluster.ClusterDefinition;
-import dev.switchboard.cluster.ClusterDefinitionReader;
 import dev.switchboard.engine.embedded.EmbeddedClusterEngine;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Reads the cluster definition and creates the engine chosen by switchboard.engine.type. */
+/** Creates the engine chosen by switchboard.engine.type for the cluster definition read at start-up. */
 @Configuration(proxyBeanMethods = false)
 class EngineConfiguration {
-
-    @Bean
-    ClusterDefinition clusterDefinition(SwitchboardProperties properties) {
-        boolean embedded = properties.engine().type() == EngineType.EMBEDDED;
-        return new ClusterDefinitionReader(properties.dataDir(), embedded).read(properties.cluster().location());
-    }
 
     @Bean
     ClusterEngine clusterEngine(SwitchboardProperties properties, ClusterDefinition definition,

@@ -2,7 +2,7 @@ package dev.switchboard.cluster.internal;
 
 import dev.switchboard.cluster.Resource;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +19,7 @@ public final class DependencyOrder {
      * @param at       the mapping each resource was read from, same order
      */
     public static List<Resource> sort(List<Resource> declared, List<YamlMapping> at, Problems problems) {
-        Map<String, Integer> index = new HashMap<>();
+        Map<String, Integer> index = new LinkedHashMap<>();
         for (int i = 0; i < declared.size(); i++) {
             index.put(declared.get(i).name(), i);
         }
