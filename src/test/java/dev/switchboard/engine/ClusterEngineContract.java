@@ -1,0 +1,225 @@
+package dev.switchboard.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every {@link ClusterEngine} must do, whatever runs the cluster. Each test starts with the
+ * group Online on its home server and leaves it in any state; {@link #bringGroupHome()} repairs.
+ * The cluster under test has at least two servers, a group whose last resource is the
+ * application, and a process monitor with timing "active" on that resource whose recovery
+ * fails the group over.
+ */
+public abstract class ClusterEngineContract {
+
+    protected static final Duration SETTLE = Duration.ofSeconds(30);
+
+    protected abstract ClusterEngine engine();
+
+    /** Every event the engine published since it was created, in order. */
+    protected abstract List<EngineEvent> events();
+
+    protected abstract String groupName();
+
+    protected abstract String monitorName();
+
+    /** What the service answers at the floating address now, or empty when nothing answers. */
+    protected abstract Optional<String> serviceAnswer();
+
+    protected GroupStatus group() {
+        return engine().snapshot().group(groupName()).orElseThrow();
+    }
+
+    protected String home() {
+        return group().homeServer();
+    }
+
+    protected String other() {
+        return group().servers().get(1);
+    }
+
+    protected String application() {
+        List<ResourceStatus> resources = group().resources();
+        return resources.get(resources.size() - 1).name();
+    }
+
+    @BeforeEach
+    void bringGroupHome() {
+        await().atMost(SETTLE).until(() -> group().operation() == null && !group().state().word().contains("Pending"));
+        for (String server : group().servers()) {
+            engine().stopDummyFailure(monitorName(), server);
+        }
+        engine().resumeMonitor(monitorName());
+        GroupStatus now = group();
+        if (now.state() != ActivationState.ONLINE && now.state() != ActivationState.OFFLINE) {
+            engine().stopGroup(groupName());
+        }
+        if (group().state() == ActivationState.OFFLINE) {
+            engine().startGroup(groupName(), null);
+        } else if (!home().equals(group().currentServer())) {
+            engine().moveGroup(groupName(), home());
+        }
+        if (group().resource(application()).orElseThrow().state() != ActivationState.ONLINE) {
+            engine().startResource(application());
+        }
+        awaitMonitor(home(), MonitorState.NORMAL);
+    }
+
+    @Test
+    void snapshotDescribesServersGroupResourcesAndMonitors() {
+        ClusterSnapshot snapshot = engine().snapshot();
+
+        assertThat(snapshot.servers()).hasSizeGreaterThanOrEqualTo(2)
+                .allSatisfy(s -> assertThat(s.state()).isEqualTo(ServerState.ONLINE));
+        GroupStatus group = snapshot.group(groupName()).orElseThrow();
+        assertThat(group.resources()).extracting(ResourceStatus::type).startsWith("fip");
+        for (int i = 0; i < group.resources().size(); i++) {
+            ResourceStatus r = group.resources().get(i);
+            List<String> earlier = group.resources().subList(0, i).stream().map(ResourceStatus::name).toList();
+            assertThat(earlier).as("parents of %s come first", r.name()).containsAll(r.dependsOn());
+            assertThat(r.group()).isEqualTo(groupName());
+        }
+        MonitorStatus monitor = snapshot.monitor(monitorName()).orElseThrow();
+        assertThat(monitor.servers()).extracting(MonitorServerStatus::server)
+                .containsExactlyElementsOf(snapshot.servers().stream().map(ServerStatus::name).toList());
+    }
+
+    @Test
+    void theGroupRunsOnItsHomeServerWithEveryResourceOnline() {
+        GroupStatus group = group();
+
+        assertThat(group.state()).isEqualTo(ActivationState.ONLINE);
+        assertThat(group.currentServer()).isEqualTo(home());
+        assertThat(group.resources()).allSatisfy(r -> {
+            assertThat(r.state()).isEqualTo(ActivationState.ONLINE);
+            assertThat(r.server()).isEqualTo(home());
+        });
+        MonitorStatus monitor = engine().snapshot().monitor(monitorName()).orElseThrow();
+        assertThat(monitor.on(home()).orElseThrow().state()).isEqualTo(MonitorState.NORMAL);
+        assertThat(monitor.on(other()).orElseThrow().state()).isEqualTo(MonitorState.OFFLINE);
+        assertThat(serviceAnswer()).hasValueSatisfying(answer -> assertThat(answer).contains(home()));
+    }
+
+    @Test
+    void movesTheGroupToTheOtherServerAndBack() {
+        int before = events().size();
+
+        GroupStatus moved = engine().moveGroup(groupName(), other());
+
+        assertThat(moved.state()).isEqualTo(ActivationState.ONLINE);
+        assertThat(moved.currentServer()).isEqualTo(other());
+        assertThat(serviceAnswer()).hasValueSatisfying(answer -> assertThat(answer).contains(other()));
+        assertThat(events().subList(before, events().size()))
+                .anySatisfy(e -> assertThat(e).isInstanceOfSatisfying(GroupStateChanged.class, g -> {
+                    assertThat(g.to()).isEqualTo(ActivationState.OFFLINE);
+                    assertThat(g.group()).isEqualTo(groupName());
+                }))
+                .anySatisfy(e -> assertThat(e).isInstanceOfSatisfying(GroupStateChanged.class, g -> {
+                    assertThat(g.to()).isEqualTo(ActivationState.ONLINE);
+                    assertThat(g.server()).isEqualTo(other());
+                }));
+        awaitMonitor(other(), MonitorState.NORMAL);
+
+        assertThat(engine().moveGroup(groupName(), home()).currentServer()).isEqualTo(home());
+    }
+
+    @Test
+    void aMoveWithoutTargetGoesToTheNextServerByPriority() {
+        assertThat(engine().moveGroup(groupName(), null).currentServer()).isEqualTo(other());
+    }
+
+    @Test
+    void stopsAndStartsTheGroup() {
+        GroupStatus stopped = engine().stopGroup(groupName());
+
+        assertThat(stopped.state()).isEqualTo(ActivationState.OFFLINE);
+        assertThat(stopped.currentServer()).isNull();
+        assertThat(stopped.resources()).allSatisfy(r -> assertThat(r.state()).isEqualTo(ActivationState.OFFLINE));
+        assertThat(serviceAnswer()).isEmpty();
+
+        GroupStatus started = engine().startGroup(groupName(), null);
+
+        assertThat(started.state()).isEqualTo(ActivationState.ONLINE);
+        assertThat(started.currentServer()).isEqualTo(home());
+    }
+
+    @Test
+    void stopsAndStartsOneResource() {
+        ResourceStatus stopped = engine().stopResource(application());
+
+        assertThat(stopped.state()).isEqualTo(ActivationState.OFFLINE);
+        assertThat(group().currentServer()).isEqualTo(home());
+        awaitMonitor(home(), MonitorState.OFFLINE);
+
+        ResourceStatus started = engine().startResource(application());
+
+        assertThat(started.state()).isEqualTo(ActivationState.ONLINE);
+        assertThat(started.server()).isEqualTo(home());
+        awaitMonitor(home(), MonitorState.NORMAL);
+    }
+
+    @Test
+    void suspendsAndResumesAMonitor() {
+        engine().suspendMonitor(monitorName());
+
+        assertThat(engine().snapshot().monitor(monitorName()).orElseThrow().servers())
+                .allSatisfy(s -> assertThat(s.state()).isEqualTo(MonitorState.SUSPEND));
+
+        engine().resumeMonitor(monitorName());
+
+        awaitMonitor(home(), MonitorState.NORMAL);
+    }
+
+    @Test
+    void aDummyFailureFailsTheGroupOverAsTheRecoveryIsConfigured() {
+        int before = events().size();
+
+        engine().startDummyFailure(monitorName(), home());
+
+        await().atMost(SETTLE).untilAsserted(() -> {
+            assertThat(group().state()).isEqualTo(ActivationState.ONLINE);
+            assertThat(group().currentServer()).isEqualTo(other());
+        });
+        assertThat(events().subList(before, events().size()))
+                .anySatisfy(e -> assertThat(e).isInstanceOfSatisfying(MonitorStateChanged.class, m -> {
+                    assertThat(m.server()).isEqualTo(home());
+                    assertThat(m.to()).isEqualTo(MonitorState.ERROR);
+                }))
+                .anySatisfy(e -> assertThat(e).isInstanceOfSatisfying(GroupFailedOver.class, f -> {
+                    assertThat(f.fromServer()).isEqualTo(home());
+                    assertThat(f.toServer()).isEqualTo(other());
+                }));
+        engine().stopDummyFailure(monitorName(), home());
+    }
+
+    @Test
+    void refusesUnknownNames() {
+        assertThatThrownBy(() -> engine().moveGroup("no-such-group", null)).isInstanceOf(NameNotFound.class)
+                .hasMessage("There is no group named 'no-such-group'.");
+        assertThatThrownBy(() -> engine().moveGroup(groupName(), "no-such-server")).isInstanceOf(NameNotFound.class);
+        assertThatThrownBy(() -> engine().stopResource("no-such-resource")).isInstanceOf(NameNotFound.class);
+        assertThatThrownBy(() -> engine().suspendMonitor("no-such-monitor")).isInstanceOf(NameNotFound.class);
+    }
+
+    @Test
+    void refusesOperationsThatDoNotFitTheState() {
+        assertThatThrownBy(() -> engine().startGroup(groupName(), null)).isInstanceOf(OperationNotAllowed.class)
+                .hasMessageContaining("is Online");
+        assertThatThrownBy(() -> engine().moveGroup(groupName(), home())).isInstanceOf(OperationNotAllowed.class)
+                .hasMessageContaining("already runs on " + home());
+        assertThat(group().currentServer()).isEqualTo(home());
+    }
+
+    protected void awaitMonitor(String server, MonitorState state) {
+        await().atMost(SETTLE).untilAsserted(() -> assertThat(
+                engine().snapshot().monitor(monitorName()).orElseThrow().on(server).orElseThrow().state())
+                .isEqualTo(state));
+    }
+}
