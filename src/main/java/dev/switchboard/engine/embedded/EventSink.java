@@ -1,6 +1,7 @@
 package dev.switchboard.engine.embedded;
 
 import dev.switchboard.engine.EngineEvent;
+import dev.switchboard.engine.ScriptFinished;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -19,7 +20,12 @@ final class EventSink {
     }
 
     void publish(EngineEvent event) {
-        log.info("{}", event);
+        if (event instanceof ScriptFinished finished) {
+            log.info("script {} of {} on {}: exit {} in {} ms", finished.run().action(), finished.run().resource(),
+                    finished.run().server(), finished.run().exitCode(), finished.run().duration().toMillis());
+        } else {
+            log.info("{}", event);
+        }
         for (Consumer<EngineEvent> listener : listeners) {
             try {
                 listener.accept(event);

@@ -8,7 +8,9 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -23,6 +25,7 @@ final class FloatingIpForwarder implements AutoCloseable {
     private final InetSocketAddress target;
     private final ExecutorService threads;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+    private final CountDownLatch acceptLoopEnded = new CountDownLatch(1);
 
     private FloatingIpForwarder(ServerSocket listener, InetSocketAddress target, ExecutorService threads) {
         this.listener = listener;
@@ -61,14 +64,16 @@ final class FloatingIpForwarder implements AutoCloseable {
     }
 
     private void acceptLoop() {
-        while (!listener.isClosed()) {
-            try {
+        try {
+            while (!listener.isClosed()) {
                 Socket client = listener.accept();
                 open.add(client);
                 threads.execute(() -> connect(client));
-            } catch (IOException e) {
-                return; // closed
             }
+        } catch (IOException e) {
+            // closed
+        } finally {
+            acceptLoopEnded.countDown();
         }
     }
 
@@ -123,6 +128,10 @@ final class FloatingIpForwarder implements AutoCloseable {
         }
     }
 
+    /**
+     * Closes the address and waits until it is really gone: the JDK defers closing a socket that a
+     * thread is blocked on, and meanwhile the address would still accept connections.
+     */
     @Override
     public void close() {
         try {
@@ -131,5 +140,10 @@ final class FloatingIpForwarder implements AutoCloseable {
             // already closed
         }
         open.forEach(this::closeQuietly);
+        try {
+            acceptLoopEnded.await(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -231,7 +231,10 @@ final class GroupController {
                 return null;
             }
             events.publish(new GroupFailedOver(Instant.now(), group.name(), from, to.get(), cause));
-            activateWithRecovery(to.get(), FAILOVER);
+            String ended = activateWithRecovery(to.get(), FAILOVER);
+            if (to.get().equals(ended) && snapshotState() == ActivationState.ONLINE) {
+                setGroupReason("failed over from " + from + " to " + ended + ": " + cause);
+            }
             return null;
         });
     }
@@ -321,13 +324,19 @@ final class GroupController {
         String target = server;
         String targetEvent = event;
         int failovers = 0;
+        Failure lastFailure = null;
         while (true) {
             tried.add(target);
             Optional<Failure> failure = activate(target, targetEvent);
             if (failure.isEmpty()) {
+                if (lastFailure != null) {
+                    setGroupReason("started on " + target + " after a failure on " + lastFailure.server() + ": "
+                            + lastFailure.reason());
+                }
                 return target;
             }
             Failure f = failure.get();
+            lastFailure = f;
             ActivationRecovery recovery = f.resource().activationRecovery();
             Optional<String> next = nextUntried(target, tried);
             if (failovers < recovery.failoverCount() && next.isPresent()) {
