@@ -113,6 +113,9 @@ def main():
 
     httpd = http.server.ThreadingHTTPServer((args.address, args.port), Handler)
     httpd.daemon_threads = True
+    # Tell start.sh that this very process is listening (not some other one on the port).
+    with open(os.path.join(args.home, "run", "clweb_serv.ready"), "w", encoding="utf-8") as f:
+        f.write(str(os.getpid()))
     # Notes are written atomically, so there is nothing to flush: leave at once on TERM.
     signal.signal(signal.SIGTERM, lambda *_: os._exit(0))
     print("clweb_serv %s listening on %s:%d for %s" % (version, args.address, args.port, args.server), flush=True)

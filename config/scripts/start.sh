@@ -25,23 +25,25 @@ mkdir -p "$SWITCHBOARD_MOUNT_POINT/config/notes" "$install/run" "$install/logs"
 python=/usr/bin/python3
 [ -x "$python" ] || python="$(command -v python3)"
 cd "$install"
+rm -f "$install/run/clweb_serv.ready"
 setsid bash -c 'exec -a clweb_serv "$0" "$@"' "$python" "$install/bin/clweb_serv.py" \
   --server "$SWITCHBOARD_SERVER_NAME" --address "$address" --port "$port" --home "$install" \
   >> "$install/logs/clweb_serv.log" 2>&1 < /dev/null &
 pid=$!
 echo "$pid" > "$install/run/clweb_serv.pid"
 
+# clweb_serv writes its pid to the ready file once it listens.
 for _ in $(seq 1 500); do
-  if (exec 3<>"/dev/tcp/$address/$port") 2>/dev/null; then
+  if [ "$(cat "$install/run/clweb_serv.ready" 2>/dev/null)" = "$pid" ]; then
     echo "start.sh: clweb_serv (pid $pid) answers on $address:$port"
     exit 0
   fi
   if ! kill -0 "$pid" 2>/dev/null; then
     echo "start.sh: clweb_serv exited during start-up:" >&2
-    tail -n 5 "$install/logs/clweb_serv.log" >&2
+    tail -n 3 "$install/logs/clweb_serv.log" >&2
     exit 1
   fi
   sleep 0.02
 done
-echo "start.sh: clweb_serv did not answer on $address:$port within 10 s" >&2
+echo "start.sh: clweb_serv did not listen on $address:$port within 10 s" >&2
 exit 1

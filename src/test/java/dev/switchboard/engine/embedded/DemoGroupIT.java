@@ -120,6 +120,22 @@ class DemoGroupIT {
         assertThat(group().currentServer()).isEqualTo("srv2");
     }
 
+    @Test
+    void aMoveThatCannotStartOnTheTargetEndsBackOnSrv1AndSaysWhy() throws Exception {
+        try (java.net.ServerSocket squatter = new java.net.ServerSocket()) {
+            squatter.bind(new java.net.InetSocketAddress("127.0.0.12", 18080));
+
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> cluster.engine.moveGroup("failover-clweb", "srv2"))
+                    .isInstanceOf(dev.switchboard.engine.OperationFailed.class)
+                    .hasMessageContaining("Moving group 'failover-clweb' to srv2 failed")
+                    .hasMessageContaining("exec1 start script exited 1 on srv2")
+                    .hasMessageContaining("Address already in use")
+                    .hasMessageEndingWith("The group is Online on srv1.");
+        }
+        assertThat(body("/")).isEqualTo("CL/Web on srv1, version 1.0\n");
+        assertThat(lastRun("start").event()).isEqualTo("FAILOVER");
+    }
+
     private GroupStatus group() {
         return cluster.engine.snapshot().group("failover-clweb").orElseThrow();
     }

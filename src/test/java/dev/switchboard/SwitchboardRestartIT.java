@@ -1,0 +1,106 @@
+package dev.switchboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The real application, as its own process, on the demo configuration: it boots the group on
+ * srv1, shows it on the status page, and after a kill -9 of Switchboard adopts the group
+ * without restarting the application.
+ */
+class SwitchboardRestartIT {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+    private static final String FIP = "http://127.0.0.13:18080";
+
+    @TempDir
+    Path dataDir;
+
+    Process switchboard;
+    int port;
+
+    @AfterEach
+    void stopEverything() throws Exception {
+        if (switchboard != null) {
+            switchboard.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+        // the application outlives Switchboard by design; stop it for the next test
+        String marker = "SWITCHBOARD_CLUSTER=" + dataDir.toAbsolutePath().normalize();
+        ProcessHandle.allProcesses().filter(p -> environment(p.pid()).contains(marker))
+                .forEach(ProcessHandle::destroyForcibly);
+    }
+
+    private static String environment(long pid) {
+        try {
+            return Files.readString(Path.of("/proc/" + pid + "/environ"), StandardCharsets.ISO_8859_1);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    @Test
+    void bootsTheDemoOnSrv1AndAdoptsItAfterAKillMinus9OfSwitchboard() throws Exception {
+        port = freePort();
+        switchboard = start();
+        await().atMost(Duration.ofSeconds(60)).until(() -> get(FIP + "/").filter(b -> b.contains("srv1")).isPresent());
+        String pid = get(FIP + "/status").orElseThrow().replaceAll(".*\"pid\": (\\d+).*\\s*", "$1");
+        await().atMost(Duration.ofSeconds(30)).until(() -> get(local("/")).isPresent());
+        assertThat(get(local("/")).orElseThrow()).contains("failover-clweb", "Online", "srv1", "psw1", "Normal");
+        assertThat(get(local("/?lang=ja")).orElseThrow()).contains("srv1 で稼働中");
+
+        switchboard.destroyForcibly().waitFor(10, TimeUnit.SECONDS); // kill -9
+        switchboard = start();
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> get(local("/")).filter(b -> b.contains("Online")).isPresent());
+        await().atMost(Duration.ofSeconds(10)).until(() -> get(FIP + "/status").isPresent());
+        assertThat(get(FIP + "/status").orElseThrow()).contains("\"server\": \"srv1\"", "\"pid\": " + pid + "}");
+    }
+
+    private Process start() throws IOException {
+        return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), SwitchboardApplication.class.getName(),
+                "--switchboard.data-dir=" + dataDir, "--server.port=" + port)
+                .redirectErrorStream(true)
+                .redirectOutput(dataDir.resolve("switchboard.log").toFile())
+                .start();
+    }
+
+    private String local(String path) {
+        return "http://127.0.0.1:" + port + path;
+    }
+
+    private static Optional<String> get(String url) {
+        try {
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url))
+                    .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200 ? Optional.of(response.body()) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package dev.switchboard.engine.embedded;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A client of the floating address: every 20 ms a fresh connection and a GET, like a browser
+ * reconnecting. Records which server answered, so an outage can be measured from its gaps.
+ */
+final class FloatingAddressProber implements AutoCloseable {
+
+    record Probe(long nanos, String server) {
+        boolean ok() {
+            return server != null;
+        }
+    }
+
+    private final InetSocketAddress address;
+    private final List<Probe> probes = new ArrayList<>();
+    private final Thread thread;
+    private volatile boolean running = true;
+
+    FloatingAddressProber(String host, int port) {
+        this.address = new InetSocketAddress(host, port);
+        this.thread = new Thread(this::loop, "prober");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void loop() {
+        while (running) {
+            long started = System.nanoTime();
+            String server = probeOnce();
+            synchronized (probes) {
+                probes.add(new Probe(started, server));
+            }
+            long sleepNanos = 20_000_000 - (System.nanoTime() - started);
+            if (sleepNanos > 0) {
+                try {
+                    Thread.sleep(sleepNanos / 1_000_000, (int) (sleepNanos % 1_000_000));
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }
+    }
+
+    /** The server named in the answer ("CL/Web on srv1, ..."), or null when nothing good came back. */
+    private String probeOnce() {
+        try (Socket socket = new Socket()) {
+            socket.connect(address, 200);
+            socket.setSoTimeout(500);
+            socket.getOutputStream().write("GET / HTTP/1.0\r\nHost: fip\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            InputStream in = socket.getInputStream();
+            String answer = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            int at = answer.indexOf("CL/Web on ");
+            if (!answer.matches("(?s)HTTP/1\\.[01] 200 .*") || at < 0) {
+                return null;
+            }
+            return answer.substring(at + "CL/Web on ".length(), answer.indexOf(',', at));
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /**
+     * The client-visible outage of a switch to {@code target} that began at {@code since}: from
+     * the last good answer of another server to the first good answer from the target.
+     */
+    Optional<Double> outageSeconds(long since, String target) {
+        List<Probe> window;
+        synchronized (probes) {
+            window = probes.stream().filter(p -> p.nanos() >= since - 1_000_000_000L).toList();
+        }
+        Long lastOld = null;
+        for (Probe p : window) {
+            if (p.ok() && !p.server().equals(target)) {
+                lastOld = p.nanos();
+            } else if (p.ok() && lastOld != null) {
+                return Optional.of((p.nanos() - lastOld) / 1e9);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Seconds from {@code since} to the first good answer from {@code target}. */
+    Optional<Double> firstAnswerFrom(long since, String target) {
+        synchronized (probes) {
+            return probes.stream().filter(p -> p.nanos() >= since && p.ok() && p.server().equals(target))
+                    .findFirst().map(p -> (p.nanos() - since) / 1e9);
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        running = false;
+        thread.interrupt();
+        thread.join(2000);
+    }
+}
