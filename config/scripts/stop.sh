@@ -9,13 +9,17 @@ echo "stop.sh: CLP_EVENT=$CLP_EVENT CLP_FACTOR=${CLP_FACTOR:-} CLP_DISK=${CLP_DI
 pidfile="$SWITCHBOARD_INSTALL_DIR/run/clweb_serv.pid"
 [ -f "$pidfile" ] || { echo "stop.sh: no pid file; clweb_serv is not running"; exit 0; }
 pid="$(cat "$pidfile")"
-if [ -r "/proc/$pid/cmdline" ] && tr '\0' ' ' < "/proc/$pid/cmdline" | grep -q '^clweb_serv'; then
+
+# Running = exists and is not a zombie waiting for its (re-)parent to collect it.
+running() { [ -r "/proc/$1/stat" ] && [ "$(sed -E 's/^.*\) (.).*/\1/' "/proc/$1/stat" 2>/dev/null)" != Z ]; }
+
+if running "$pid" && tr '\0' ' ' < "/proc/$pid/cmdline" | grep -q '^clweb_serv'; then
   kill -TERM "$pid"
   for _ in $(seq 1 250); do
-    kill -0 "$pid" 2>/dev/null || break
+    running "$pid" || break
     sleep 0.02
   done
-  if kill -0 "$pid" 2>/dev/null; then
+  if running "$pid"; then
     echo "stop.sh: clweb_serv (pid $pid) ignored TERM for 5 s; killing it"
     kill -KILL "$pid"
   fi

@@ -139,7 +139,8 @@ public final class EmbeddedClusterEngine implements ClusterEngine {
             String target = monitor.definition().recovery().target();
             GroupController group = groupOf(target);
             ProcessMonitorRunner.RecoveryStep step = monitor.nextStep(server);
-            if (step == ProcessMonitorRunner.RecoveryStep.FAILOVER && !group.group().autoFailover()) {
+            boolean canFailOver = group.group().autoFailover() && group.group().servers().size() > 1;
+            if (step == ProcessMonitorRunner.RecoveryStep.FAILOVER && !canFailOver) {
                 step = ProcessMonitorRunner.RecoveryStep.FINAL_ACTION;
             }
             String action = switch (step) {

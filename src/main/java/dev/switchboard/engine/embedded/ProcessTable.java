@@ -57,13 +57,23 @@ final class ProcessTable {
 
     /** Sends TERM, waits up to {@code grace}, then KILL to whatever is left. */
     void terminate(Set<Long> pids, Duration grace) {
-        List<ProcessHandle> handles = pids.stream().map(ProcessHandle::of).flatMap(java.util.Optional::stream).toList();
-        handles.forEach(ProcessHandle::destroy);
+        pids.forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroy));
         long deadline = System.nanoTime() + grace.toNanos();
-        while (handles.stream().anyMatch(ProcessHandle::isAlive) && System.nanoTime() < deadline) {
+        while (pids.stream().anyMatch(ProcessTable::isRunning) && System.nanoTime() < deadline) {
             pause();
         }
-        kill(handles.stream().filter(ProcessHandle::isAlive).map(ProcessHandle::pid).toList());
+        kill(pids.stream().filter(ProcessTable::isRunning).toList());
+    }
+
+    /**
+     * Whether the process exists and is not a zombie. A killed daemon stays a zombie until its
+     * new parent collects it, which on some hosts takes more than a second.
+     */
+    static boolean isRunning(long pid) {
+        byte[] stat = read(PROC.resolve(pid + "/stat"));
+        String text = new String(stat, StandardCharsets.US_ASCII);
+        int end = text.lastIndexOf(')');
+        return end > 0 && end + 2 < text.length() && text.charAt(end + 2) != 'Z';
     }
 
     void kill(Iterable<Long> pids) {
