@@ -2,7 +2,7 @@
 # Demo installer: puts the CL/Web stand-in into this server's install directory, like the
 # vendor's installer, and replaces the local config folder by a link to the shared disk's
 # config folder (the reference case's install steps 6 and 9).
-# Run by the embedded engine once per new server; usage by hand: see update.sh.
+# Run by the embedded engine once per new server (embedded.provision in cluster.yml).
 set -euo pipefail
 : "${SWITCHBOARD_INSTALL_DIR:?run by Switchboard: SWITCHBOARD_INSTALL_DIR is not set}"
 : "${SWITCHBOARD_MOUNT_POINT:?run by Switchboard: SWITCHBOARD_MOUNT_POINT is not set}"

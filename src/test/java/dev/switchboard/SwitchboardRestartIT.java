@@ -67,7 +67,7 @@ class SwitchboardRestartIT {
         switchboard.destroyForcibly().waitFor(10, TimeUnit.SECONDS); // kill -9
         switchboard = start();
 
-        await().atMost(Duration.ofSeconds(60)).until(() -> get(local("/")).filter(b -> b.contains("Online")).isPresent());
+        await().atMost(Duration.ofSeconds(60)).until(() -> get(local("/")).filter(b -> b.contains("state-normal\">Normal")).isPresent());
         await().atMost(Duration.ofSeconds(10)).until(() -> get(FIP + "/status").isPresent());
         assertThat(get(FIP + "/status").orElseThrow()).contains("\"server\": \"srv1\"", "\"pid\": " + pid + "}");
     }

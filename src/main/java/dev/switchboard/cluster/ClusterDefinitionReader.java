@@ -132,10 +132,7 @@ public final class ClusterDefinitionReader {
                             "give every server its own address.");
                 }
                 String installDir = s.string("install-dir").orElse(null);
-                if (installDir != null && !installDir.startsWith("/")) {
-                    problems.at(s.nodeOf("install-dir"), s.childPath("install-dir"),
-                            "'" + installDir + "' is not an absolute path.", "write it as on the server, e.g. /usr/local/jcclweb.");
-                }
+                absolutePath(s, "install-dir", installDir, "/usr/local/jcclweb");
                 servers.add(new ServerDefinition(name, address, installDir));
             }
             return servers;
@@ -181,8 +178,12 @@ public final class ClusterDefinitionReader {
             List<YamlMapping> items = requiredList(group, "resources", "list the group's resources (fip, disk, exec or service).");
             List<Resource> declared = new ArrayList<>();
             List<YamlMapping> declaredAt = new ArrayList<>();
+            Map<String, String> typesByName = new java.util.LinkedHashMap<>();
             for (YamlMapping r : items) {
-                Resource resource = resource(r, declared);
+                r.string("name").ifPresent(n -> typesByName.put(n, r.string("type").orElse("")));
+            }
+            for (YamlMapping r : items) {
+                Resource resource = resource(r, typesByName);
                 if (resource != null) {
                     declared.add(resource);
                     declaredAt.add(r);
@@ -191,7 +192,7 @@ public final class ClusterDefinitionReader {
             return DependencyOrder.sort(declared, declaredAt, problems);
         }
 
-        private Resource resource(YamlMapping r, List<Resource> earlier) {
+        private Resource resource(YamlMapping r, Map<String, String> groupTypes) {
             String name = name(r, "give each resource a name that is unique in the cluster, such as exec-clweb.");
             if (name != null) {
                 String first = resourcePaths.putIfAbsent(name, r.path());
@@ -208,7 +209,7 @@ public final class ClusterDefinitionReader {
             List<String> common = List.of("name", "type", "depends-on", "on-activation-failure");
             ActivationRecovery recovery = r.mapping("on-activation-failure")
                     .map(this::activationRecovery).orElse(ActivationRecovery.DEFAULT);
-            List<String> dependsOn = r.has("depends-on") ? r.strings("depends-on") : defaultParents(type, earlier);
+            List<String> dependsOn = r.has("depends-on") ? r.strings("depends-on") : defaultParents(type, groupTypes);
             return switch (type) {
                 case "fip" -> {
                     allow(r, common, "address", "port");
@@ -225,11 +226,8 @@ public final class ClusterDefinitionReader {
                     allow(r, common, "device", "mount-point");
                     String device = r.requiredString("device", "name the directory that holds the disk's data, e.g. 'device: shared/export' (relative to the data directory).");
                     String mountPoint = r.requiredString("mount-point", "give the mount point, e.g. 'mount-point: /mnt/export'.");
-                    if (mountPoint != null && !mountPoint.startsWith("/")) {
-                        problems.at(r.nodeOf("mount-point"), r.childPath("mount-point"),
-                                "'" + mountPoint + "' is not an absolute path.", "write it as on the server, e.g. /mnt/export.");
-                    }
-                    Path devicePath = device == null ? null : dataDir.resolve(device).toAbsolutePath().normalize();
+                    absolutePath(r, "mount-point", mountPoint, "/mnt/export");
+                    Path devicePath = device == null ? null : devicePath(r, device);
                     yield new Disk(name, dependsOn, recovery, devicePath, mountPoint);
                 }
                 case "exec" -> {
@@ -257,11 +255,16 @@ public final class ClusterDefinitionReader {
             };
         }
 
-        /** Without depends-on, a resource depends on the resources of the tier before it: fip → disk → exec/service. */
-        private List<String> defaultParents(String type, List<Resource> earlier) {
+        /**
+         * Without depends-on, a resource depends on all resources of the group in the tier before
+         * its own, wherever they are declared: fip → disk → exec/service.
+         */
+        private List<String> defaultParents(String type, Map<String, String> groupTypes) {
             int tier = tier(type);
-            int parentTier = earlier.stream().mapToInt(r -> tier(r.type())).filter(t -> t < tier).max().orElse(-1);
-            return earlier.stream().filter(r -> tier(r.type()) == parentTier).map(Resource::name).toList();
+            int parentTier = groupTypes.values().stream().mapToInt(t -> tier(t))
+                    .filter(t -> t < tier).max().orElse(-1);
+            return groupTypes.entrySet().stream().filter(e -> tier(e.getValue()) == parentTier)
+                    .map(Map.Entry::getKey).toList();
         }
 
         private static int tier(String type) {
@@ -429,6 +432,28 @@ public final class ClusterDefinitionReader {
                         "each of the four numbers must be from 0 to 255.");
                 return null;
             }
+        }
+
+        /** A path on the server: absolute, without "." or ".." steps (the embedded engine places it under the server's root). */
+        private void absolutePath(YamlMapping m, String key, String path, String example) {
+            if (path != null && (!path.startsWith("/") || !Path.of(path).normalize().toString().equals(path)
+                    || path.equals("/"))) {
+                problems.at(m.nodeOf(key), m.childPath(key), "'" + path + "' is not a plain absolute path.",
+                        "write it as on the server, without '.' or '..' steps, e.g. " + example + ".");
+            }
+        }
+
+        /** The disk's directory, which must stay inside the data directory. */
+        private Path devicePath(YamlMapping r, String device) {
+            Path base = dataDir.toAbsolutePath().normalize();
+            Path path = base.resolve(device).normalize();
+            if (Path.of(device).isAbsolute() || !path.startsWith(base) || path.equals(base)) {
+                problems.at(r.nodeOf("device"), r.childPath("device"), "'" + device
+                                + "' leaves the data directory " + base + ".",
+                        "give a path relative to the data directory, e.g. shared/export; "
+                                + "Switchboard kills processes using the disk when it is released.");
+            }
+            return path;
         }
 
         private void claimEndpoint(YamlMapping r, String address, int port) {

@@ -3,8 +3,7 @@ package dev.switchboard.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.SwitchboardApplication;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -28,13 +27,16 @@ class BrokenClusterExitIT {
     @MethodSource("brokenClusters")
     void exitsNonZeroWithThePreciseMessage(String file, List<String> expected) throws Exception {
         Path path = BrokenClusters.DIR.resolve(file).toAbsolutePath();
+        Path log = dataDir.resolve("output.log");
         Process app = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), SwitchboardApplication.class.getName(),
                 "--switchboard.cluster.location=" + path, "--switchboard.data-dir=" + dataDir, "--server.port=0")
-                .redirectErrorStream(true).start();
-        String output = readAll(app);
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        boolean exited = app.waitFor(60, TimeUnit.SECONDS);
+        app.destroyForcibly();
+        String output = Files.readString(log);
 
-        assertThat(app.waitFor(60, TimeUnit.SECONDS)).as("exited within 60 s").isTrue();
+        assertThat(exited).as("exited within 60 s").isTrue();
         assertThat(app.exitValue()).as("exit code").isNotZero();
         assertThat(output).contains("APPLICATION FAILED TO START", "The cluster definition " + path + " has ");
         for (String line : expected) {
@@ -42,9 +44,5 @@ class BrokenClusterExitIT {
         }
         assertThat(output).contains("Correct the keys listed above in " + path);
         assertThat(output).doesNotContain("\tat ", "Exception");
-    }
-
-    private static String readAll(Process process) throws IOException {
-        return new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     }
 }

@@ -55,6 +55,9 @@ final class BrokenClusters {
                 ":20:28 monitors[0].recovery.final-action: unknown final action 'reboot'. Fix: use none or stop-group.");
         expect("19-duplicate-key.yml", ":18:5 monitors[0].interval: the key appears twice in the same mapping.");
         expect("20-invalid-name.yml", ":4:6 servers[0].name: 'srv 1' is not a valid name.");
+        expect("21-disk-outside-data-dir.yml", ":11:35 groups[0].resources[1].device: '../../home' leaves the data directory ");
+        expect("22-mount-point-with-dots.yml",
+                ":11:54 groups[0].resources[1].mount-point: '/mnt/../etc' is not a plain absolute path.");
     }
 
     private static void expect(String file, String... lines) {

@@ -61,6 +61,27 @@ class ClusterDefinitionReaderTests {
     }
 
     @Test
+    void defaultDependenciesFollowTheTiersWhateverTheDeclarationOrder() throws IOException {
+        Path file = Files.writeString(Files.createDirectories(dataDir.resolve("d")).resolve("cluster.yml"), """
+                cluster: {name: c}
+                servers: [{name: a, address: 127.0.0.21}]
+                groups:
+                  - name: g
+                    servers: [a]
+                    resources:
+                      - {name: svc, type: service, command: [/bin/sleep, "1000"]}
+                      - {name: d, type: disk, device: shared/d, mount-point: /mnt/d}
+                      - {name: ip, type: fip, address: 127.0.0.22, port: 9999}
+                """);
+
+        FailoverGroup group = reader().read(file).groups().get(0);
+
+        assertThat(group.resources()).extracting(Resource::name).containsExactly("ip", "d", "svc");
+        assertThat(group.resources()).extracting(Resource::dependsOn)
+                .containsExactly(List.of(), List.of("ip"), List.of("d"));
+    }
+
+    @Test
     void defaultDependenciesFollowFipThenDiskThenExec() {
         FailoverGroup group = reader().read(Path.of("src/test/clusters/valid.yml")).groups().get(0);
 

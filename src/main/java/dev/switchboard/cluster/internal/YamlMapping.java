@@ -153,6 +153,10 @@ public final class YamlMapping {
                     "write a number with a unit: 500ms, 1s, 2m or 1h (a bare number means seconds).");
             return defaultValue;
         }
+        if (m.group(1).length() > 9) {
+            problems.at(nodeOf(key), childPath(key), "'" + text.get() + "' is too long.", "use at most 999999999 of a unit.");
+            return defaultValue;
+        }
         long amount = Long.parseLong(m.group(1));
         Duration value = switch (m.group(2) == null ? "s" : m.group(2)) {
             case "ms" -> Duration.ofMillis(amount);

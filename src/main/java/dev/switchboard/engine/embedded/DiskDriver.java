@@ -48,7 +48,8 @@ final class DiskDriver implements ResourceDriver {
             ownership.acquire(context.server().name());
         } catch (DiskOwnership.DiskHeldElsewhere e) {
             throw new ResourceFailed(e.getMessage() + "; refusing to take it on " + context.server().name()
-                    + ". Stop the group on " + e.owner.server() + " first");
+                    + ". Stop the group on " + e.owner.server() + " first; if nothing runs there, the record "
+                    + disk.device().resolve(DiskOwnership.FILE) + " is stale: remove it");
         }
         mount(context.server());
     }
@@ -80,12 +81,17 @@ final class DiskDriver implements ResourceDriver {
         }
     }
 
-    /** Kills processes still using the disk (the vendor's default), unmounts and releases ownership. */
+    /**
+     * Kills processes still using the disk (the vendor's default), unmounts and releases ownership.
+     * A disk this server does not hold (activation was refused) is only unmounted here: its
+     * owner's processes are not ours to kill.
+     */
     @Override
     public void deactivate(Context context) throws ResourceFailed {
         Path mountPoint = context.server().map(disk.mountPoint());
+        boolean ours = ownership.owner().map(o -> o.server().equals(context.server().name())).orElse(false);
         try {
-            Set<Long> users = processes.using(disk.device().toRealPath());
+            Set<Long> users = ours && Files.isDirectory(disk.device()) ? processes.using(disk.device().toRealPath()) : Set.of();
             if (!users.isEmpty()) {
                 processes.terminate(users, KILL_GRACE);
             }
@@ -94,7 +100,7 @@ final class DiskDriver implements ResourceDriver {
             }
             Files.createDirectories(mountPoint);
         } catch (IOException e) {
-            throw new ResourceFailed("cannot unmount " + mountPoint + ": " + e.getMessage(), e);
+            throw new ResourceFailed("cannot unmount " + mountPoint + ": " + e, e);
         }
         ownership.release(context.server().name());
     }

@@ -4,6 +4,7 @@ import dev.switchboard.cluster.ClusterDefinition;
 import dev.switchboard.cluster.Disk;
 import dev.switchboard.cluster.Exec;
 import dev.switchboard.cluster.FailoverGroup;
+import dev.switchboard.cluster.FinalAction;
 import dev.switchboard.cluster.FloatingIp;
 import dev.switchboard.cluster.Monitor;
 import dev.switchboard.cluster.ProcessNameMonitor;
@@ -16,6 +17,7 @@ import dev.switchboard.engine.EngineEvent;
 import dev.switchboard.engine.GroupStatus;
 import dev.switchboard.engine.MonitorRecoveryStarted;
 import dev.switchboard.engine.NameNotFound;
+import dev.switchboard.engine.OperationNotAllowed;
 import dev.switchboard.engine.ResourceStatus;
 import dev.switchboard.engine.ServerState;
 import dev.switchboard.engine.ServerStatus;
@@ -55,6 +57,8 @@ public final class EmbeddedClusterEngine implements ClusterEngine {
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(named("monitor"));
     private final EmbeddedEnvironment environment;
     private final Provisioner provisioner;
+    private final DataDirLock dataDirLock;
+    private boolean closed;
 
     public EmbeddedClusterEngine(ClusterDefinition definition, Path dataDir) {
         this.definition = definition;
@@ -77,6 +81,7 @@ public final class EmbeddedClusterEngine implements ClusterEngine {
                     this::serverWhereActive, events));
         }
         this.provisioner = new Provisioner(definition, runner, environment);
+        this.dataDirLock = new DataDirLock(data);
     }
 
     private ResourceDriver driver(Resource r, FailoverGroup g, ScriptRunner runner, EmbeddedEnvironment env, Path data) {
@@ -96,7 +101,11 @@ public final class EmbeddedClusterEngine implements ClusterEngine {
      * Installs new servers, adopts groups that are still running (or starts the auto-start
      * ones on their home server) and begins monitoring. Blocks until the groups are settled.
      */
-    public void start() {
+    public synchronized void start() {
+        if (closed) {
+            return;
+        }
+        dataDirLock.acquire();
         servers.values().forEach(provisioner::provisionIfNew);
         for (GroupController group : groups.values()) {
             group.adoptOrStart(server -> applicationRunning(group.group(), server));
@@ -138,11 +147,8 @@ public final class EmbeddedClusterEngine implements ClusterEngine {
         try {
             String target = monitor.definition().recovery().target();
             GroupController group = groupOf(target);
-            ProcessMonitorRunner.RecoveryStep step = monitor.nextStep(server);
             boolean canFailOver = group.group().autoFailover() && group.group().servers().size() > 1;
-            if (step == ProcessMonitorRunner.RecoveryStep.FAILOVER && !canFailOver) {
-                step = ProcessMonitorRunner.RecoveryStep.FINAL_ACTION;
-            }
+            ProcessMonitorRunner.RecoveryStep step = monitor.nextStep(server, canFailOver);
             String action = switch (step) {
                 case RESTART -> "restart " + target + " on " + server;
                 case FAILOVER -> "fail over " + group.group().name() + " from " + server;
@@ -150,11 +156,17 @@ public final class EmbeddedClusterEngine implements ClusterEngine {
             };
             events.publish(new MonitorRecoveryStarted(Instant.now(), monitor.definition().name(), server, action, cause));
             switch (step) {
-                case RESTART -> restart(group, target, cause);
-                case FAILOVER -> group.failOver(cause);
+                case RESTART -> {
+                    if (target.equals(group.group().name())) {
+                        group.restart(server, cause);
+                    } else {
+                        group.restartResource(target, server, cause);
+                    }
+                }
+                case FAILOVER -> group.failOver(server, cause);
                 case FINAL_ACTION -> {
-                    if (monitor.definition().recovery().finalAction() == dev.switchboard.cluster.FinalAction.STOP_GROUP) {
-                        group.stopAsFinalAction(cause);
+                    if (monitor.definition().recovery().finalAction() == FinalAction.STOP_GROUP) {
+                        group.stopAsFinalAction(server, cause);
                     }
                 }
             }
@@ -162,18 +174,6 @@ public final class EmbeddedClusterEngine implements ClusterEngine {
             log.error("recovery by monitor {} on {} failed", monitor.definition().name(), server, e);
         } finally {
             monitor.recoveryFinished(server);
-        }
-    }
-
-    private void restart(GroupController group, String target, String cause) {
-        if (target.equals(group.group().name())) {
-            group.restart(cause);
-            return;
-        }
-        try {
-            group.stopResource(target);
-        } finally {
-            group.startResource(target);
         }
     }
 
@@ -205,23 +205,20 @@ public final class EmbeddedClusterEngine implements ClusterEngine {
     public GroupStatus startGroup(String group, String server) {
         requireServerIfGiven(server);
         GroupController controller = group(group);
-        resetCounters(controller);
-        return controller.start(server);
+        return resetCountersAfter(controller, controller.start(server));
     }
 
     @Override
     public GroupStatus stopGroup(String group) {
         GroupController controller = group(group);
-        resetCounters(controller);
-        return controller.stop();
+        return resetCountersAfter(controller, controller.stop());
     }
 
     @Override
     public GroupStatus moveGroup(String group, String target) {
         requireServerIfGiven(target);
         GroupController controller = group(group);
-        resetCounters(controller);
-        return controller.move(target);
+        return resetCountersAfter(controller, controller.move(target));
     }
 
     @Override
@@ -246,14 +243,12 @@ public final class EmbeddedClusterEngine implements ClusterEngine {
 
     @Override
     public void startDummyFailure(String monitor, String server) {
-        requireServerIfGiven(server);
-        monitor(monitor).dummyFailure(server, true);
+        monitor(monitor).dummyFailure(requireServer(server), true);
     }
 
     @Override
     public void stopDummyFailure(String monitor, String server) {
-        requireServerIfGiven(server);
-        monitor(monitor).dummyFailure(server, false);
+        monitor(monitor).dummyFailure(requireServer(server), false);
     }
 
     @Override
@@ -261,18 +256,33 @@ public final class EmbeddedClusterEngine implements ClusterEngine {
         events.add(listener);
     }
 
-    /** Stops monitoring and drops the floating addresses; the applications keep running for adoption. */
+    /**
+     * Stops monitoring, lets a running recovery finish, and drops the floating addresses; the
+     * applications keep running for adoption.
+     */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         scheduler.shutdownNow();
-        recoveries.shutdownNow();
+        recoveries.shutdown();
+        try {
+            recoveries.awaitTermination(1, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         groups.values().forEach(GroupController::detach);
         connections.shutdownNow();
+        dataDirLock.release();
     }
 
-    private void resetCounters(GroupController controller) {
+    /** An operator's successful start, stop or move begins the recovery sequence afresh. */
+    private GroupStatus resetCountersAfter(GroupController controller, GroupStatus result) {
         monitors.values().stream().filter(m -> watches(m.definition(), controller.group()))
                 .forEach(ProcessMonitorRunner::resetCounters);
+        return result;
     }
 
     private GroupController group(String name) {
@@ -294,6 +304,14 @@ public final class EmbeddedClusterEngine implements ClusterEngine {
             throw new NameNotFound("monitor", name);
         }
         return monitor;
+    }
+
+    private String requireServer(String server) {
+        if (server == null) {
+            throw new OperationNotAllowed("Name the server on which the dummy failure applies.");
+        }
+        requireServerIfGiven(server);
+        return server;
     }
 
     private void requireServerIfGiven(String server) {

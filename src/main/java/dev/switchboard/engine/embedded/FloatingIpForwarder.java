@@ -26,6 +26,7 @@ final class FloatingIpForwarder implements AutoCloseable {
     private final ExecutorService threads;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private final CountDownLatch acceptLoopEnded = new CountDownLatch(1);
+    private volatile boolean closed;
 
     private FloatingIpForwarder(ServerSocket listener, InetSocketAddress target, ExecutorService threads) {
         this.listener = listener;
@@ -59,10 +60,6 @@ final class FloatingIpForwarder implements AutoCloseable {
         }
     }
 
-    InetSocketAddress target() {
-        return target;
-    }
-
     private void acceptLoop() {
         try {
             while (!listener.isClosed()) {
@@ -80,6 +77,11 @@ final class FloatingIpForwarder implements AutoCloseable {
     private void connect(Socket client) {
         Socket upstream = new Socket();
         open.add(upstream);
+        if (closed) {
+            closeQuietly(client);
+            closeQuietly(upstream);
+            return;
+        }
         try {
             upstream.connect(target, CONNECT_TIMEOUT_MS);
             client.setTcpNoDelay(true);
@@ -134,16 +136,17 @@ final class FloatingIpForwarder implements AutoCloseable {
      */
     @Override
     public void close() {
+        closed = true;
         try {
             listener.close();
         } catch (IOException ignored) {
             // already closed
         }
-        open.forEach(this::closeQuietly);
         try {
             acceptLoopEnded.await(2, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        open.forEach(this::closeQuietly); // after the accept loop: nothing accepted is left out
     }
 }

@@ -100,10 +100,6 @@ final class GroupController {
         return e != null && e.state == ActivationState.ONLINE ? Optional.of(e.server) : Optional.empty();
     }
 
-    synchronized Optional<String> currentServer() {
-        return Optional.ofNullable(current);
-    }
-
     // ---- operator operations ---------------------------------------------------------------
 
     GroupStatus start(String server) {
@@ -202,27 +198,40 @@ final class GroupController {
     }
 
     // ---- recovery, called by monitors (waits for a running operation) -----------------------
+    // Each acts only if the group still runs Online on the server where the error was found:
+    // an operator may have moved it meanwhile.
 
-    /** Restarts the group on its current server. */
-    void restart(String cause) {
+    /** Restarts the group on {@code server}. */
+    void restart(String server, String cause) {
         waiting("restart of " + group.name(), () -> {
-            String server = current;
-            if (server == null) {
-                return null;
+            if (runsOnlineOn(server)) {
+                deactivate(server, START, "GROUPRESTART").ifPresentOrElse(
+                        f -> setGroupReason("restart after '" + cause + "' failed: " + f.reason()),
+                        () -> activateWithRecovery(server, START));
             }
-            deactivate(server, START, "GROUPRESTART").ifPresentOrElse(
-                    f -> setGroupReason("restart failed: " + f.reason()),
-                    () -> activateWithRecovery(server, START));
             return null;
         });
     }
 
-    /** Fails the group over to the next server by priority, as the vendor does after a monitor error. */
-    void failOver(String cause) {
+    /** Restarts one resource on {@code server}. */
+    void restartResource(String name, String server, String cause) {
+        waiting("restart of resource " + name, () -> {
+            if (runsOnlineOn(server)) {
+                ResourceDriver driver = driver(name);
+                deactivateResource(driver, server, START, "RESOURCERESTART")
+                        .or(() -> activateResource(driver, server, START))
+                        .ifPresent(f -> setGroupReason("restart of " + name + " after '" + cause + "' failed: "
+                                + f.reason()));
+            }
+            return null;
+        });
+    }
+
+    /** Fails the group over from {@code from} to the next server by priority. */
+    void failOver(String from, String cause) {
         waiting("failover of " + group.name(), () -> {
-            String from = current;
-            Optional<String> to = from == null ? Optional.empty() : group.nextServerAfter(from);
-            if (to.isEmpty()) {
+            Optional<String> to = group.nextServerAfter(from);
+            if (!runsOnlineOn(from) || to.isEmpty()) {
                 return null;
             }
             Optional<Failure> stopFailure = deactivate(from, FAILOVER, "GROUPFAILOVER");
@@ -239,14 +248,18 @@ final class GroupController {
         });
     }
 
-    void stopAsFinalAction(String cause) {
+    void stopAsFinalAction(String server, String cause) {
         waiting("stop of " + group.name() + " (final action)", () -> {
-            if (current != null) {
-                deactivate(current, FAILOVER, "GROUPSTOP");
+            if (runsOnlineOn(server)) {
+                deactivate(server, FAILOVER, "GROUPSTOP");
                 setGroupReason(cause + "; final action: group stopped");
             }
             return null;
         });
+    }
+
+    private synchronized boolean runsOnlineOn(String server) {
+        return server.equals(current) && (state == ActivationState.ONLINE || state == ActivationState.ONLINE_FAILURE);
     }
 
     // ---- start-up: adopt what already runs, or start -----------------------------------------
@@ -340,7 +353,12 @@ final class GroupController {
             ActivationRecovery recovery = f.resource().activationRecovery();
             Optional<String> next = nextUntried(target, tried);
             if (failovers < recovery.failoverCount() && next.isPresent()) {
-                deactivate(target, FAILOVER, "GROUPFAILOVER");
+                Optional<Failure> stopFailure = deactivate(target, FAILOVER, "GROUPFAILOVER");
+                if (stopFailure.isPresent()) {
+                    // never start elsewhere what may still run here
+                    setGroupReason(f.reason() + "; no failover because stopping failed: " + stopFailure.get().reason());
+                    return null;
+                }
                 setGroupReason(f.reason());
                 events.publish(new GroupFailedOver(Instant.now(), group.name(), target, next.get(), f.reason()));
                 failovers++;
@@ -349,8 +367,9 @@ final class GroupController {
                 continue;
             }
             if (recovery.finalAction() == FinalAction.STOP_GROUP) {
-                deactivate(target, FAILOVER, "GROUPSTOP");
-                setGroupReason(f.reason() + "; final action: group stopped");
+                Optional<Failure> stopFailure = deactivate(target, FAILOVER, "GROUPSTOP");
+                setGroupReason(f.reason() + "; final action: group stopped"
+                        + stopFailure.map(s -> ", but stopping failed: " + s.reason()).orElse(""));
                 return null;
             }
             setGroup(ActivationState.ONLINE_FAILURE, target, f.reason(), f.reason());

@@ -19,18 +19,12 @@ import java.util.function.Function;
  */
 final class ProcessMonitorRunner {
 
-    /** Decides and runs the recovery for an Error; called off the monitoring thread. */
-    interface Recovery {
-        void recover(ProcessMonitorRunner monitor, String server, String cause);
-    }
-
     private final ProcessNameMonitor monitor;
     private final List<ServerLayout> servers;
     private final ProcessTable processes;
     private final EmbeddedEnvironment environment;
     private final Function<String, Optional<String>> serverWhereActive;
     private final EventSink events;
-    private final Instant startedAt = Instant.now();
     private final Map<String, ServerCheck> checks = new LinkedHashMap<>();
     private boolean suspended;
 
@@ -44,6 +38,7 @@ final class ProcessMonitorRunner {
         boolean dummyFailure;
         Instant activeSince;
         boolean recovering;
+        boolean finalActionTaken;
     }
 
     /** @param serverWhereActive the server where a resource is Online, for timing "active" */
@@ -94,7 +89,7 @@ final class ProcessMonitorRunner {
             }
             Instant now = Instant.now();
             if (check.activeSince == null) {
-                check.activeSince = monitor.timing().always() ? startedAt : now;
+                check.activeSince = now;
             }
             if (Duration.between(check.activeSince, now).compareTo(monitor.initialWait()) < 0 || check.recovering) {
                 return false;
@@ -123,11 +118,13 @@ final class ProcessMonitorRunner {
             check.lastResult = result;
             if (ok) {
                 check.consecutiveFailures = 0;
+                check.finalActionTaken = false;
                 transition(server.name(), check, MonitorState.NORMAL, result);
                 return false;
             }
             check.consecutiveFailures++;
-            if (check.consecutiveFailures <= monitor.retryCount() || check.state == MonitorState.ERROR) {
+            // After a recovery step the count starts again, so an error that persists leads to the next step.
+            if (check.consecutiveFailures <= monitor.retryCount() || check.finalActionTaken) {
                 return false;
             }
             transition(server.name(), check, MonitorState.ERROR, result);
@@ -137,16 +134,17 @@ final class ProcessMonitorRunner {
     }
 
     /** Counts the recovery step taken on {@code server}; returns which one is due. */
-    synchronized RecoveryStep nextStep(String server) {
+    synchronized RecoveryStep nextStep(String server, boolean canFailOver) {
         ServerCheck check = checks.get(server);
         if (check.reactivations < monitor.recovery().maxReactivationCount()) {
             check.reactivations++;
             return RecoveryStep.RESTART;
         }
-        if (check.failovers < monitor.recovery().maxFailoverCount()) {
+        if (check.failovers < monitor.recovery().maxFailoverCount() && canFailOver) {
             check.failovers++;
             return RecoveryStep.FAILOVER;
         }
+        check.finalActionTaken = true;
         return RecoveryStep.FINAL_ACTION;
     }
 
@@ -164,6 +162,7 @@ final class ProcessMonitorRunner {
         checks.values().forEach(c -> {
             c.reactivations = 0;
             c.failovers = 0;
+            c.finalActionTaken = false;
         });
     }
 
@@ -179,10 +178,6 @@ final class ProcessMonitorRunner {
             check.activeSince = null;
             transition(server, check, MonitorState.OFFLINE, "resumed; waiting for the next check");
         });
-    }
-
-    synchronized boolean suspended() {
-        return suspended;
     }
 
     synchronized void dummyFailure(String server, boolean on) {

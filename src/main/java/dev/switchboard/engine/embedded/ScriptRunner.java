@@ -27,6 +27,7 @@ final class ScriptRunner {
     static final String RUN_ID = "SWITCHBOARD_RUN_ID";
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS").withZone(ZoneOffset.UTC);
     private static final int TAIL_BYTES = 4096;
+    private static final int KEPT_LOGS = 100;
 
     private final Path logRoot;
     private final ProcessTable processes;
@@ -53,9 +54,10 @@ final class ScriptRunner {
                     // a file, not a pipe: a daemon the script leaves behind must not hold us up
                     .redirectOutput(log.toFile())
                     .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
-            builder.environment().putAll(request.environment());
+            CleanEnvironment.replace(builder.environment(), request.environment());
             builder.environment().put(RUN_ID, runId);
             Process process = builder.start();
+            pruneOldLogs(log.getParent());
             boolean finished = process.waitFor(request.timeout().toMillis(), TimeUnit.MILLISECONDS);
             if (!finished) {
                 killTree(process, runId);
@@ -70,6 +72,18 @@ final class ScriptRunner {
             Thread.currentThread().interrupt();
             appendNote(log, "switchboard: interrupted while waiting for the script");
             return result(request, started, -1, false, log);
+        }
+    }
+
+    /** Keeps the newest {@value #KEPT_LOGS} logs of a resource. */
+    private static void pruneOldLogs(Path dir) {
+        try (var logs = Files.list(dir)) {
+            List<Path> sorted = logs.sorted(java.util.Comparator.reverseOrder()).toList();
+            for (Path old : sorted.subList(Math.min(KEPT_LOGS, sorted.size()), sorted.size())) {
+                Files.deleteIfExists(old);
+            }
+        } catch (IOException ignored) {
+            // pruning is housekeeping; the next run tries again
         }
     }
 

@@ -45,7 +45,7 @@ final class ServiceDriver implements ResourceDriver {
                     .directory(context.server().root().toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logDir.resolve(service.name() + ".log").toFile()));
-            builder.environment().putAll(env);
+            CleanEnvironment.replace(builder.environment(), env);
             Process process = builder.start();
             if (process.waitFor(200, java.util.concurrent.TimeUnit.MILLISECONDS)) {
                 throw new ResourceFailed("the service command " + service.command().get(0) + " exited at once with "

@@ -97,7 +97,6 @@ class DemoGroupIT {
     void aRestartOfSwitchboardAdoptsTheRunningGroupWithoutRestartingIt() throws Exception {
         long pid = applicationPid();
         cluster.engine.close(); // Switchboard goes away; the application keeps running
-        int runsBefore = (int) cluster.events.stream().filter(e -> e instanceof ScriptFinished).count();
 
         TestCluster again = cluster.restarted();
         cluster = again;
@@ -106,7 +105,6 @@ class DemoGroupIT {
         assertThat(group().currentServer()).isEqualTo("srv1");
         assertThat(applicationPid()).isEqualTo(pid);
         assertThat(again.events).noneMatch(e -> e instanceof ScriptFinished);
-        assertThat(runsBefore).isPositive();
     }
 
     @Test

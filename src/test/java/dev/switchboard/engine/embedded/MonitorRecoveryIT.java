@@ -75,6 +75,39 @@ class MonitorRecoveryIT {
         assertThat(applicationPids()).isEmpty();
     }
 
+    @Test
+    void whenARestartDoesNotHelpTheGroupFailsOver() throws Exception {
+        // On srv1 the application dies shortly after every start; on srv2 it keeps running.
+        cluster = TestCluster.custom(dir, """
+                cluster: {name: r}
+                servers:
+                  - {name: srv1, address: 127.0.0.51}
+                  - {name: srv2, address: 127.0.0.52}
+                groups:
+                  - name: g
+                    servers: [srv1, srv2]
+                    resources:
+                      - {name: fip, type: fip, address: 127.0.0.53, port: 18098}
+                      - name: app
+                        type: service
+                        command: [bash, -c, "[ $SWITCHBOARD_SERVER_NAME = srv2 ] && exec -a testapp_serv sleep 1000; exec -a testapp_serv sleep 0.4"]
+                monitors:
+                  - name: psw
+                    type: process-name
+                    pattern: "testapp_serv*"
+                    interval: 200ms
+                    timing: active
+                    target-resource: app
+                    recovery: {target: g, max-reactivation-count: 1, max-failover-count: 1, final-action: none}
+                """, Map.of());
+
+        cluster.engine.start();
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> "srv2".equals(group().currentServer())
+                && group().state() == ActivationState.ONLINE && applicationPids().size() == 1);
+        assertThat(recoveries()).containsExactly("restart g on srv1", "fail over g from srv1");
+    }
+
     private long awaitApplication() {
         await().atMost(Duration.ofSeconds(10)).until(() -> applicationPids().size() == 1);
         return applicationPids().get(0);
