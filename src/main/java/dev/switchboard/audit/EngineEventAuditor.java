@@ -1,0 +1,101 @@
+package dev.switchboard.audit;
+
+import dev.switchboard.audit.AuditRecord.Outcome;
+import dev.switchboard.engine.ActivationState;
+import dev.switchboard.engine.EngineEvent;
+import dev.switchboard.engine.GroupFailedOver;
+import dev.switchboard.engine.GroupStateChanged;
+import dev.switchboard.engine.MonitorRecoveryStarted;
+import dev.switchboard.engine.MonitorState;
+import dev.switchboard.engine.MonitorStateChanged;
+import dev.switchboard.engine.ResourceStateChanged;
+import dev.switchboard.engine.ScriptFinished;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes every engine event to the audit trail with actor {@code system}, on its own thread and
+ * in order, so that the engine never waits for the database.
+ */
+@Component
+class EngineEventAuditor implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(EngineEventAuditor.class);
+
+    private final AuditTrail trail;
+    private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "audit-engine-events");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    EngineEventAuditor(AuditTrail trail) {
+        this.trail = trail;
+    }
+
+    @EventListener
+    void on(EngineEvent event) {
+        AuditRecord record = toRecord(event);
+        writer.execute(() -> {
+            try {
+                trail.record(record);
+            } catch (RuntimeException e) {
+                log.error("could not write {} to the audit trail", event, e);
+            }
+        });
+    }
+
+    static AuditRecord toRecord(EngineEvent event) {
+        if (event instanceof GroupStateChanged g) {
+            return AuditRecord.system("group-state", g.group(), outcome(g.to()),
+                    g.from().word() + " → " + g.to().word() + on(g.server()) + because(g.reason()));
+        }
+        if (event instanceof ResourceStateChanged r) {
+            return AuditRecord.system("resource-state", r.resource(), outcome(r.to()),
+                    r.from().word() + " → " + r.to().word() + on(r.server()) + because(r.reason()));
+        }
+        if (event instanceof MonitorStateChanged m) {
+            return AuditRecord.system("monitor-state", m.monitor(), m.to() == MonitorState.ERROR ? Outcome.FAILURE
+                    : Outcome.INFO, m.from().word() + " → " + m.to().word() + on(m.server()) + because(m.reason()));
+        }
+        if (event instanceof GroupFailedOver f) {
+            return AuditRecord.system("group-failover", f.group(), Outcome.INFO,
+                    f.fromServer() + " → " + f.toServer() + because(f.cause()));
+        }
+        if (event instanceof MonitorRecoveryStarted m) {
+            return AuditRecord.system("monitor-recovery", m.monitor(), Outcome.INFO,
+                    m.action() + on(m.server()) + because(m.reason()));
+        }
+        ScriptFinished s = (ScriptFinished) event;
+        return AuditRecord.system("script-" + s.run().action(), s.run().resource(),
+                s.run().succeeded() ? Outcome.SUCCESS : Outcome.FAILURE,
+                "exit " + s.run().exitCode() + (s.run().timedOut() ? " (timed out)" : "") + " after "
+                        + s.run().duration().toMillis() + " ms" + on(s.run().server()) + ", CLP_EVENT="
+                        + s.run().event() + ", log " + s.run().logFile());
+    }
+
+    private static Outcome outcome(ActivationState to) {
+        return to == ActivationState.ONLINE_FAILURE || to == ActivationState.OFFLINE_FAILURE ? Outcome.FAILURE
+                : Outcome.INFO;
+    }
+
+    private static String on(String server) {
+        return server == null ? "" : " on " + server;
+    }
+
+    private static String because(String reason) {
+        return reason == null ? "" : " (" + reason + ")";
+    }
+
+    @Override
+    public void destroy() throws InterruptedException {
+        writer.shutdown();
+        writer.awaitTermination(5, TimeUnit.SECONDS);
+    }
+}

@@ -1,0 +1,78 @@
+package dev.switchboard.database;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Properties;
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Points the application at its H2 file database in the data directory, with two database
+ * users whose random passwords live in a file only the owner can read: the schema owner (used
+ * by Flyway) and the application user, which may only read and append to the audit table.
+ */
+class DatabaseEnvironment implements EnvironmentPostProcessor {
+
+    static final String OWNER = "SWITCHBOARD_OWNER";
+    static final String APP = "SWITCHBOARD_APP";
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        if (environment.containsProperty("spring.datasource.url")) {
+            return; // configured by hand
+        }
+        Path dataDir = Path.of(environment.getProperty("switchboard.data-dir", "./data")).toAbsolutePath().normalize();
+        Path dbDir = dataDir.resolve("db");
+        Properties credentials = credentials(dbDir);
+        String url = "jdbc:h2:file:" + dbDir.resolve("switchboard") + ";DB_CLOSE_ON_EXIT=FALSE";
+        environment.getPropertySources().addLast(new MapPropertySource("switchboardDatabase", Map.of(
+                "spring.datasource.url", url,
+                "spring.datasource.username", APP,
+                "spring.datasource.password", credentials.getProperty("app"),
+                "spring.flyway.url", url,
+                "spring.flyway.user", OWNER,
+                "spring.flyway.password", credentials.getProperty("owner"),
+                "spring.flyway.placeholders.app_user", APP,
+                "spring.flyway.placeholders.app_password", credentials.getProperty("app"))));
+    }
+
+    /** Reads the database passwords, creating them (owner-only file) on first start. */
+    static Properties credentials(Path dbDir) {
+        Path file = dbDir.resolve("credentials.properties");
+        Properties p = new Properties();
+        try {
+            if (Files.exists(file)) {
+                try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                    p.load(reader);
+                }
+                return p;
+            }
+            Files.createDirectories(dbDir);
+            p.setProperty("owner", randomPassword());
+            p.setProperty("app", randomPassword());
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+                p.store(writer, "Switchboard database passwords (generated; keep private)");
+            }
+            return p;
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot prepare the database credentials in " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String randomPassword() {
+        byte[] bytes = new byte[24];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}

@@ -1,0 +1,135 @@
+package dev.switchboard.security;
+
+import dev.switchboard.audit.AuditRecord;
+import dev.switchboard.audit.AuditRecord.Outcome;
+import dev.switchboard.audit.AuditTrail;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.regex.Pattern;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** ADMIN pages: accounts, API tokens and kiosk links. Every change is audited; secrets are shown once. */
+@Controller
+class AdminController {
+
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.@-]{0,63}");
+
+    private final Accounts accounts;
+    private final AccountStore store;
+    private final ApiTokens tokens;
+    private final KioskLinks kiosks;
+    private final PasswordEncoder encoder;
+    private final CachingAuthenticationManager basicCache;
+    private final AuditTrail trail;
+
+    AdminController(Accounts accounts, AccountStore store, ApiTokens tokens, KioskLinks kiosks, PasswordEncoder encoder,
+                    CachingAuthenticationManager basicCache, AuditTrail trail) {
+        this.accounts = accounts;
+        this.store = store;
+        this.tokens = tokens;
+        this.kiosks = kiosks;
+        this.encoder = encoder;
+        this.basicCache = basicCache;
+        this.trail = trail;
+    }
+
+    @GetMapping("/admin")
+    String admin(Model model) {
+        model.addAttribute("accounts", accounts.all());
+        model.addAttribute("tokens", tokens.all());
+        model.addAttribute("kiosks", kiosks.all());
+        model.addAttribute("roles", Role.values());
+        return "security/admin";
+    }
+
+    @PostMapping("/admin/accounts")
+    String createAccount(@RequestParam String name, @RequestParam String password, @RequestParam Role role,
+                         Authentication auth, HttpServletRequest request, RedirectAttributes flash) {
+        if (!NAME.matcher(name).matches()) {
+            flash.addFlashAttribute("error", "admin.error.name");
+        } else if (password.length() < 12) {
+            flash.addFlashAttribute("error", "admin.error.password");
+        } else if (accounts.find(name).isPresent()) {
+            flash.addFlashAttribute("error", "admin.error.exists");
+        } else {
+            store.create(name, encoder.encode(password), role);
+            audit(auth, request, "account-created", name, "role " + role);
+            flash.addFlashAttribute("done", "admin.done.accountCreated");
+        }
+        return "redirect:/admin";
+    }
+
+    @PostMapping("/admin/accounts/{name}/delete")
+    String deleteAccount(@PathVariable String name, Authentication auth, HttpServletRequest request,
+                         RedirectAttributes flash) {
+        if (name.equals(auth.getName())) {
+            flash.addFlashAttribute("error", "admin.error.self");
+        } else if (store.delete(name)) {
+            basicCache.clear();
+            audit(auth, request, "account-deleted", name, null);
+            flash.addFlashAttribute("done", "admin.done.accountDeleted");
+        } else {
+            flash.addFlashAttribute("error", "admin.error.notManaged");
+        }
+        return "redirect:/admin";
+    }
+
+    @PostMapping("/admin/tokens")
+    String createToken(@RequestParam String name, @RequestParam Role role, Authentication auth,
+                       HttpServletRequest request, RedirectAttributes flash) {
+        if (name.isBlank() || name.length() > 100) {
+            flash.addFlashAttribute("error", "admin.error.tokenName");
+            return "redirect:/admin";
+        }
+        String secret = tokens.create(name.strip(), auth.getName(), role);
+        audit(auth, request, "token-created", name.strip(), "role " + role);
+        flash.addFlashAttribute("secret", secret);
+        return "redirect:/admin";
+    }
+
+    @PostMapping("/admin/tokens/{id}/revoke")
+    String revokeToken(@PathVariable String id, Authentication auth, HttpServletRequest request,
+                       RedirectAttributes flash) {
+        if (tokens.revoke(id)) {
+            audit(auth, request, "token-revoked", id, null);
+            flash.addFlashAttribute("done", "admin.done.revoked");
+        }
+        return "redirect:/admin";
+    }
+
+    @PostMapping("/admin/kiosks")
+    String createKiosk(@RequestParam String name, Authentication auth, HttpServletRequest request,
+                       RedirectAttributes flash) {
+        if (name.isBlank() || name.length() > 100) {
+            flash.addFlashAttribute("error", "admin.error.tokenName");
+            return "redirect:/admin";
+        }
+        String secret = kiosks.create(name.strip(), auth.getName());
+        audit(auth, request, "kiosk-link-created", name.strip(), null);
+        flash.addFlashAttribute("kioskPath", "/kiosk/" + secret);
+        return "redirect:/admin";
+    }
+
+    @PostMapping("/admin/kiosks/{id}/revoke")
+    String revokeKiosk(@PathVariable String id, Authentication auth, HttpServletRequest request,
+                       RedirectAttributes flash) {
+        if (kiosks.revoke(id)) {
+            audit(auth, request, "kiosk-link-revoked", id, null);
+            flash.addFlashAttribute("done", "admin.done.revoked");
+        }
+        return "redirect:/admin";
+    }
+
+    private void audit(Authentication auth, HttpServletRequest request, String action, String target, String details) {
+        AuditActor actor = AuditActor.of(auth, request);
+        trail.record(new AuditRecord(actor.name(), actor.role(), actor.source(), action, target, Outcome.SUCCESS,
+                details));
+    }
+}

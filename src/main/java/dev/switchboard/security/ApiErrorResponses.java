@@ -1,0 +1,51 @@
+package dev.switchboard.security;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+/** The vendor-shaped error envelope for requests refused before they reach a controller. */
+public final class ApiErrorResponses {
+
+    private ApiErrorResponses() {
+    }
+
+    /** Result codes of the envelope, by HTTP status (0 is success). */
+    public static int code(int httpStatus) {
+        return switch (httpStatus) {
+            case 400 -> 1;
+            case 401 -> 2;
+            case 403 -> 3;
+            case 404 -> 4;
+            case 405 -> 5;
+            case 409 -> 6;
+            default -> 9;
+        };
+    }
+
+    public static void write(HttpServletResponse response, int status, String message) throws IOException {
+        response.setStatus(status);
+        response.setContentType("application/json");
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.getWriter().write("{\"result\":{\"code\":" + code(status) + ",\"message\":\"" + escape(message)
+                + "\"}}");
+    }
+
+    private static String escape(String text) {
+        StringBuilder out = new StringBuilder();
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                default -> {
+                    if (c < 0x20) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.toString();
+    }
+}

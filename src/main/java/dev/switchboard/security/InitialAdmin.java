@@ -1,0 +1,66 @@
+package dev.switchboard.security;
+
+import dev.switchboard.SwitchboardProperties;
+import dev.switchboard.audit.AuditRecord;
+import dev.switchboard.audit.AuditRecord.Outcome;
+import dev.switchboard.audit.AuditTrail;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+
+/**
+ * When no account exists at all, creates the ADMIN "admin" with a random password, printed once
+ * in the log and written to a file in the data directory that only the owner can read.
+ */
+@Component
+class InitialAdmin implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(InitialAdmin.class);
+
+    private final Accounts accounts;
+    private final AccountStore store;
+    private final PasswordEncoder encoder;
+    private final AuditTrail trail;
+    private final Path passwordFile;
+
+    InitialAdmin(Accounts accounts, AccountStore store, PasswordEncoder encoder, AuditTrail trail,
+                 SwitchboardProperties properties) {
+        this.accounts = accounts;
+        this.store = store;
+        this.encoder = encoder;
+        this.trail = trail;
+        this.passwordFile = properties.dataDir().resolve("initial-admin-password");
+    }
+
+    @Override
+    public void run(ApplicationArguments args) throws IOException {
+        if (!accounts.none()) {
+            return;
+        }
+        String password = Tokens.newPassword();
+        store.create("admin", encoder.encode(password), Role.ADMIN);
+        Files.createDirectories(passwordFile.getParent());
+        Files.deleteIfExists(passwordFile);
+        Files.createFile(passwordFile, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.writeString(passwordFile, password + "\n");
+        trail.record(new AuditRecord("system", null, null, "account-created", "admin", Outcome.SUCCESS,
+                "initial ADMIN, because no account existed"));
+        log.warn("""
+
+                ************************************************************************
+                No account existed, so Switchboard created the ADMIN account 'admin'.
+                Its password (shown only this once; also in {}, readable only by you):
+
+                    {}
+
+                Log in, create personal accounts, then delete 'admin' or the file.
+                ************************************************************************""", passwordFile, password);
+    }
+}

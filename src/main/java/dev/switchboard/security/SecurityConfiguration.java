@@ -1,0 +1,111 @@
+package dev.switchboard.security;
+
+import dev.switchboard.audit.AuditTrail;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+
+/**
+ * Two doors. Scripts use /api and /actuator: stateless, HTTP Basic (verified once, then cached)
+ * or an API token, errors in the vendor's envelope. People use the pages: form login, session,
+ * CSRF on every form. Everywhere: reading needs VIEWER, anything else OPERATOR, /admin ADMIN;
+ * every refusal is audited.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    private static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+            + "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    RoleHierarchy roleHierarchy() {
+        return RoleHierarchyImpl.withDefaultRolePrefix()
+                .role("ADMIN").implies("OPERATOR")
+                .role("OPERATOR").implies("VIEWER")
+                .build();
+    }
+
+    @Bean
+    ProviderManager passwordAuthentication(Accounts accounts, PasswordEncoder encoder,
+                                           AuthenticationEventPublisher events) {
+        DaoAuthenticationProvider provider = new DaoAuthenticationProvider(accounts);
+        provider.setPasswordEncoder(encoder);
+        ProviderManager manager = new ProviderManager(provider);
+        manager.setAuthenticationEventPublisher(events);
+        return manager;
+    }
+
+    @Bean
+    CachingAuthenticationManager basicAuthentication(ProviderManager passwordAuthentication, LoginAttempts attempts,
+                                                     SwitchboardSecurityProperties properties) {
+        return new CachingAuthenticationManager(passwordAuthentication, attempts, properties.basicAuthCache());
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain api(HttpSecurity http, CachingAuthenticationManager basicAuthentication, ApiTokens tokens,
+                            AuditTrail trail) throws Exception {
+        http.securityMatcher("/api/**", "/actuator/**")
+                .authenticationManager(basicAuthentication)
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(c -> c.disable()) // no cookies, no sessions: nothing for a forged request to ride on
+                .httpBasic(b -> b.realmName("Switchboard").authenticationEntryPoint((request, response, e) -> {
+                    response.setHeader("WWW-Authenticate", "Basic realm=\"Switchboard\"");
+                    ApiErrorResponses.write(response, 401, "Authentication required: HTTP Basic or an API token.");
+                }))
+                .addFilterBefore(new ApiTokenFilter(tokens), BasicAuthenticationFilter.class)
+                .exceptionHandling(e -> e.accessDeniedHandler(new AuditingAccessDeniedHandler(trail,
+                        (request, response, denied) -> ApiErrorResponses.write(response, 403,
+                                "Your role does not allow " + request.getMethod() + " " + request.getRequestURI() + "."))))
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/actuator/**").hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.GET, "/api/**").hasRole("VIEWER")
+                        .anyRequest().hasRole("OPERATOR"))
+                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CSP)));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain pages(HttpSecurity http, ProviderManager passwordAuthentication, AuditTrail trail)
+            throws Exception {
+        http.authenticationManager(passwordAuthentication)
+                .formLogin(f -> f.loginPage("/login").permitAll())
+                .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
+                .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
+                .exceptionHandling(e -> e.accessDeniedHandler(new AuditingAccessDeniedHandler(trail,
+                        new AccessDeniedHandlerImpl())))
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers("/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/kiosk/**").permitAll()
+                        .requestMatchers("/admin/**").hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.GET, "/**").hasRole("VIEWER")
+                        .requestMatchers(HttpMethod.HEAD, "/**").hasRole("VIEWER")
+                        .anyRequest().hasRole("OPERATOR"))
+                .headers(h -> h
+                        .contentSecurityPolicy(c -> c.policyDirectives(CSP))
+                        .frameOptions(f -> f.deny())
+                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+        return http.build();
+    }
+}

@@ -1,0 +1,113 @@
+package dev.switchboard.web;
+
+import dev.switchboard.cluster.ClusterDefinition;
+import dev.switchboard.engine.ClusterEngine;
+import dev.switchboard.engine.EngineEvent;
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.context.Context;
+
+/**
+ * The one SSE hub: after an engine event it renders the live part of the status page once per
+ * language and pushes it to every open page. Bursts of events are coalesced; a heartbeat every
+ * few seconds keeps connections open and tells pages their data is current; dead subscribers are
+ * dropped on the first failed send.
+ */
+@Component
+class LiveUpdates implements DisposableBean {
+
+    private static final long TIMEOUT_MS = TimeUnit.MINUTES.toMillis(30);
+    private static final long COALESCE_MS = 40;
+    private static final long HEARTBEAT_S = 5;
+
+    private record Subscriber(SseEmitter emitter, Locale locale) {
+    }
+
+    private final ClusterEngine engine;
+    private final ClusterDefinition definition;
+    private final ITemplateEngine templates;
+    private final Set<Subscriber> subscribers = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean renderPending = new AtomicBoolean();
+    private final ScheduledExecutorService sender = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "live-updates");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    LiveUpdates(ClusterEngine engine, ClusterDefinition definition, ITemplateEngine templates) {
+        this.engine = engine;
+        this.definition = definition;
+        this.templates = templates;
+        sender.scheduleAtFixedRate(this::heartbeat, HEARTBEAT_S, HEARTBEAT_S, TimeUnit.SECONDS);
+    }
+
+    SseEmitter subscribe(Locale locale) {
+        SseEmitter emitter = new SseEmitter(TIMEOUT_MS);
+        Subscriber subscriber = new Subscriber(emitter, locale);
+        emitter.onCompletion(() -> subscribers.remove(subscriber));
+        emitter.onTimeout(() -> subscribers.remove(subscriber));
+        emitter.onError(e -> subscribers.remove(subscriber));
+        subscribers.add(subscriber);
+        return emitter;
+    }
+
+    int subscriberCount() {
+        return subscribers.size();
+    }
+
+    @EventListener
+    void on(EngineEvent event) {
+        if (renderPending.compareAndSet(false, true)) {
+            sender.schedule(this::push, COALESCE_MS, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void push() {
+        renderPending.set(false);
+        StatusView view = StatusView.of(engine.snapshot(), definition);
+        Map<Locale, String> rendered = new HashMap<>();
+        for (Subscriber s : subscribers) {
+            String html = rendered.computeIfAbsent(s.locale(), l -> render(view, l));
+            send(s, SseEmitter.event().name("cluster").data(html));
+        }
+    }
+
+    private String render(StatusView view, Locale locale) {
+        return templates.process("status/index", Set.of("live"), new Context(locale, view.asModel()));
+    }
+
+    private void heartbeat() {
+        String now = Long.toString(System.currentTimeMillis());
+        for (Subscriber s : subscribers) {
+            send(s, SseEmitter.event().name("alive").data(now));
+        }
+    }
+
+    private void send(Subscriber s, SseEmitter.SseEventBuilder event) {
+        try {
+            s.emitter().send(event);
+        } catch (IOException | IllegalStateException e) {
+            subscribers.remove(s);
+            s.emitter().completeWithError(e);
+        }
+    }
+
+    @Override
+    public void destroy() {
+        sender.shutdownNow();
+        subscribers.forEach(s -> s.emitter().complete());
+    }
+}
