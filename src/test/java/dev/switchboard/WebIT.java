@@ -1,0 +1,79 @@
+package dev.switchboard;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Base of the integration tests that run the whole application: one shared context on a real
+ * port, running the demo cluster on its own loopback addresses (src/test/clusters/web) with a
+ * fresh data directory, and three configured accounts.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "switchboard.cluster.location=src/test/clusters/web/cluster.yml",
+        "switchboard.data-dir=" + WebIT.DATA_DIR,
+        "switchboard.security.accounts[0].name=viewer",
+        "switchboard.security.accounts[0].password-hash={bcrypt}$2a$04$y8wNqfmfqouoAgta6Nqb4esjbOWbP87w5vOZjH20M.qAHAT38FOuC",
+        "switchboard.security.accounts[0].role=VIEWER",
+        "switchboard.security.accounts[1].name=operator",
+        "switchboard.security.accounts[1].password-hash={bcrypt}$2a$04$PNbvcCTNV.mrZXfrIwrqFOw8clLQ9g6JPtgF/p.UU87V5wD2H26zy",
+        "switchboard.security.accounts[1].role=OPERATOR",
+        "switchboard.security.accounts[2].name=admin",
+        "switchboard.security.accounts[2].password-hash={bcrypt}$2a$04$MdnJqP/w2eRzcd5CzvzlruAM76psp2BI2VNq8ccwKVRMSWcuX4gmq",
+        "switchboard.security.accounts[2].role=ADMIN",
+        "switchboard.security.accounts[3].name=locktest",
+        "switchboard.security.accounts[3].password-hash={bcrypt}$2a$04$6wa8HWvTOFKO2vhFmPSJKOGq0M5c16UukO.q/sRbl1AXj4uUyR0QG",
+        "switchboard.security.accounts[3].role=VIEWER"})
+public abstract class WebIT {
+
+    public static final String DATA_DIR = "target/it-web-data";
+    public static final String VIEWER_PASSWORD = "viewer-password-1";
+    public static final String OPERATOR_PASSWORD = "operator-password-1";
+    public static final String ADMIN_PASSWORD = "admin-password-1";
+    public static final String FIP = "http://127.0.0.23:18081";
+
+    static {
+        // once per test JVM, before the shared context starts: a clean data directory, and no
+        // demo application left running from an earlier run (it outlives Switchboard by design)
+        killApplications();
+        wipe(Path.of(DATA_DIR));
+        Runtime.getRuntime().addShutdownHook(new Thread(WebIT::killApplications));
+    }
+
+    private static void killApplications() {
+        String marker = "SWITCHBOARD_CLUSTER=" + Path.of(DATA_DIR).toAbsolutePath().normalize();
+        ProcessHandle.allProcesses().filter(p -> environment(p.pid()).contains(marker))
+                .forEach(ProcessHandle::destroyForcibly);
+    }
+
+    private static String environment(long pid) {
+        try {
+            return Files.readString(Path.of("/proc/" + pid + "/environ"), java.nio.charset.StandardCharsets.ISO_8859_1);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    @LocalServerPort
+    protected int port;
+
+    protected String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    private static void wipe(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,182 @@
+package dev.switchboard.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.switchboard.HttpSession;
+import dev.switchboard.WebIT;
+import dev.switchboard.audit.AuditEvent;
+import dev.switchboard.audit.AuditTrail;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Accounts, roles, CSRF, lockout, tokens, kiosk links and headers, over real HTTP. */
+class SecurityIT extends WebIT {
+
+    @Autowired
+    AuditTrail trail;
+
+    @Test
+    void anonymousVisitorsAreSentToTheLoginPage() {
+        HttpSession anonymous = new HttpSession(url(""));
+
+        assertThat(anonymous.get("/").statusCode()).isEqualTo(302);
+        assertThat(anonymous.get("/").headers().firstValue("Location")).hasValue(url("/login"));
+        assertThat(anonymous.get("/login").body()).contains("Log in to Switchboard", "name=\"_csrf\"");
+        assertThat(HttpSession.basic(url("/api/v1/groups"), "GET", "viewer", "wrong").statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void aViewerGets403AndAnAuditEntryForEveryNonReadRequest() {
+        HttpSession viewer = new HttpSession(url(""));
+        assertThat(viewer.login("viewer", VIEWER_PASSWORD).statusCode()).isEqualTo(302);
+        viewer.get("/"); // a current CSRF token, so the refusal is about the role
+
+        List<String[]> pageRequests = List.of(new String[] {"POST", "/"}, new String[] {"POST", "/admin/accounts"},
+                new String[] {"POST", "/admin/tokens"}, new String[] {"PUT", "/audit"},
+                new String[] {"DELETE", "/resources/exec1"}, new String[] {"PATCH", "/monitors/psw1"},
+                new String[] {"POST", "/groups/failover-clweb/move"});
+        for (String[] r : pageRequests) {
+            HttpResponse<String> response = viewer.request(r[0], r[1], "", true);
+            assertThat(response.statusCode()).as(r[0] + " " + r[1]).isEqualTo(403);
+            assertDeniedIsAudited("viewer", r[0] + " " + r[1]);
+        }
+        List<String[]> apiRequests = List.of(new String[] {"POST", "/api/v1/groups/failover-clweb/move"},
+                new String[] {"POST", "/api/v1/groups/failover-clweb/stop"}, new String[] {"PUT", "/api/v1/groups"},
+                new String[] {"DELETE", "/api/v1/monitors/psw1"},
+                new String[] {"POST", "/api/v1/monitors/psw1/dummy-failure/start"});
+        for (String[] r : apiRequests) {
+            HttpResponse<String> response = HttpSession.basic(url(r[1]), r[0], "viewer", VIEWER_PASSWORD);
+            assertThat(response.statusCode()).as(r[0] + " " + r[1]).isEqualTo(403);
+            assertThat(response.body()).startsWith("{\"result\":{\"code\":3,\"message\":\"Your role does not allow");
+            assertDeniedIsAudited("viewer", r[0] + " " + r[1]);
+        }
+    }
+
+    @Test
+    void formsWithoutTheCsrfTokenAreRefused() {
+        HttpSession admin = new HttpSession(url(""));
+        admin.login("admin", ADMIN_PASSWORD);
+        admin.get("/admin");
+
+        assertThat(admin.post("/admin/kiosks", "name=forged", false).statusCode()).isEqualTo(403);
+        assertDeniedIsAudited("admin", "POST /admin/kiosks");
+        assertThat(admin.post("/admin/kiosks", "name=genuine", true).statusCode()).isEqualTo(302);
+    }
+
+    @Test
+    void fiveFailedLoginsLockTheAccountAndAreAudited() {
+        HttpSession attacker = new HttpSession(url(""));
+        for (int i = 0; i < 5; i++) {
+            assertThat(attacker.login("locktest", "guess-" + i).headers().firstValue("Location"))
+                    .hasValue(url("/login?error"));
+        }
+
+        HttpResponse<String> withRightPassword = new HttpSession(url("")).login("locktest", "locktest-password-1");
+
+        assertThat(withRightPassword.headers().firstValue("Location")).hasValue(url("/login?error"));
+        assertThat(HttpSession.basic(url("/api/v1/groups"), "GET", "locktest", "locktest-password-1").statusCode())
+                .isEqualTo(401);
+        assertThat(trail.latest(50)).anySatisfy(e -> {
+            assertThat(e.action()).isEqualTo("account-locked");
+            assertThat(e.target()).isEqualTo("locktest");
+        }).anySatisfy(e -> {
+            assertThat(e.action()).isEqualTo("login");
+            assertThat(e.target()).isEqualTo("locktest");
+            assertThat(e.outcome()).isEqualTo("FAILURE");
+        });
+    }
+
+    @Test
+    void anAdminCreatesAnApiTokenThatWorksUntilRevoked() {
+        HttpSession admin = new HttpSession(url(""));
+        admin.login("admin", ADMIN_PASSWORD);
+        admin.get("/admin");
+
+        admin.post("/admin/tokens", "name=nightly-check&role=VIEWER", true);
+        String page = admin.get("/admin").body();
+        Matcher secret = Pattern.compile("<code>(sbt_[A-Za-z0-9_-]+)</code>").matcher(page);
+        assertThat(secret.find()).as("the token is shown once").isTrue();
+        assertThat(admin.get("/admin").body()).doesNotContain(secret.group(1));
+
+        HttpResponse<String> groups = HttpSession.bearer(url("/api/v1/groups"), secret.group(1));
+        assertThat(groups.statusCode()).isEqualTo(200);
+        assertThat(groups.body()).startsWith("{\"result\":{\"code\":0,\"message\":\"\"},\"groups\":[");
+
+        Matcher id = Pattern.compile("/admin/tokens/([0-9a-f-]+)/revoke").matcher(admin.get("/admin").body());
+        assertThat(id.find()).isTrue();
+        admin.post("/admin/tokens/" + id.group(1) + "/revoke", "", true);
+
+        HttpResponse<String> revoked = HttpSession.bearer(url("/api/v1/groups"), secret.group(1));
+        assertThat(revoked.statusCode()).isEqualTo(401);
+        assertThat(revoked.body()).isEqualTo("{\"result\":{\"code\":2,\"message\":\"The API token is unknown or revoked.\"}}");
+        assertThat(trail.latest(20)).extracting(AuditEvent::action).contains("token-created", "token-revoked");
+    }
+
+    @Test
+    void aKioskLinkShowsTheStatusWithoutLoginUntilRevoked() {
+        HttpSession admin = new HttpSession(url(""));
+        admin.login("admin", ADMIN_PASSWORD);
+        admin.get("/admin");
+        admin.post("/admin/kiosks", "name=noc-wall", true);
+        Matcher link = Pattern.compile("<code>(/kiosk/k_[A-Za-z0-9_-]+)</code>").matcher(admin.get("/admin").body());
+        assertThat(link.find()).isTrue();
+
+        HttpSession wall = new HttpSession(url(""));
+        HttpResponse<String> page = wall.get(link.group(1));
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("failover-clweb", "group-picture").doesNotContain("/admin", "Log out");
+        assertThat(wall.get("/").statusCode()).as("the link opens nothing else").isEqualTo(302);
+
+        Matcher id = Pattern.compile("/admin/kiosks/([0-9a-f-]+)/revoke").matcher(admin.get("/admin").body());
+        assertThat(id.find()).isTrue();
+        admin.post("/admin/kiosks/" + id.group(1) + "/revoke", "", true);
+        assertThat(wall.get(link.group(1)).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void pagesCarrySecurityHeadersWithAPolicyThatForbidsInlineScripts() {
+        HttpResponse<String> login = new HttpSession(url("")).get("/login");
+
+        String csp = login.headers().firstValue("Content-Security-Policy").orElseThrow();
+        assertThat(csp).contains("script-src 'self'", "frame-ancestors 'none'").doesNotContain("unsafe-inline");
+        assertThat(login.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+        assertThat(login.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(login.body()).doesNotContain("<script>").doesNotContainPattern("<script(?![^>]*src=)");
+    }
+
+    @Test
+    void loginsAndLogoutsAreAudited() {
+        HttpSession operator = new HttpSession(url(""));
+        operator.login("operator", OPERATOR_PASSWORD);
+        operator.get("/");
+        operator.post("/logout", "", true);
+
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(trail.latest(20))
+                .anySatisfy(e -> {
+                    assertThat(e.action()).isEqualTo("login");
+                    assertThat(e.actor()).isEqualTo("operator");
+                    assertThat(e.role()).isEqualTo("OPERATOR");
+                    assertThat(e.source()).isEqualTo("127.0.0.1");
+                    assertThat(e.outcome()).isEqualTo("SUCCESS");
+                })
+                .anySatisfy(e -> {
+                    assertThat(e.action()).isEqualTo("logout");
+                    assertThat(e.actor()).isEqualTo("operator");
+                }));
+    }
+
+    private void assertDeniedIsAudited(String actor, String target) {
+        assertThat(trail.latest(10)).as("audit entry for %s", target).anySatisfy(e -> {
+            assertThat(e.action()).isEqualTo("access-denied");
+            assertThat(e.actor()).isEqualTo(actor);
+            assertThat(e.target()).isEqualTo(target);
+            assertThat(e.outcome()).isEqualTo("DENIED");
+        });
+    }
+}
