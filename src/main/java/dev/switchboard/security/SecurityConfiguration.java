@@ -96,7 +96,8 @@ class SecurityConfiguration {
                 .exceptionHandling(e -> e.accessDeniedHandler(new AuditingAccessDeniedHandler(trail,
                         new AccessDeniedHandlerImpl())))
                 .authorizeHttpRequests(a -> a
-                        .requestMatchers("/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error").permitAll()
+                        // the login page with any query (?lang=ja), not only the exact URLs formLogin permits
+                        .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error").permitAll()
                         .requestMatchers(HttpMethod.GET, "/kiosk/**").permitAll()
                         .requestMatchers("/admin/**").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.GET, "/**").hasRole("VIEWER")

@@ -1,0 +1,49 @@
+package dev.switchboard.web;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * The system's Chromium, headless, driven by the system's chromedriver (no downloads). Missing
+ * packages fail the test: CI installs them (chromium, chromium-driver).
+ */
+final class Chromium {
+
+    static final String BROWSER = "/usr/bin/chromium";
+    static final String DRIVER = "/usr/bin/chromedriver";
+
+    private Chromium() {
+    }
+
+    static ChromeDriver start(String language) {
+        if (!new File(BROWSER).canExecute() || !new File(DRIVER).canExecute()) {
+            throw new IllegalStateException("Browser tests need " + BROWSER + " and " + DRIVER
+                    + ": apt-get install chromium chromium-driver (.ci/run does)");
+        }
+        ChromeOptions options = new ChromeOptions().setBinary(BROWSER).addArguments("--headless=new", "--no-sandbox",
+                "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--window-size=1280,1100", "--lang=" + language);
+        options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", language));
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(DRIVER)).build();
+        ChromeDriver driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().implicitlyWait(Duration.ZERO);
+        return driver;
+    }
+
+    static void screenshot(ChromeDriver driver, String name) {
+        try {
+            Path dir = Files.createDirectories(Path.of("target/screenshots"));
+            Files.write(dir.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}

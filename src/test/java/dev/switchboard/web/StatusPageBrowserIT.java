@@ -1,0 +1,151 @@
+package dev.switchboard.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.switchboard.WebIT;
+import dev.switchboard.engine.ActivationState;
+import dev.switchboard.engine.ClusterEngine;
+import dev.switchboard.engine.GroupStateChanged;
+import dev.switchboard.engine.MonitorState;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * In headless Chromium: a viewer logs in, sees the group drawn on srv1, the application is
+ * killed with kill -9, and the picture moves to srv2 on the open page without a reload.
+ */
+class StatusPageBrowserIT extends WebIT {
+
+    @Autowired
+    ClusterEngine engine;
+
+    ChromeDriver browser;
+
+    @BeforeEach
+    void groupOnItsHomeServer() {
+        await().atMost(Duration.ofSeconds(30)).until(() -> engine.snapshot().group("failover-clweb").orElseThrow()
+                .state() == ActivationState.ONLINE);
+        if (!"srv1".equals(engine.snapshot().group("failover-clweb").orElseThrow().currentServer())) {
+            engine.moveGroup("failover-clweb", "srv1");
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> engine.snapshot().monitor("psw1").orElseThrow()
+                .on("srv1").orElseThrow().state() == MonitorState.NORMAL);
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void aViewerSeesTheGroupMoveToSrv2AfterKillMinus9WithoutAReload() throws Exception {
+        List<GroupStateChanged> changes = new CopyOnWriteArrayList<>();
+        engine.addListener(e -> {
+            if (e instanceof GroupStateChanged g) {
+                changes.add(g);
+            }
+        });
+        browser = Chromium.start("en");
+        logIn("viewer", VIEWER_PASSWORD);
+
+        assertThat(picture().getDomAttribute("data-server")).isEqualTo("srv1");
+        assertThat(browser.findElement(By.cssSelector("[data-resource='exec1'] .resource-state")).getText())
+                .isEqualTo("✔ Online");
+        awaitLiveStream();
+        browser.executeScript("window.sameDocument = 'yes'");
+
+        long pid = Long.parseLong(Files.readString(Path.of(DATA_DIR,
+                "servers/srv1/usr/local/jcclweb/run/clweb_serv.pid")).trim());
+        ProcessHandle.of(pid).orElseThrow().destroyForcibly(); // kill -9
+
+        Instant seen = awaitPictureOn("srv2");
+        assertThat(browser.executeScript("return window.sameDocument")).as("no reload").isEqualTo("yes");
+        Instant online = changes.stream().filter(c -> c.to() == ActivationState.ONLINE && "srv2".equals(c.server()))
+                .map(GroupStateChanged::at).findFirst().orElseThrow();
+        assertThat(Duration.between(online, seen)).as("on screen after the change").isLessThan(Duration.ofSeconds(1));
+        assertThat(browser.findElement(By.cssSelector(".reason")).getText()).contains("failed over from srv1 to srv2");
+        Chromium.screenshot(browser, "status-after-failover-en");
+    }
+
+    @Test
+    void screenshotsOfTheRealPagesInEnglishAndJapanese() {
+        for (String language : List.of("en", "ja")) {
+            browser = Chromium.start(language);
+            browser.get(url("/login?lang=" + language));
+            Chromium.screenshot(browser, "login-" + language);
+            logIn("admin", ADMIN_PASSWORD);
+            assertThat(picture().getDomAttribute("data-server")).isEqualTo("srv1");
+            Chromium.screenshot(browser, "status-" + language);
+            browser.get(url("/resources/exec1"));
+            Chromium.screenshot(browser, "resource-" + language);
+            browser.get(url("/admin"));
+            Chromium.screenshot(browser, "admin-" + language);
+            browser.get(url("/audit"));
+            Chromium.screenshot(browser, "audit-" + language);
+            assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(language.equals("ja") ? "監査ログ" : "Audit trail");
+            browser.quit();
+            browser = null;
+        }
+    }
+
+    private void logIn(String name, String password) {
+        browser.get(url("/login"));
+        browser.findElement(By.name("username")).sendKeys(name);
+        browser.findElement(By.name("password")).sendKeys(password);
+        browser.findElement(By.cssSelector("form button[type=submit]")).click();
+        try {
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> !browser.findElements(By.cssSelector("svg.group-picture")).isEmpty());
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError("after logging in as " + name + " the browser is at " + browser.getCurrentUrl()
+                    + ": " + browser.findElement(By.tagName("body")).getText(), e);
+        }
+    }
+
+    private WebElement picture() {
+        return browser.findElement(By.cssSelector("svg.group-picture[data-group='failover-clweb']"));
+    }
+
+    /** The page counts the age of its data from the last SSE message; a heartbeat proves the stream is open. */
+    private void awaitLiveStream() {
+        await().atMost(Duration.ofSeconds(15)).until(() -> Boolean.TRUE.equals(browser.executeScript(
+                "return document.querySelector('main').getAttribute('sse-connect') != null"
+                        + " && typeof htmx !== 'undefined'")));
+        await().atMost(Duration.ofSeconds(15)).until(() -> !browser.findElement(By.cssSelector(".age-seconds")).getText()
+                .isEmpty());
+    }
+
+    private Instant awaitPictureOn(String server) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                if (server.equals(picture().getDomAttribute("data-server"))) {
+                    return Instant.now();
+                }
+            } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                // swapped in by htmx while we looked
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        throw new AssertionError("the picture never showed the group on " + server + "; it shows "
+                + picture().getDomAttribute("data-server"));
+    }
+}
