@@ -15,6 +15,8 @@ class EngineStartup implements SmartLifecycle {
 
     private final ClusterEngine engine;
     private volatile boolean running;
+    private volatile boolean settled;
+    private volatile String failure;
 
     EngineStartup(ClusterEngine engine) {
         this.engine = engine;
@@ -27,7 +29,9 @@ class EngineStartup implements SmartLifecycle {
             Thread thread = new Thread(() -> {
                 try {
                     embedded.start();
+                    settled = true;
                 } catch (RuntimeException e) {
+                    failure = e.getMessage();
                     log.error("the embedded engine could not start its groups", e);
                 }
             }, "engine-startup");
@@ -40,6 +44,14 @@ class EngineStartup implements SmartLifecycle {
     public void stop() {
         running = false;
         engine.close();
+    }
+
+    boolean settled() {
+        return settled;
+    }
+
+    String failure() {
+        return failure;
     }
 
     @Override

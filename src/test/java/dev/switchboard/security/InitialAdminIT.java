@@ -1,0 +1,52 @@
+package dev.switchboard.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.switchboard.HttpSession;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** With no account anywhere, Switchboard creates one ADMIN with a random password, shown once. */
+@ExtendWith(OutputCaptureExtension.class)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "switchboard.cluster.location=src/test/clusters/tiny/cluster.yml",
+        "switchboard.data-dir=" + InitialAdminIT.DATA_DIR})
+class InitialAdminIT {
+
+    static final String DATA_DIR = "target/it-initial-admin-data";
+
+    static {
+        try (Stream<Path> files = Files.exists(Path.of(DATA_DIR)) ? Files.walk(Path.of(DATA_DIR)) : Stream.empty()) {
+            files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void theInitialAdminPasswordIsInAnOwnerOnlyFileAndWorks(CapturedOutput output) throws Exception {
+        Path file = Path.of(DATA_DIR, "initial-admin-password");
+        String password = Files.readString(file).strip();
+
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        assertThat(password).hasSizeGreaterThanOrEqualTo(20);
+        assertThat(HttpSession.basic("http://localhost:" + port + "/api/v1/cluster", "GET", "admin", password)
+                .statusCode()).isEqualTo(200);
+        assertThat(HttpSession.basic("http://localhost:" + port + "/api/v1/cluster", "GET", "admin", "admin")
+                .statusCode()).as("no default password").isEqualTo(401);
+        assertThat(output.getAll().split(java.util.regex.Pattern.quote(password), -1)).as("printed once").hasSize(2);
+    }
+}
