@@ -60,14 +60,18 @@ class SwitchboardRestartIT {
         switchboard = start();
         await().atMost(Duration.ofSeconds(60)).until(() -> get(FIP + "/").filter(b -> b.contains("srv1")).isPresent());
         String pid = get(FIP + "/status").orElseThrow().replaceAll(".*\"pid\": (\\d+).*\\s*", "$1");
-        await().atMost(Duration.ofSeconds(30)).until(() -> get(local("/")).isPresent());
-        assertThat(get(local("/")).orElseThrow()).contains("failover-clweb", "Online", "srv1", "psw1", "Normal");
-        assertThat(get(local("/?lang=ja")).orElseThrow()).contains("srv1 で稼働中");
+        String password = Files.readString(dataDir.resolve("initial-admin-password")).strip();
+        HttpSession admin = new HttpSession(local(""));
+        admin.login("admin", password);
+        await().atMost(Duration.ofSeconds(30)).until(() -> admin.get("/").body().contains("st-normal\">Normal"));
+        assertThat(admin.get("/").body()).contains("failover-clweb", "Online", "srv1", "psw1");
+        assertThat(admin.get("/?lang=ja").body()).contains("srv1 で稼働中");
 
         switchboard.destroyForcibly().waitFor(10, TimeUnit.SECONDS); // kill -9
         switchboard = start();
 
-        await().atMost(Duration.ofSeconds(60)).until(() -> get(local("/")).filter(b -> b.contains("state-normal\">Normal")).isPresent());
+        await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> HttpSession.basic(local("/api/v1/groups"), "GET", "admin",
+                password).body().contains("\"status\":\"Online\",\"current\":\"srv1\""));
         await().atMost(Duration.ofSeconds(10)).until(() -> get(FIP + "/status").isPresent());
         assertThat(get(FIP + "/status").orElseThrow()).contains("\"server\": \"srv1\"", "\"pid\": " + pid + "}");
     }
