@@ -14,6 +14,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -61,6 +62,8 @@ class LiveUpdates implements DisposableBean {
         emitter.onTimeout(() -> subscribers.remove(subscriber));
         emitter.onError(e -> subscribers.remove(subscriber));
         subscribers.add(subscriber);
+        // at once, so the page knows the stream is open (and clients get the response headers now)
+        send(subscriber, SseEmitter.event().name("alive").data(Long.toString(System.currentTimeMillis())));
         return emitter;
     }
 
@@ -105,9 +108,16 @@ class LiveUpdates implements DisposableBean {
         }
     }
 
-    @Override
-    public void destroy() {
+    /** Ends the streams when shutdown begins, so the graceful shutdown does not wait for them. */
+    @EventListener(ContextClosedEvent.class)
+    void closeStreams() {
         sender.shutdownNow();
         subscribers.forEach(s -> s.emitter().complete());
+        subscribers.clear();
+    }
+
+    @Override
+    public void destroy() {
+        closeStreams();
     }
 }
