@@ -1,0 +1,66 @@
+package dev.switchboard.operations;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Operations in H2, so a request is on record before anything runs and stays there after. */
+@Repository
+class OperationStore {
+
+    private static final RowMapper<Operation> ROWS = (rs, n) -> new Operation(rs.getString("id"),
+            OperationKind.valueOf(rs.getString("kind")), rs.getString("subject"), rs.getString("group_name"),
+            rs.getString("target"), rs.getString("reason"), rs.getString("requested_by"), rs.getString("role"),
+            rs.getString("source"), instant(rs.getObject("requested_at", OffsetDateTime.class)),
+            OperationState.valueOf(rs.getString("state")), instant(rs.getObject("started_at", OffsetDateTime.class)),
+            instant(rs.getObject("finished_at", OffsetDateTime.class)), rs.getString("message"));
+
+    private final JdbcClient jdbc;
+
+    OperationStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(Operation o) {
+        jdbc.sql("""
+                INSERT INTO operation (id, kind, subject, group_name, target, reason, requested_by, role, source,
+                                       requested_at, state)
+                VALUES (:id, :kind, :subject, :group, :target, :reason, :by, :role, :source, :at, :state)""")
+                .param("id", o.id()).param("kind", o.kind().name()).param("subject", o.subject())
+                .param("group", o.group()).param("target", o.target()).param("reason", o.reason())
+                .param("by", o.requestedBy()).param("role", o.role()).param("source", o.source())
+                .param("at", time(o.requestedAt())).param("state", o.state().name()).update();
+    }
+
+    void started(String id, Instant at) {
+        jdbc.sql("UPDATE operation SET state = 'RUNNING', started_at = :at WHERE id = :id")
+                .param("at", time(at)).param("id", id).update();
+    }
+
+    void finished(String id, OperationState state, Instant at, String message) {
+        jdbc.sql("UPDATE operation SET state = :state, finished_at = :at, message = :message WHERE id = :id")
+                .param("state", state.name()).param("at", time(at)).param("message", message).param("id", id).update();
+    }
+
+    Optional<Operation> find(String id) {
+        return jdbc.sql("SELECT * FROM operation WHERE id = :id").param("id", id).query(ROWS).optional();
+    }
+
+    List<Operation> unfinished() {
+        return jdbc.sql("SELECT * FROM operation WHERE state IN ('REQUESTED', 'RUNNING') ORDER BY requested_at")
+                .query(ROWS).list();
+    }
+
+    private static OffsetDateTime time(Instant at) {
+        return at == null ? null : OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
+    }
+
+    private static Instant instant(OffsetDateTime at) {
+        return at == null ? null : at.toInstant();
+    }
+}

@@ -1,0 +1,180 @@
+package dev.switchboard.operations;
+
+import dev.switchboard.audit.AuditRecord;
+import dev.switchboard.audit.AuditRecord.Outcome;
+import dev.switchboard.audit.AuditTrail;
+import dev.switchboard.cluster.ClusterDefinition;
+import dev.switchboard.cluster.FailoverGroup;
+import dev.switchboard.engine.ClusterEngine;
+import dev.switchboard.engine.EngineException;
+import dev.switchboard.engine.NameNotFound;
+import dev.switchboard.security.AuditActor;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.stereotype.Service;
+
+/**
+ * Runs operations on the cluster on behalf of a person or script: recorded before anything
+ * runs, one at a time per group (a second request learns who holds the group and since when),
+ * executed in the background, and audited under one operation id from request to result.
+ */
+@Service
+public class Operations implements ApplicationRunner, DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(Operations.class);
+
+    private final ClusterEngine engine;
+    private final ClusterDefinition definition;
+    private final OperationStore store;
+    private final AuditTrail trail;
+    private final Map<String, Operation> holders = new ConcurrentHashMap<>();
+    private final ExecutorService runner = Executors.newCachedThreadPool(r -> {
+        Thread thread = new Thread(r, "operation");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    Operations(ClusterEngine engine, ClusterDefinition definition, OperationStore store, AuditTrail trail) {
+        this.engine = engine;
+        this.definition = definition;
+        this.store = store;
+        this.trail = trail;
+    }
+
+    /**
+     * Records the request and starts it in the background.
+     *
+     * @throws NameNotFound when the subject or target does not exist
+     * @throws GroupHeld    when another operation holds the group
+     */
+    public Operation submit(OperationKind kind, String subject, String target, String reason, AuditActor actor) {
+        String group = groupOf(kind, subject);
+        if (target != null && definition.server(target).isEmpty()) {
+            throw new NameNotFound("server", target);
+        }
+        Operation operation = new Operation(UUID.randomUUID().toString(), kind, subject, group, target,
+                reason == null || reason.isBlank() ? null : reason.strip(), actor.name(), actor.role(), actor.source(),
+                Instant.now(), OperationState.REQUESTED, null, null, null);
+        Operation holder = holders.putIfAbsent(group, operation);
+        if (holder != null) {
+            audit(operation, "operation-refused", Outcome.DENIED, "group held by operation " + holder.id());
+            throw new GroupHeld(holder);
+        }
+        try {
+            store.insert(operation);
+            audit(operation, "operation-requested", Outcome.INFO, describe(operation));
+            runner.execute(() -> run(operation));
+        } catch (RuntimeException e) {
+            holders.remove(group, operation);
+            throw e;
+        }
+        return operation;
+    }
+
+    public Optional<Operation> find(String id) {
+        return store.find(id);
+    }
+
+    /** The operation that holds the group now, if any. */
+    public Optional<Operation> holderOf(String group) {
+        return Optional.ofNullable(holders.get(group));
+    }
+
+    private void run(Operation operation) {
+        Instant started = Instant.now();
+        store.started(operation.id(), started);
+        audit(operation, "operation-started", Outcome.INFO, null);
+        OperationState state;
+        String message;
+        try {
+            message = execute(operation);
+            state = OperationState.SUCCEEDED;
+        } catch (EngineException e) {
+            message = e.getMessage();
+            state = OperationState.FAILED;
+        } catch (RuntimeException e) {
+            log.error("operation {} failed unexpectedly", operation.id(), e);
+            message = "unexpected error: " + e;
+            state = OperationState.FAILED;
+        }
+        store.finished(operation.id(), state, Instant.now(), message);
+        audit(operation, "operation-finished", state == OperationState.SUCCEEDED ? Outcome.SUCCESS : Outcome.FAILURE,
+                state + " after " + java.time.Duration.between(started, Instant.now()).toMillis() + " ms: " + message);
+        holders.remove(operation.group(), operation);
+    }
+
+    private String execute(Operation o) {
+        return switch (o.kind()) {
+            case MOVE_GROUP -> "Online on " + engine.moveGroup(o.subject(), o.target()).currentServer();
+            case START_GROUP -> "Online on " + engine.startGroup(o.subject(), o.target()).currentServer();
+            case STOP_GROUP -> engine.stopGroup(o.subject()).state().word();
+            case START_RESOURCE -> engine.startResource(o.subject()).state().word();
+            case STOP_RESOURCE -> engine.stopResource(o.subject()).state().word();
+            case SUSPEND_MONITOR -> {
+                engine.suspendMonitor(o.subject());
+                yield "Suspend";
+            }
+            case RESUME_MONITOR -> {
+                engine.resumeMonitor(o.subject());
+                yield "resumed";
+            }
+            case START_DUMMY_FAILURE -> {
+                engine.startDummyFailure(o.subject(), o.target());
+                yield "dummy failure on " + o.target();
+            }
+            case STOP_DUMMY_FAILURE -> {
+                engine.stopDummyFailure(o.subject(), o.target());
+                yield "dummy failure off on " + o.target();
+            }
+        };
+    }
+
+    private String groupOf(OperationKind kind, String subject) {
+        return switch (kind) {
+            case MOVE_GROUP, START_GROUP, STOP_GROUP -> definition.group(subject).map(FailoverGroup::name)
+                    .orElseThrow(() -> new NameNotFound("group", subject));
+            case START_RESOURCE, STOP_RESOURCE -> definition.groupOfResource(subject).map(FailoverGroup::name)
+                    .orElseThrow(() -> new NameNotFound("resource", subject));
+            default -> definition.monitor(subject).map(m -> m.recovery().target())
+                    .map(t -> definition.group(t).or(() -> definition.groupOfResource(t)).map(FailoverGroup::name)
+                            .orElse(t))
+                    .orElseThrow(() -> new NameNotFound("monitor", subject));
+        };
+    }
+
+    /** Operations that were under way when Switchboard stopped are marked INTERRUPTED, on the record. */
+    @Override
+    public void run(ApplicationArguments args) {
+        for (Operation o : store.unfinished()) {
+            store.finished(o.id(), OperationState.INTERRUPTED, Instant.now(),
+                    "Switchboard stopped while this operation was " + o.state().name().toLowerCase()
+                            + "; the engine reconciled the group at start-up");
+            audit(o, "operation-interrupted", Outcome.FAILURE, "was " + o.state());
+        }
+    }
+
+    private static String describe(Operation o) {
+        return o.kind().auditName() + " " + o.subject() + (o.target() == null ? "" : " → " + o.target())
+                + (o.reason() == null ? "" : "; reason: " + o.reason());
+    }
+
+    private void audit(Operation o, String action, Outcome outcome, String details) {
+        trail.record(new AuditRecord(o.requestedBy(), o.role(), o.source(), action, o.subject(), outcome,
+                "operation " + o.id() + (details == null ? "" : ": " + details)));
+    }
+
+    @Override
+    public void destroy() {
+        runner.shutdown();
+    }
+}

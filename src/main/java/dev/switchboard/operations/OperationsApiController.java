@@ -1,0 +1,167 @@
+package dev.switchboard.operations;
+
+import dev.switchboard.engine.NameNotFound;
+import dev.switchboard.security.ApiErrorResponses;
+import dev.switchboard.security.AuditActor;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Operations in the vendor's API shape: POSTs are asynchronous (202 and an operation to poll),
+ * {@code result.message} is empty on success, a busy group answers 409 with who holds it.
+ * A request may come without a body: a move then goes to the next server by the group's policy.
+ */
+@RestController
+@RequestMapping("/api/v1")
+class OperationsApiController {
+
+    /** The optional body: where to, and why. */
+    record OperationRequest(String target, String reason) {
+        static final OperationRequest NONE = new OperationRequest(null, null);
+    }
+
+    private final Operations operations;
+
+    OperationsApiController(Operations operations) {
+        this.operations = operations;
+    }
+
+    @PostMapping("/groups/{name}/move")
+    ResponseEntity<Map<String, Object>> move(@PathVariable String name, @RequestBody(required = false) OperationRequest body,
+                                             Authentication auth, HttpServletRequest request) {
+        return submit(OperationKind.MOVE_GROUP, name, body, auth, request);
+    }
+
+    @PostMapping("/groups/{name}/start")
+    ResponseEntity<Map<String, Object>> startGroup(@PathVariable String name,
+                                                   @RequestBody(required = false) OperationRequest body,
+                                                   Authentication auth, HttpServletRequest request) {
+        return submit(OperationKind.START_GROUP, name, body, auth, request);
+    }
+
+    @PostMapping("/groups/{name}/stop")
+    ResponseEntity<Map<String, Object>> stopGroup(@PathVariable String name,
+                                                  @RequestBody(required = false) OperationRequest body,
+                                                  Authentication auth, HttpServletRequest request) {
+        return submit(OperationKind.STOP_GROUP, name, body, auth, request);
+    }
+
+    @PostMapping("/resources/{name}/start")
+    ResponseEntity<Map<String, Object>> startResource(@PathVariable String name,
+                                                      @RequestBody(required = false) OperationRequest body,
+                                                      Authentication auth, HttpServletRequest request) {
+        return submit(OperationKind.START_RESOURCE, name, body, auth, request);
+    }
+
+    @PostMapping("/resources/{name}/stop")
+    ResponseEntity<Map<String, Object>> stopResource(@PathVariable String name,
+                                                     @RequestBody(required = false) OperationRequest body,
+                                                     Authentication auth, HttpServletRequest request) {
+        return submit(OperationKind.STOP_RESOURCE, name, body, auth, request);
+    }
+
+    @PostMapping("/monitors/{name}/suspend")
+    ResponseEntity<Map<String, Object>> suspend(@PathVariable String name,
+                                                @RequestBody(required = false) OperationRequest body,
+                                                Authentication auth, HttpServletRequest request) {
+        return submit(OperationKind.SUSPEND_MONITOR, name, body, auth, request);
+    }
+
+    @PostMapping("/monitors/{name}/resume")
+    ResponseEntity<Map<String, Object>> resume(@PathVariable String name,
+                                               @RequestBody(required = false) OperationRequest body,
+                                               Authentication auth, HttpServletRequest request) {
+        return submit(OperationKind.RESUME_MONITOR, name, body, auth, request);
+    }
+
+    @PostMapping("/monitors/{name}/dummy-failure/start")
+    ResponseEntity<Map<String, Object>> dummyFailureOn(@PathVariable String name,
+                                                       @RequestBody(required = false) OperationRequest body,
+                                                       Authentication auth, HttpServletRequest request) {
+        return submit(OperationKind.START_DUMMY_FAILURE, name, requireTarget(body), auth, request);
+    }
+
+    @PostMapping("/monitors/{name}/dummy-failure/stop")
+    ResponseEntity<Map<String, Object>> dummyFailureOff(@PathVariable String name,
+                                                        @RequestBody(required = false) OperationRequest body,
+                                                        Authentication auth, HttpServletRequest request) {
+        return submit(OperationKind.STOP_DUMMY_FAILURE, name, requireTarget(body), auth, request);
+    }
+
+    @GetMapping("/operations/{id}")
+    Map<String, Object> operation(@PathVariable String id) {
+        Operation operation = operations.find(id).orElseThrow(() -> new NameNotFound("operation", id));
+        return body(0, "", "operations", List.of(json(operation)));
+    }
+
+    @ExceptionHandler(GroupHeld.class)
+    ResponseEntity<Map<String, Object>> held(GroupHeld e) {
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(body(ApiErrorResponses.code(409), e.getMessage(),
+                "holder", json(e.holder())));
+    }
+
+    @ExceptionHandler(NameNotFound.class)
+    ResponseEntity<Map<String, Object>> notFound(NameNotFound e) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(body(ApiErrorResponses.code(404), e.getMessage()));
+    }
+
+    @ExceptionHandler(IllegalArgumentException.class)
+    ResponseEntity<Map<String, Object>> badRequest(IllegalArgumentException e) {
+        return ResponseEntity.status(HttpStatus.BAD_REQUEST).body(body(ApiErrorResponses.code(400), e.getMessage()));
+    }
+
+    private ResponseEntity<Map<String, Object>> submit(OperationKind kind, String subject, OperationRequest body,
+                                                       Authentication auth, HttpServletRequest request) {
+        OperationRequest r = body == null ? OperationRequest.NONE : body;
+        Operation operation = operations.submit(kind, subject, r.target(), r.reason(), AuditActor.of(auth, request));
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(body(0, "", "operation", json(operation)));
+    }
+
+    private static OperationRequest requireTarget(OperationRequest body) {
+        if (body == null || body.target() == null) {
+            throw new IllegalArgumentException("Name the server in the body, e.g. {\"target\": \"srv1\"}.");
+        }
+        return body;
+    }
+
+    static Map<String, Object> json(Operation o) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", o.id());
+        m.put("kind", o.kind().auditName());
+        m.put("subject", o.subject());
+        m.put("group", o.group());
+        m.put("target", o.target());
+        m.put("reason", o.reason());
+        m.put("requestedBy", o.requestedBy());
+        m.put("requestedAt", o.requestedAt().toString());
+        m.put("state", o.state().name());
+        m.put("startedAt", o.startedAt() == null ? null : o.startedAt().toString());
+        m.put("finishedAt", o.finishedAt() == null ? null : o.finishedAt().toString());
+        m.put("message", o.message());
+        return m;
+    }
+
+    private static Map<String, Object> body(int code, String message, Object... extra) {
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("code", code);
+        result.put("message", message);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("result", result);
+        for (int i = 0; i < extra.length; i += 2) {
+            body.put((String) extra[i], extra[i + 1]);
+        }
+        return body;
+    }
+}

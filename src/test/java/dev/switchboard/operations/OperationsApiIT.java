@@ -1,0 +1,143 @@
+package dev.switchboard.operations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.switchboard.WebIT;
+import dev.switchboard.audit.AuditEvent;
+import dev.switchboard.audit.AuditTrail;
+import dev.switchboard.engine.ActivationState;
+import dev.switchboard.engine.ClusterEngine;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Operations through the vendor-shaped API, by plain HTTP, against the real engine. */
+class OperationsApiIT extends WebIT {
+
+    private static final Pattern ID = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"");
+
+    @Autowired
+    ClusterEngine engine;
+
+    @Autowired
+    AuditTrail trail;
+
+    @BeforeEach
+    void groupOnline() {
+        await().atMost(Duration.ofSeconds(30)).until(() -> engine.snapshot().group("failover-clweb").orElseThrow()
+                .state() == ActivationState.ONLINE && engine.snapshot().group("failover-clweb").orElseThrow()
+                .operation() == null);
+    }
+
+    @Test
+    void anOperatorMovesTheGroupByPlainHttpAndPollsTheOperation() {
+        String from = current();
+        String to = from.equals("srv1") ? "srv2" : "srv1";
+
+        HttpResponse<String> accepted = post("/api/v1/groups/failover-clweb/move",
+                "{\"target\":\"" + to + "\",\"reason\":\"CHG-1234 maintenance\"}");
+
+        assertThat(accepted.statusCode()).isEqualTo(202);
+        assertThat(accepted.body()).startsWith("{\"result\":{\"code\":0,\"message\":\"\"},\"operation\":{\"id\":\"");
+        String id = id(accepted.body());
+        await().atMost(Duration.ofSeconds(30)).until(() -> get("/api/v1/operations/" + id).body()
+                .contains("\"state\":\"SUCCEEDED\""));
+        assertThat(get("/api/v1/operations/" + id).body()).contains("\"kind\":\"move-group\"", "\"target\":\"" + to + "\"",
+                "\"reason\":\"CHG-1234 maintenance\"", "\"requestedBy\":\"operator\"", "\"message\":\"Online on " + to + "\"");
+        assertThat(current()).isEqualTo(to);
+        List<AuditEvent> audit = trail.latest(100).stream().filter(e -> e.details() != null
+                && e.details().startsWith("operation " + id)).toList();
+        assertThat(audit).extracting(AuditEvent::action)
+                .containsExactly("operation-finished", "operation-started", "operation-requested");
+        assertThat(audit.get(2).details()).contains("reason: CHG-1234 maintenance");
+        assertThat(audit.get(2).actor()).isEqualTo("operator");
+    }
+
+    @Test
+    void aMoveWithoutABodyGoesToTheNextServer() {
+        String from = current();
+
+        HttpResponse<String> accepted = post("/api/v1/groups/failover-clweb/move", null);
+
+        assertThat(accepted.statusCode()).isEqualTo(202);
+        String id = id(accepted.body());
+        await().atMost(Duration.ofSeconds(30)).until(() -> get("/api/v1/operations/" + id).body()
+                .contains("\"state\":\"SUCCEEDED\""));
+        assertThat(current()).isNotEqualTo(from);
+    }
+
+    @Test
+    void ofTwoSimultaneousMovesExactlyOneRunsAndTheOtherLearnsWhoHoldsTheGroup() throws Exception {
+        CompletableFuture<HttpResponse<String>> first = CompletableFuture.supplyAsync(
+                () -> post("/api/v1/groups/failover-clweb/move", "{\"reason\":\"first\"}"));
+        CompletableFuture<HttpResponse<String>> second = CompletableFuture.supplyAsync(
+                () -> post("/api/v1/groups/failover-clweb/move", "{\"reason\":\"second\"}"));
+
+        List<HttpResponse<String>> responses = List.of(first.get(), second.get());
+
+        assertThat(responses).extracting(HttpResponse::statusCode).containsExactlyInAnyOrder(202, 409);
+        HttpResponse<String> refused = responses.stream().filter(r -> r.statusCode() == 409).findFirst().orElseThrow();
+        assertThat(refused.body()).startsWith("{\"result\":{\"code\":6,\"message\":\"Group 'failover-clweb' is busy: operator started move-group at ")
+                .contains("\"holder\":{\"id\":\"");
+        String id = id(responses.stream().filter(r -> r.statusCode() == 202).findFirst().orElseThrow().body());
+        await().atMost(Duration.ofSeconds(30)).until(() -> get("/api/v1/operations/" + id).body()
+                .contains("\"state\":\"SUCCEEDED\""));
+    }
+
+    @Test
+    void monitorOperationsNeedAnAdminAndUnknownNamesAre404() {
+        assertThat(post("/api/v1/monitors/psw1/suspend", null).statusCode()).isEqualTo(403);
+        assertThat(post("/api/v1/groups/no-such-group/move", null).body())
+                .isEqualTo("{\"result\":{\"code\":4,\"message\":\"There is no group named 'no-such-group'.\"}}");
+        assertThat(post("/api/v1/groups/failover-clweb/move", "{\"target\":\"srv9\"}").statusCode()).isEqualTo(404);
+    }
+
+    private String current() {
+        return engine.snapshot().group("failover-clweb").orElseThrow().currentServer();
+    }
+
+    private static String id(String body) {
+        Matcher m = ID.matcher(body);
+        assertThat(m.find()).as("an operation id in %s", body).isTrue();
+        return m.group(1);
+    }
+
+    private HttpResponse<String> post(String path, String json) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path))).header("Authorization", auth());
+        if (json == null) {
+            request.POST(HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
+        }
+        return send(request.build());
+    }
+
+    private HttpResponse<String> get(String path) {
+        return send(HttpRequest.newBuilder(URI.create(url(path))).header("Authorization", auth()).build());
+    }
+
+    private static String auth() {
+        return "Basic " + Base64.getEncoder().encodeToString(("operator:" + OPERATOR_PASSWORD)
+                .getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static HttpResponse<String> send(HttpRequest request) {
+        try {
+            return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
