@@ -1,0 +1,107 @@
+package dev.switchboard.operations;
+
+import dev.switchboard.cluster.ClusterDefinition;
+import dev.switchboard.engine.ClusterEngine;
+import dev.switchboard.engine.NameNotFound;
+import dev.switchboard.security.AuditActor;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.EnumSet;
+import java.util.Set;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Operations from the pages: a confirmation that says what will happen and asks why, then a page
+ * that follows the operation to its result. Monitor operations need an ADMIN.
+ */
+@Controller
+class OperationsController {
+
+    private static final Set<OperationKind> ADMIN_ONLY = EnumSet.of(OperationKind.SUSPEND_MONITOR,
+            OperationKind.RESUME_MONITOR, OperationKind.START_DUMMY_FAILURE, OperationKind.STOP_DUMMY_FAILURE);
+    /** Operations that interrupt the service: the operator types the name to confirm. */
+    private static final Set<OperationKind> TYPE_TO_CONFIRM = EnumSet.of(OperationKind.MOVE_GROUP,
+            OperationKind.STOP_GROUP, OperationKind.STOP_RESOURCE);
+
+    private final Operations operations;
+    private final ClusterDefinition definition;
+    private final ClusterEngine engine;
+
+    OperationsController(Operations operations, ClusterDefinition definition, ClusterEngine engine) {
+        this.operations = operations;
+        this.definition = definition;
+        this.engine = engine;
+    }
+
+    @GetMapping("/operations/new")
+    String confirm(@RequestParam OperationKind kind, @RequestParam String subject,
+                   @RequestParam(required = false) String target, Authentication auth, Model model) {
+        requireRole(kind, auth);
+        model.addAttribute("kind", kind);
+        model.addAttribute("subject", subject);
+        model.addAttribute("target", target);
+        model.addAttribute("typeToConfirm", TYPE_TO_CONFIRM.contains(kind));
+        if (kind == OperationKind.MOVE_GROUP) {
+            String current = engine.snapshot().group(subject).map(g -> g.currentServer()).orElse(null);
+            model.addAttribute("targets", definition.group(subject).map(g -> g.servers()).orElse(java.util.List.of())
+                    .stream().filter(s -> !s.equals(current)).toList());
+        }
+        model.addAttribute("impactNotes", definition.group(subject).map(g -> g.impactNotes()).orElse(java.util.List.of()));
+        operations.holderOf(groupName(kind, subject)).ifPresent(h -> model.addAttribute("holder", h));
+        return "operations/confirm";
+    }
+
+    @PostMapping("/operations")
+    String submit(@RequestParam OperationKind kind, @RequestParam String subject,
+                  @RequestParam(required = false) String target, @RequestParam(defaultValue = "") String reason,
+                  @RequestParam(defaultValue = "") String confirmation, Authentication auth, HttpServletRequest request,
+                  RedirectAttributes flash) {
+        requireRole(kind, auth);
+        String back = "redirect:/operations/new?kind=" + kind + "&subject=" + subject
+                + (target == null || target.isBlank() ? "" : "&target=" + target);
+        if (reason.isBlank()) {
+            flash.addFlashAttribute("error", "operation.error.reason");
+            return back;
+        }
+        if (TYPE_TO_CONFIRM.contains(kind) && !confirmation.strip().equals(subject)) {
+            flash.addFlashAttribute("error", "operation.error.confirmation");
+            return back;
+        }
+        try {
+            Operation operation = operations.submit(kind, subject, target == null || target.isBlank() ? null : target,
+                    reason, AuditActor.of(auth, request));
+            return "redirect:/operations/" + operation.id();
+        } catch (GroupHeld e) {
+            flash.addFlashAttribute("error", "operation.error.busy");
+            return back;
+        }
+    }
+
+    @GetMapping("/operations/{id}")
+    String show(@PathVariable String id, Model model) {
+        model.addAttribute("operation", operations.find(id).orElseThrow(() -> new NameNotFound("operation", id)));
+        return "operations/show";
+    }
+
+    private String groupName(OperationKind kind, String subject) {
+        return switch (kind) {
+            case MOVE_GROUP, START_GROUP, STOP_GROUP -> subject;
+            case START_RESOURCE, STOP_RESOURCE -> definition.groupOfResource(subject).map(g -> g.name()).orElse(subject);
+            default -> definition.monitor(subject).map(m -> m.recovery().target()).orElse(subject);
+        };
+    }
+
+    private static void requireRole(OperationKind kind, Authentication auth) {
+        boolean admin = auth.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_ADMIN"));
+        if (ADMIN_ONLY.contains(kind) && !admin) {
+            throw new AccessDeniedException("monitor operations need the ADMIN role");
+        }
+    }
+}
