@@ -91,8 +91,10 @@ final class ScriptRunner {
     private void killTree(Process process, String runId) {
         Set<Long> tree = new HashSet<>(processes.withEnvironment(RUN_ID + "=" + runId));
         process.descendants().forEach(p -> tree.add(p.pid()));
-        tree.add(process.pid());
+        process.destroyForcibly(); // the script first, so it cannot start more or report on its children
+        tree.remove(process.pid());
         processes.kill(tree);
+        processes.kill(processes.withEnvironment(RUN_ID + "=" + runId)); // anything born while we were at it
         try {
             process.waitFor(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
