@@ -38,66 +38,40 @@ class OperationsApiController {
         this.operations = operations;
     }
 
-    @PostMapping("/groups/{name}/move")
-    ResponseEntity<Map<String, Object>> move(@PathVariable String name, @RequestBody(required = false) OperationRequest body,
-                                             Authentication auth, HttpServletRequest request) {
-        return submit(OperationKind.MOVE_GROUP, name, body, auth, request);
+    @PostMapping("/groups/{name}/{action:move|start|stop}")
+    ResponseEntity<Map<String, Object>> group(@PathVariable String name, @PathVariable String action,
+                                              @RequestBody(required = false) OperationRequest body,
+                                              Authentication auth, HttpServletRequest request) {
+        OperationKind kind = switch (action) {
+            case "move" -> OperationKind.MOVE_GROUP;
+            case "start" -> OperationKind.START_GROUP;
+            default -> OperationKind.STOP_GROUP;
+        };
+        return submit(kind, name, body, auth, request);
     }
 
-    @PostMapping("/groups/{name}/start")
-    ResponseEntity<Map<String, Object>> startGroup(@PathVariable String name,
-                                                   @RequestBody(required = false) OperationRequest body,
-                                                   Authentication auth, HttpServletRequest request) {
-        return submit(OperationKind.START_GROUP, name, body, auth, request);
+    @PostMapping("/resources/{name}/{action:start|stop}")
+    ResponseEntity<Map<String, Object>> resource(@PathVariable String name, @PathVariable String action,
+                                                 @RequestBody(required = false) OperationRequest body,
+                                                 Authentication auth, HttpServletRequest request) {
+        OperationKind kind = action.equals("start") ? OperationKind.START_RESOURCE : OperationKind.STOP_RESOURCE;
+        return submit(kind, name, body, auth, request);
     }
 
-    @PostMapping("/groups/{name}/stop")
-    ResponseEntity<Map<String, Object>> stopGroup(@PathVariable String name,
-                                                  @RequestBody(required = false) OperationRequest body,
-                                                  Authentication auth, HttpServletRequest request) {
-        return submit(OperationKind.STOP_GROUP, name, body, auth, request);
-    }
-
-    @PostMapping("/resources/{name}/start")
-    ResponseEntity<Map<String, Object>> startResource(@PathVariable String name,
-                                                      @RequestBody(required = false) OperationRequest body,
-                                                      Authentication auth, HttpServletRequest request) {
-        return submit(OperationKind.START_RESOURCE, name, body, auth, request);
-    }
-
-    @PostMapping("/resources/{name}/stop")
-    ResponseEntity<Map<String, Object>> stopResource(@PathVariable String name,
-                                                     @RequestBody(required = false) OperationRequest body,
-                                                     Authentication auth, HttpServletRequest request) {
-        return submit(OperationKind.STOP_RESOURCE, name, body, auth, request);
-    }
-
-    @PostMapping("/monitors/{name}/suspend")
-    ResponseEntity<Map<String, Object>> suspend(@PathVariable String name,
+    @PostMapping("/monitors/{name}/{action:suspend|resume}")
+    ResponseEntity<Map<String, Object>> monitor(@PathVariable String name, @PathVariable String action,
                                                 @RequestBody(required = false) OperationRequest body,
                                                 Authentication auth, HttpServletRequest request) {
-        return submit(OperationKind.SUSPEND_MONITOR, name, body, auth, request);
+        OperationKind kind = action.equals("suspend") ? OperationKind.SUSPEND_MONITOR : OperationKind.RESUME_MONITOR;
+        return submit(kind, name, body, auth, request);
     }
 
-    @PostMapping("/monitors/{name}/resume")
-    ResponseEntity<Map<String, Object>> resume(@PathVariable String name,
-                                               @RequestBody(required = false) OperationRequest body,
-                                               Authentication auth, HttpServletRequest request) {
-        return submit(OperationKind.RESUME_MONITOR, name, body, auth, request);
-    }
-
-    @PostMapping("/monitors/{name}/dummy-failure/start")
-    ResponseEntity<Map<String, Object>> dummyFailureOn(@PathVariable String name,
-                                                       @RequestBody(required = false) OperationRequest body,
-                                                       Authentication auth, HttpServletRequest request) {
-        return submit(OperationKind.START_DUMMY_FAILURE, name, requireTarget(body), auth, request);
-    }
-
-    @PostMapping("/monitors/{name}/dummy-failure/stop")
-    ResponseEntity<Map<String, Object>> dummyFailureOff(@PathVariable String name,
-                                                        @RequestBody(required = false) OperationRequest body,
-                                                        Authentication auth, HttpServletRequest request) {
-        return submit(OperationKind.STOP_DUMMY_FAILURE, name, requireTarget(body), auth, request);
+    @PostMapping("/monitors/{name}/dummy-failure/{action:start|stop}")
+    ResponseEntity<Map<String, Object>> dummyFailure(@PathVariable String name, @PathVariable String action,
+                                                     @RequestBody(required = false) OperationRequest body,
+                                                     Authentication auth, HttpServletRequest request) {
+        OperationKind kind = action.equals("start") ? OperationKind.START_DUMMY_FAILURE : OperationKind.STOP_DUMMY_FAILURE;
+        return submit(kind, name, requireTarget(body), auth, request);
     }
 
     @GetMapping("/operations/{id}")
