@@ -143,7 +143,7 @@ public final class ClusterDefinitionReader {
             List<FailoverGroup> groups = new ArrayList<>();
             Map<String, String> names = new HashMap<>();
             for (YamlMapping g : items) {
-                g.allowOnly("name", "servers", "auto-start", "auto-failover", "impact-notes", "resources");
+                g.allowOnly("name", "servers", "auto-start", "auto-failover", "impact-notes", "link-checks", "resources");
                 String name = name(g, "give each group a unique name such as failover-clweb.");
                 unique(names, name, g, "group", "name");
                 List<String> groupServers = g.strings("servers");
@@ -168,10 +168,20 @@ public final class ClusterDefinitionReader {
                 boolean autoStart = g.bool("auto-start", true);
                 boolean autoFailover = g.bool("auto-failover", true);
                 List<String> notes = g.strings("impact-notes");
+                List<LinkCheck> links = g.mappings("link-checks").stream().map(this::linkCheck).toList();
                 List<Resource> resources = resources(g);
-                groups.add(new FailoverGroup(name, groupServers, autoStart, autoFailover, notes, resources));
+                groups.add(new FailoverGroup(name, groupServers, autoStart, autoFailover, notes, links, resources));
             }
             return groups;
+        }
+
+        private LinkCheck linkCheck(YamlMapping m) {
+            m.allowOnly("link", "target");
+            String link = m.requiredString("link", "give the link's path on the server, e.g. /usr/local/jcclweb/config.");
+            String target = m.requiredString("target", "give where it must point, e.g. /mnt/export/config.");
+            absolutePath(m, "link", link, "/usr/local/jcclweb/config");
+            absolutePath(m, "target", target, "/mnt/export/config");
+            return new LinkCheck(link, target);
         }
 
         private List<Resource> resources(YamlMapping group) {

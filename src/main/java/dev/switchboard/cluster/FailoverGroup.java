@@ -5,10 +5,11 @@ import java.util.Optional;
 
 /**
  * A failover group. {@code servers} is ordered by priority: the first is the home server.
- * {@code resources} is already in start order (dependencies first).
+ * {@code resources} is already in start order (dependencies first); {@code linkChecks} must hold on
+ * a server before the group moves there.
  */
 public record FailoverGroup(String name, List<String> servers, boolean autoStart, boolean autoFailover,
-                            List<String> impactNotes, List<Resource> resources) {
+                            List<String> impactNotes, List<LinkCheck> linkChecks, List<Resource> resources) {
 
     public String homeServer() {
         return servers.get(0);

@@ -1,5 +1,6 @@
 package dev.switchboard.engine;
 
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -36,6 +37,17 @@ public interface ClusterEngine extends AutoCloseable {
     void startDummyFailure(String monitor, String server);
 
     void stopDummyFailure(String monitor, String server);
+
+    // ---- what the move wizard's preflight checks ask before acting --------------------------
+
+    /** How many of the group's application processes (by its monitors' patterns) run on the server. */
+    int applicationProcessesOn(String group, String server);
+
+    /** Where the link at {@code path} on the server points, in the server's own paths; empty when it is no link. */
+    Optional<String> linkTarget(String server, String path);
+
+    /** The server that holds the group's shared disk now, if any. */
+    Optional<String> diskHolder(String group);
 
     /** Called for every state change; listeners must return quickly. */
     void addListener(Consumer<EngineEvent> listener);

@@ -10,6 +10,7 @@ import dev.switchboard.engine.EngineException;
 import dev.switchboard.engine.NameNotFound;
 import dev.switchboard.security.AuditActor;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -58,6 +59,12 @@ public class Operations implements ApplicationRunner, DisposableBean {
      * @throws GroupHeld    when another operation holds the group
      */
     public Operation submit(OperationKind kind, String subject, String target, String reason, AuditActor actor) {
+        return submit(kind, subject, target, reason, actor, List.of());
+    }
+
+    /** As {@link #submit(OperationKind, String, String, String, AuditActor)}, auditing the preflight outcomes first. */
+    public Operation submit(OperationKind kind, String subject, String target, String reason, AuditActor actor,
+                            List<String> preflight) {
         String group = groupOf(kind, subject);
         if (target != null && definition.server(target).isEmpty()) {
             throw new NameNotFound("server", target);
@@ -73,6 +80,7 @@ public class Operations implements ApplicationRunner, DisposableBean {
         try {
             store.insert(operation);
             audit(operation, "operation-requested", Outcome.INFO, describe(operation));
+            preflight.forEach(check -> audit(operation, "operation-check", Outcome.INFO, check));
             runner.execute(() -> run(operation));
         } catch (RuntimeException e) {
             holders.remove(group, operation);

@@ -101,7 +101,7 @@ class SecurityConfiguration {
                         .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error").permitAll()
                         .requestMatchers(HttpMethod.GET, "/kiosk/**").permitAll()
                         .requestMatchers("/admin/**").hasRole("ADMIN")
-                        .requestMatchers("/operations/new").hasRole("OPERATOR")
+                        .requestMatchers("/operations/new", "/groups/*/move").hasRole("OPERATOR")
                         .requestMatchers(HttpMethod.GET, "/**").hasRole("VIEWER")
                         .requestMatchers(HttpMethod.HEAD, "/**").hasRole("VIEWER")
                         .anyRequest().hasRole("OPERATOR"))

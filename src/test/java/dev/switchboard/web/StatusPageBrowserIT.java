@@ -94,6 +94,8 @@ class StatusPageBrowserIT extends WebIT {
             Chromium.screenshot(browser, "resource-" + language);
             browser.get(url("/admin"));
             Chromium.screenshot(browser, "admin-" + language);
+            browser.get(url("/groups/failover-clweb/move"));
+            Chromium.screenshot(browser, "move-wizard-" + language);
             browser.get(url("/audit"));
             Chromium.screenshot(browser, "audit-" + language);
             assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(language.equals("ja") ? "監査ログ" : "Audit trail");

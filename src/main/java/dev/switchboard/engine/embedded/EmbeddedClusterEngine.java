@@ -252,6 +252,39 @@ public final class EmbeddedClusterEngine implements ClusterEngine {
     }
 
     @Override
+    public int applicationProcessesOn(String group, String server) {
+        requireServerIfGiven(server);
+        FailoverGroup g = group(group).group();
+        ServerLayout layout = servers.get(server);
+        return monitors.values().stream().map(ProcessMonitorRunner::definition).filter(m -> watches(m, g))
+                .mapToInt(m -> processes.matching(m.pattern(), List.of(layout.processMarker(),
+                        environment.clusterMarker())).size())
+                .max().orElse(0);
+    }
+
+    @Override
+    public Optional<String> linkTarget(String server, String path) {
+        requireServerIfGiven(server);
+        ServerLayout layout = servers.get(server);
+        Path link = layout.map(path);
+        if (!java.nio.file.Files.isSymbolicLink(link)) {
+            return Optional.empty();
+        }
+        try {
+            Path target = java.nio.file.Files.readSymbolicLink(link);
+            // links made on the server point into its root; show them as the server sees them
+            return Optional.of(target.startsWith(layout.root()) ? "/" + layout.root().relativize(target) : target.toString());
+        } catch (java.io.IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public Optional<String> diskHolder(String group) {
+        return group(group).diskOwner();
+    }
+
+    @Override
     public void addListener(Consumer<EngineEvent> listener) {
         events.add(listener);
     }

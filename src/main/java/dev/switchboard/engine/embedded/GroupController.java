@@ -306,9 +306,11 @@ final class GroupController {
 
     private Optional<String> recordedServer() {
         Optional<String> fromRecord = record.server();
-        if (fromRecord.isPresent()) {
-            return fromRecord;
-        }
+        return fromRecord.isPresent() ? fromRecord : diskOwner();
+    }
+
+    /** The server named in the ownership record of the group's disk. */
+    Optional<String> diskOwner() {
         return drivers.stream().filter(d -> d instanceof DiskDriver).map(d -> ((DiskDriver) d).owner())
                 .flatMap(Optional::stream).map(DiskOwnership.Owner::server).findFirst();
     }

@@ -1,0 +1,78 @@
+package dev.switchboard.operations;
+
+import dev.switchboard.cluster.ClusterDefinition;
+import dev.switchboard.engine.NameNotFound;
+import dev.switchboard.security.AuditActor;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The move wizard: choose the target (each server says whether it can take the group), see the
+ * checks and the plan, confirm with a reason and the group's name, then follow the operation.
+ * The checks run again on confirmation: a FAIL blocks, a WARN must be acknowledged.
+ */
+@Controller
+class MoveWizardController {
+
+    private final PlanGroupMove planner;
+    private final Operations operations;
+    private final ClusterDefinition definition;
+
+    MoveWizardController(PlanGroupMove planner, Operations operations, ClusterDefinition definition) {
+        this.planner = planner;
+        this.operations = operations;
+        this.definition = definition;
+    }
+
+    @GetMapping("/groups/{name}/move")
+    String wizard(@PathVariable String name, @RequestParam(required = false) String target, Model model) {
+        MovePlan plan = planner.plan(name, target);
+        Map<String, Boolean> targets = new LinkedHashMap<>();
+        for (String server : definition.group(name).orElseThrow(() -> new NameNotFound("group", name)).servers()) {
+            if (!server.equals(plan.from())) {
+                targets.put(server, server.equals(plan.to()) ? !plan.blocked() : !planner.plan(name, server).blocked());
+            }
+        }
+        model.addAttribute("plan", plan);
+        model.addAttribute("targets", targets);
+        return "operations/move";
+    }
+
+    @PostMapping("/groups/{name}/move")
+    String confirm(@PathVariable String name, @RequestParam String target, @RequestParam(defaultValue = "") String reason,
+                   @RequestParam(defaultValue = "") String confirmation,
+                   @RequestParam(defaultValue = "false") boolean acknowledge, Authentication auth,
+                   HttpServletRequest request, RedirectAttributes flash) {
+        MovePlan plan = planner.plan(name, target);
+        String back = "redirect:/groups/" + name + "/move?target=" + target;
+        String error = plan.blocked() ? "move.error.blocked"
+                : plan.needsAcknowledgement() && !acknowledge ? "move.error.acknowledge"
+                : reason.isBlank() ? "operation.error.reason"
+                : !confirmation.strip().equals(name) ? "operation.error.confirmation" : null;
+        if (error != null) {
+            flash.addFlashAttribute("error", error);
+            return back;
+        }
+        List<String> outcomes = plan.checks().stream().map(c -> c.id() + " " + c.verdict()
+                + (c.verdict() == Check.Verdict.WARN ? " (acknowledged)" : "") + ": " + c.reasonKey() + " " + c.args())
+                .toList();
+        try {
+            Operation operation = operations.submit(OperationKind.MOVE_GROUP, name, plan.to(), reason,
+                    AuditActor.of(auth, request), outcomes);
+            return "redirect:/operations/" + operation.id();
+        } catch (GroupHeld e) {
+            flash.addFlashAttribute("error", "operation.error.busy");
+            return back;
+        }
+    }
+}
