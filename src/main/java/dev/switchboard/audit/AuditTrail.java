@@ -66,6 +66,12 @@ public class AuditTrail {
         return jdbc.sql("SELECT * FROM audit_event ORDER BY id DESC LIMIT :limit").param("limit", limit).query(ROWS).list();
     }
 
+    /** Every event recorded under an operation id, oldest first. */
+    public List<AuditEvent> ofOperation(String operationId) {
+        return jdbc.sql("SELECT * FROM audit_event WHERE details LIKE :prefix ORDER BY id")
+                .param("prefix", "operation " + operationId.replace("%", "") + "%").query(ROWS).list();
+    }
+
     public List<AuditEvent> all() {
         return jdbc.sql("SELECT * FROM audit_event ORDER BY id").query(ROWS).list();
     }

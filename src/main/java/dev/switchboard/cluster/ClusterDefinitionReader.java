@@ -143,7 +143,8 @@ public final class ClusterDefinitionReader {
             List<FailoverGroup> groups = new ArrayList<>();
             Map<String, String> names = new HashMap<>();
             for (YamlMapping g : items) {
-                g.allowOnly("name", "servers", "auto-start", "auto-failover", "impact-notes", "link-checks", "resources");
+                g.allowOnly("name", "servers", "auto-start", "auto-failover", "impact-notes", "link-checks", "service-check",
+                        "resources");
                 String name = name(g, "give each group a unique name such as failover-clweb.");
                 unique(names, name, g, "group", "name");
                 List<String> groupServers = g.strings("servers");
@@ -169,10 +170,22 @@ public final class ClusterDefinitionReader {
                 boolean autoFailover = g.bool("auto-failover", true);
                 List<String> notes = g.strings("impact-notes");
                 List<LinkCheck> links = g.mappings("link-checks").stream().map(this::linkCheck).toList();
+                ServiceCheck serviceCheck = g.mapping("service-check").map(this::serviceCheck).orElse(null);
                 List<Resource> resources = resources(g);
-                groups.add(new FailoverGroup(name, groupServers, autoStart, autoFailover, notes, links, resources));
+                groups.add(new FailoverGroup(name, groupServers, autoStart, autoFailover, notes, links, serviceCheck,
+                        resources));
             }
             return groups;
+        }
+
+        private ServiceCheck serviceCheck(YamlMapping m) {
+            m.allowOnly("url", "expect");
+            String url = m.requiredString("url", "give the address clients use, e.g. http://127.0.0.13:18080/.");
+            if (url != null && !url.matches("https?://[^\\s]+")) {
+                problems.at(m.nodeOf("url"), m.childPath("url"), "'" + url + "' is not an http(s) address.",
+                        "write it as http://host:port/path.");
+            }
+            return new ServiceCheck(url, m.string("expect").orElse(""));
         }
 
         private LinkCheck linkCheck(YamlMapping m) {

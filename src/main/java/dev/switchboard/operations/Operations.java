@@ -93,6 +93,16 @@ public class Operations implements ApplicationRunner, DisposableBean {
         return store.find(id);
     }
 
+    /** Each state change of a resource while an operation holds its group is a step of that operation. */
+    @org.springframework.context.event.EventListener
+    void on(dev.switchboard.engine.ResourceStateChanged change) {
+        Operation holder = holders.get(change.group());
+        if (holder != null && holder.kind() == OperationKind.MOVE_GROUP) {
+            audit(holder, "operation-step", Outcome.INFO, change.resource() + " " + change.from().word() + " → "
+                    + change.to().word() + (change.server() == null ? "" : " on " + change.server()));
+        }
+    }
+
     /** The operation that holds the group now, if any. */
     public Optional<Operation> holderOf(String group) {
         return Optional.ofNullable(holders.get(group));
@@ -123,7 +133,7 @@ public class Operations implements ApplicationRunner, DisposableBean {
 
     private String execute(Operation o) {
         return switch (o.kind()) {
-            case MOVE_GROUP -> "Online on " + engine.moveGroup(o.subject(), o.target()).currentServer();
+            case MOVE_GROUP -> moveAndVerify(o);
             case START_GROUP -> "Online on " + engine.startGroup(o.subject(), o.target()).currentServer();
             case STOP_GROUP -> engine.stopGroup(o.subject()).state().word();
             case START_RESOURCE -> engine.startResource(o.subject()).state().word();
@@ -145,6 +155,55 @@ public class Operations implements ApplicationRunner, DisposableBean {
                 yield "dummy failure off on " + o.target();
             }
         };
+    }
+
+    /**
+     * Moves with a prober on the service address, then verifies that the service answers from
+     * the target and the group's monitors are Normal there.
+     */
+    private String moveAndVerify(Operation o) {
+        FailoverGroup group = definition.group(o.subject()).orElseThrow();
+        if (group.serviceCheck() == null) {
+            return "Online on " + engine.moveGroup(o.subject(), o.target()).currentServer();
+        }
+        try (ServiceProber prober = new ServiceProber(group.serviceCheck().url())) {
+            sleepQuietly(60); // a few answers from before the move
+            String server = engine.moveGroup(o.subject(), o.target()).currentServer();
+            String verified = verify(group, server);
+            sleepQuietly(60);
+            String outage = prober.outage().map(d -> String.format("%.3f s", d.toNanos() / 1e9)).orElse("not measured");
+            return "Online on " + server + "; " + verified + "; client-visible outage " + outage;
+        }
+    }
+
+    private String verify(FailoverGroup group, String server) {
+        String expected = group.serviceCheck().expectedOn(server);
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+        String last = "no answer";
+        while (System.nanoTime() < deadline) {
+            last = ServiceCheckCall.get(group.serviceCheck().url());
+            boolean answers = last.startsWith("200 ") && last.contains(expected);
+            boolean normal = engine.snapshot().monitors().stream()
+                    .filter(m -> m.targetResource() != null && group.resource(m.targetResource()).isPresent())
+                    .allMatch(m -> m.on(server).map(s -> s.state() == dev.switchboard.engine.MonitorState.NORMAL)
+                            .orElse(false));
+            if (answers && normal) {
+                return "verified: " + group.serviceCheck().url() + " answered 200 with “" + expected
+                        + "”, monitors Normal";
+            }
+            sleepQuietly(100);
+        }
+        throw new dev.switchboard.engine.OperationFailed("The group moved to " + server + " but the verification failed: "
+                + group.serviceCheck().url() + " answered " + last + " (expected 200 with “" + expected
+                + "”) or a monitor is not Normal on " + server + ".");
+    }
+
+    private static void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private String groupOf(OperationKind kind, String subject) {

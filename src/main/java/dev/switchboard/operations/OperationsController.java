@@ -1,5 +1,6 @@
 package dev.switchboard.operations;
 
+import dev.switchboard.audit.AuditTrail;
 import dev.switchboard.cluster.ClusterDefinition;
 import dev.switchboard.engine.ClusterEngine;
 import dev.switchboard.engine.NameNotFound;
@@ -33,11 +34,13 @@ class OperationsController {
     private final Operations operations;
     private final ClusterDefinition definition;
     private final ClusterEngine engine;
+    private final AuditTrail trail;
 
-    OperationsController(Operations operations, ClusterDefinition definition, ClusterEngine engine) {
+    OperationsController(Operations operations, ClusterDefinition definition, ClusterEngine engine, AuditTrail trail) {
         this.operations = operations;
         this.definition = definition;
         this.engine = engine;
+        this.trail = trail;
     }
 
     @GetMapping("/operations/new")
@@ -87,6 +90,7 @@ class OperationsController {
     @GetMapping("/operations/{id}")
     String show(@PathVariable String id, Model model) {
         model.addAttribute("operation", operations.find(id).orElseThrow(() -> new NameNotFound("operation", id)));
+        model.addAttribute("events", trail.ofOperation(id));
         return "operations/show";
     }
 

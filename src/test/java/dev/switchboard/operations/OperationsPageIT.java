@@ -32,7 +32,7 @@ class OperationsPageIT extends WebIT {
     void anOperatorStopsAResourceWithAReasonThatIsShownEscaped() {
         HttpSession operator = new HttpSession(url(""));
         operator.login("operator", OPERATOR_PASSWORD);
-        assertThat(operator.get("/").body()).contains("/operations/new?kind=MOVE_GROUP&amp;subject=failover-clweb");
+        assertThat(operator.get("/").body()).contains("/groups/failover-clweb/move", "/operations/new?kind=STOP_GROUP&amp;subject=failover-clweb");
 
         HttpResponse<String> confirm = operator.get("/operations/new?kind=STOP_RESOURCE&subject=exec1");
         assertThat(confirm.body()).contains("Stop resource exec1", "Type exec1 to confirm");
