@@ -6,7 +6,9 @@ import dev.switchboard.security.AuditActor;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -27,26 +29,29 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1")
 class OperationsApiController {
 
-    /** The optional body: where to, and why. */
-    record OperationRequest(String target, String reason) {
-        static final OperationRequest NONE = new OperationRequest(null, null);
+    /** The optional body: where to, why, and (for a move with warnings) that they were read. */
+    record OperationRequest(String target, String reason, Boolean acknowledge) {
+        static final OperationRequest NONE = new OperationRequest(null, null, null);
     }
 
     private final Operations operations;
+    private final PlanGroupMove planner;
+    private final MessageSource messages;
 
-    OperationsApiController(Operations operations) {
+    OperationsApiController(Operations operations, PlanGroupMove planner, MessageSource messages) {
         this.operations = operations;
+        this.planner = planner;
+        this.messages = messages;
     }
 
     @PostMapping("/groups/{name}/{action:move|start|stop}")
     ResponseEntity<Map<String, Object>> group(@PathVariable String name, @PathVariable String action,
                                               @RequestBody(required = false) OperationRequest body,
                                               Authentication auth, HttpServletRequest request) {
-        OperationKind kind = switch (action) {
-            case "move" -> OperationKind.MOVE_GROUP;
-            case "start" -> OperationKind.START_GROUP;
-            default -> OperationKind.STOP_GROUP;
-        };
+        if (action.equals("move")) {
+            return move(name, body == null ? OperationRequest.NONE : body, auth, request);
+        }
+        OperationKind kind = action.equals("start") ? OperationKind.START_GROUP : OperationKind.STOP_GROUP;
         return submit(kind, name, body, auth, request);
     }
 
@@ -72,6 +77,33 @@ class OperationsApiController {
                                                      Authentication auth, HttpServletRequest request) {
         OperationKind kind = action.equals("start") ? OperationKind.START_DUMMY_FAILURE : OperationKind.STOP_DUMMY_FAILURE;
         return submit(kind, name, requireTarget(body), auth, request);
+    }
+
+    /** A move runs the wizard's preflight checks: a FAIL refuses it, a WARN needs "acknowledge": true. */
+    private ResponseEntity<Map<String, Object>> move(String group, OperationRequest r, Authentication auth,
+                                                     HttpServletRequest request) {
+        MovePlan plan = planner.plan(group, r.target());
+        List<Map<String, Object>> checks = plan.checks().stream().map(c -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", c.id());
+            m.put("verdict", c.verdict().name());
+            m.put("reason", messages.getMessage(c.reasonKey(), c.argArray(), Locale.ENGLISH));
+            m.put("fix", c.fixKey() == null ? null : messages.getMessage(c.fixKey(), c.argArray(), Locale.ENGLISH));
+            return m;
+        }).toList();
+        boolean acknowledged = Boolean.TRUE.equals(r.acknowledge());
+        if (plan.blocked() || (plan.needsAcknowledgement() && !acknowledged)) {
+            String message = plan.blocked() ? "A preflight check failed; the move was not started."
+                    : "Preflight warnings must be acknowledged with \"acknowledge\": true.";
+            return ResponseEntity.status(HttpStatus.CONFLICT).body(body(ApiErrorResponses.code(409), message,
+                    "checks", checks));
+        }
+        List<String> outcomes = checks.stream().map(c -> c.get("id") + " " + c.get("verdict") + ": " + c.get("reason"))
+                .toList();
+        Operation operation = operations.submit(OperationKind.MOVE_GROUP, group, plan.to(), r.reason(),
+                AuditActor.of(auth, request), outcomes);
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(body(0, "", "operation", json(operation),
+                "checks", checks));
     }
 
     @GetMapping("/operations/{id}")

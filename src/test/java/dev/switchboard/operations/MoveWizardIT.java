@@ -84,6 +84,12 @@ class MoveWizardIT extends WebIT {
             assertThat(refused.headers().firstValue("Location").orElseThrow()).contains("/groups/failover-clweb/move");
             assertThat(operator.get("/groups/failover-clweb/move?target=" + to).body())
                     .contains("A preflight check failed; the move was not started.");
+            HttpResponse<String> api = HttpSession.basic(url("/api/v1/groups/failover-clweb/move"), "POST", "operator",
+                    OPERATOR_PASSWORD);
+            assertThat(api.statusCode()).isEqualTo(409);
+            assertThat(api.body()).startsWith("{\"result\":{\"code\":6,\"message\":\"A preflight check failed; "
+                    + "the move was not started.\"},\"checks\":[").contains("\"id\":\"link\",\"verdict\":\"FAIL\"",
+                    "ln -s /mnt/export/config /usr/local/jcclweb/config");
             assertThat(current()).isNotEqualTo(to);
         } finally {
             Files.delete(link);
