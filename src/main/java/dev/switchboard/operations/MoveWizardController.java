@@ -6,7 +6,9 @@ import dev.switchboard.security.AuditActor;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import org.springframework.context.MessageSource;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -27,11 +29,14 @@ class MoveWizardController {
     private final PlanGroupMove planner;
     private final Operations operations;
     private final ClusterDefinition definition;
+    private final MessageSource messages;
 
-    MoveWizardController(PlanGroupMove planner, Operations operations, ClusterDefinition definition) {
+    MoveWizardController(PlanGroupMove planner, Operations operations, ClusterDefinition definition,
+                         MessageSource messages) {
         this.planner = planner;
         this.operations = operations;
         this.definition = definition;
+        this.messages = messages;
     }
 
     @GetMapping("/groups/{name}/move")
@@ -64,8 +69,8 @@ class MoveWizardController {
             return back;
         }
         List<String> outcomes = plan.checks().stream().map(c -> c.id() + " " + c.verdict()
-                + (c.verdict() == Check.Verdict.WARN ? " (acknowledged)" : "") + ": " + c.reasonKey() + " " + c.args())
-                .toList();
+                + (c.verdict() == Check.Verdict.WARN ? " (acknowledged)" : "") + ": "
+                + messages.getMessage(c.reasonKey(), c.argArray(), Locale.ENGLISH)).toList();
         try {
             Operation operation = operations.submit(OperationKind.MOVE_GROUP, name, plan.to(), reason,
                     AuditActor.of(auth, request), outcomes);

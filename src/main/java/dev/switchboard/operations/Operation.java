@@ -9,4 +9,9 @@ import java.time.Instant;
 public record Operation(String id, OperationKind kind, String subject, String group, String target, String reason,
                         String requestedBy, String role, String source, Instant requestedAt, OperationState state,
                         Instant startedAt, Instant finishedAt, String message) {
+
+    /** From request to result; null while it runs. */
+    public java.time.Duration totalTime() {
+        return finishedAt == null ? null : java.time.Duration.between(requestedAt, finishedAt);
+    }
 }
