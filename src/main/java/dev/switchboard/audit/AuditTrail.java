@@ -34,13 +34,22 @@ public class AuditTrail {
         this.jdbc = jdbc;
     }
 
-    /** Appends one event; serialised so the chain has no forks. */
-    public synchronized AuditEvent record(AuditRecord r) {
+    /** Appends one event that happens now; serialised so the chain has no forks. */
+    public AuditEvent record(AuditRecord r) {
+        return record(r, Instant.now());
+    }
+
+    /**
+     * Appends one event that happened at {@code when} (an engine event written a moment later).
+     * Values longer than their column are cut, so that nothing goes unrecorded for being long.
+     */
+    public synchronized AuditEvent record(AuditRecord raw, Instant when) {
+        AuditRecord r = new AuditRecord(cut(raw.actor(), 64), cut(raw.role(), 16), cut(raw.source(), 64),
+                cut(raw.action(), 64), cut(raw.target(), 200), raw.outcome(), raw.details());
         Tail last = tail.get() != null ? tail.get() : readTail();
         long id = last.id() + 1;
-        Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        String details = r.details() != null && r.details().length() > MAX_DETAILS
-                ? r.details().substring(0, MAX_DETAILS - 1) + "…" : r.details();
+        Instant at = when.truncatedTo(ChronoUnit.MICROS);
+        String details = cut(r.details(), MAX_DETAILS);
         String hash = AuditChain.hash(last.hash(), id, at, r.actor(), r.role(), r.source(), r.action(), r.target(),
                 r.outcome().name(), details);
         jdbc.sql("""
@@ -54,6 +63,10 @@ public class AuditTrail {
         tail.set(new Tail(id, hash));
         return new AuditEvent(id, at, r.actor(), r.role(), r.source(), r.action(), r.target(), r.outcome().name(),
                 details, last.hash(), hash);
+    }
+
+    private static String cut(String value, int max) {
+        return value == null || value.length() <= max ? value : value.substring(0, max - 1) + "…";
     }
 
     private Tail readTail() {

@@ -44,7 +44,7 @@ class EngineEventAuditor implements DisposableBean {
         AuditRecord record = toRecord(event);
         writer.execute(() -> {
             try {
-                trail.record(record);
+                trail.record(record, event.at());
             } catch (RuntimeException e) {
                 log.error("could not write {} to the audit trail", event, e);
             }

@@ -42,6 +42,10 @@ public class Accounts implements UserDetailsService {
 
     @Override
     public UserDetails loadUserByUsername(String name) {
+        if (attempts.isLocked(name)) {
+            // the same answer for unknown names, so a lockout does not tell which names exist
+            throw new org.springframework.security.authentication.LockedException("locked");
+        }
         Account account = find(name).orElseThrow(() -> new UsernameNotFoundException("no account " + name));
         return User.withUsername(account.name()).password(account.passwordHash()).roles(account.role().name())
                 .accountLocked(attempts.isLocked(name)).build();

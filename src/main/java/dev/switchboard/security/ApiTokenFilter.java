@@ -34,7 +34,8 @@ class ApiTokenFilter extends OncePerRequestFilter {
             ApiErrorResponses.write(response, 401, "The API token is unknown or revoked.");
             return;
         }
-        var authentication = UsernamePasswordAuthenticationToken.authenticated(principal.get().account(), null,
+        // the token acts under its own name, so the audit trail says which script did what
+        var authentication = UsernamePasswordAuthenticationToken.authenticated("token:" + principal.get().tokenName(), null,
                 List.of(new SimpleGrantedAuthority(principal.get().role().authority())));
         SecurityContextHolder.getContext().setAuthentication(authentication);
         try {

@@ -36,6 +36,7 @@ public class LoginAttempts {
     /** @return true when this failure locked the account */
     public boolean recordFailure(String name) {
         Instant now = clock.instant();
+        forgetOld(now);
         Deque<Instant> recent = failures.computeIfAbsent(name, n -> new ArrayDeque<>());
         synchronized (recent) {
             recent.addLast(now);
@@ -49,6 +50,16 @@ public class LoginAttempts {
             }
             return false;
         }
+    }
+
+    /** Names tried long ago need no memory: the window and the lock are over. */
+    private void forgetOld(Instant now) {
+        lockedUntil.values().removeIf(until -> until.isBefore(now));
+        failures.entrySet().removeIf(e -> {
+            synchronized (e.getValue()) {
+                return e.getValue().isEmpty() || e.getValue().peekLast().isBefore(now.minus(settings.window()));
+            }
+        });
     }
 
     public void recordSuccess(String name) {

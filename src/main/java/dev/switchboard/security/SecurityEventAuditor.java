@@ -18,10 +18,12 @@ class SecurityEventAuditor {
 
     private final AuditTrail trail;
     private final LoginAttempts attempts;
+    private final Accounts accounts;
 
-    SecurityEventAuditor(AuditTrail trail, LoginAttempts attempts) {
+    SecurityEventAuditor(AuditTrail trail, LoginAttempts attempts, Accounts accounts) {
         this.trail = trail;
         this.attempts = attempts;
+        this.accounts = accounts;
     }
 
     @EventListener
@@ -35,7 +37,9 @@ class SecurityEventAuditor {
 
     @EventListener
     void loginFailed(AbstractAuthenticationFailureEvent event) {
-        String name = event.getAuthentication().getName();
+        String typed = event.getAuthentication().getName();
+        // a name that is no account may be a password typed into the wrong field: never keep it
+        String name = accounts.find(typed).isPresent() ? typed : "(unknown name)";
         String source = source(event.getAuthentication());
         if (event instanceof AuthenticationFailureLockedEvent) {
             trail.record(new AuditRecord(name, null, source, "login", name, Outcome.DENIED, "the account is locked"));
@@ -43,7 +47,7 @@ class SecurityEventAuditor {
         }
         trail.record(new AuditRecord(name, null, source, "login", name, Outcome.FAILURE,
                 event.getException().getClass().getSimpleName()));
-        if (attempts.recordFailure(name)) {
+        if (attempts.recordFailure(typed)) {
             trail.record(new AuditRecord("system", null, source, "account-locked", name, Outcome.INFO,
                     "too many failed logins; locked for a while"));
         }

@@ -117,7 +117,7 @@ record GroupPicture(String group, String state, String stateClass, String curren
                 group.currentServer(), WIDTH, height, entry, serverBoxes, groupBox, resources, arrows, badges);
     }
 
-    /** The monitor's state where the group runs, or the worst one anywhere when it runs nowhere. */
+    /** The monitor's state where the group runs, or else the first state other than Offline. */
     static MonitorState monitorState(MonitorStatus m, String server) {
         Optional<MonitorServerStatus> here = server == null ? Optional.empty() : m.on(server);
         return here.map(MonitorServerStatus::state).orElseGet(() -> m.servers().stream()

@@ -41,7 +41,7 @@ class KioskController {
     @GetMapping(path = "/kiosk/{secret}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter events(@PathVariable String secret, Locale locale) {
         requireValid(secret);
-        return live.subscribe(locale);
+        return live.subscribe(locale, () -> links.isValid(secret));
     }
 
     private void requireValid(String secret) {

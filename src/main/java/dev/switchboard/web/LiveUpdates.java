@@ -13,6 +13,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
@@ -30,11 +33,13 @@ import org.thymeleaf.context.Context;
 @Component
 class LiveUpdates implements DisposableBean {
 
+    private static final Logger log = LoggerFactory.getLogger(LiveUpdates.class);
     private static final long TIMEOUT_MS = TimeUnit.MINUTES.toMillis(30);
     private static final long COALESCE_MS = 40;
     private static final long HEARTBEAT_S = 5;
 
-    private record Subscriber(SseEmitter emitter, Locale locale) {
+    /** {@code allowed} is asked at every heartbeat: a revoked kiosk link loses its stream. */
+    private record Subscriber(SseEmitter emitter, Locale locale, BooleanSupplier allowed) {
     }
 
     private final ClusterEngine engine;
@@ -56,14 +61,19 @@ class LiveUpdates implements DisposableBean {
     }
 
     SseEmitter subscribe(Locale locale) {
+        return subscribe(locale, () -> true);
+    }
+
+    /** A new stream; it gets the current picture at once, so a reconnecting page is never stale. */
+    SseEmitter subscribe(Locale locale, BooleanSupplier allowed) {
         SseEmitter emitter = new SseEmitter(TIMEOUT_MS);
-        Subscriber subscriber = new Subscriber(emitter, locale);
+        Subscriber subscriber = new Subscriber(emitter, locale, allowed);
         emitter.onCompletion(() -> subscribers.remove(subscriber));
         emitter.onTimeout(() -> subscribers.remove(subscriber));
         emitter.onError(e -> subscribers.remove(subscriber));
         subscribers.add(subscriber);
-        // at once, so the page knows the stream is open (and clients get the response headers now)
-        send(subscriber, SseEmitter.event().name("alive").data(Long.toString(System.currentTimeMillis())));
+        send(subscriber, SseEmitter.event().name("cluster")
+                .data(render(StatusView.of(engine.snapshot(), definition), locale)));
         return emitter;
     }
 
@@ -80,11 +90,15 @@ class LiveUpdates implements DisposableBean {
 
     private void push() {
         renderPending.set(false);
-        StatusView view = StatusView.of(engine.snapshot(), definition);
-        Map<Locale, String> rendered = new HashMap<>();
-        for (Subscriber s : subscribers) {
-            String html = rendered.computeIfAbsent(s.locale(), l -> render(view, l));
-            send(s, SseEmitter.event().name("cluster").data(html));
+        try {
+            StatusView view = StatusView.of(engine.snapshot(), definition);
+            Map<Locale, String> rendered = new HashMap<>();
+            for (Subscriber s : subscribers) {
+                String html = rendered.computeIfAbsent(s.locale(), l -> render(view, l));
+                send(s, SseEmitter.event().name("cluster").data(html));
+            }
+        } catch (RuntimeException e) {
+            log.error("could not push the status to the open pages", e);
         }
     }
 
@@ -95,7 +109,12 @@ class LiveUpdates implements DisposableBean {
     private void heartbeat() {
         String now = Long.toString(System.currentTimeMillis());
         for (Subscriber s : subscribers) {
-            send(s, SseEmitter.event().name("alive").data(now));
+            if (s.allowed().getAsBoolean()) {
+                send(s, SseEmitter.event().name("alive").data(now));
+            } else {
+                subscribers.remove(s);
+                s.emitter().complete();
+            }
         }
     }
 

@@ -59,6 +59,22 @@ class SecurityIT extends WebIT {
     }
 
     @Test
+    void aRefusalWithAVeryLongAddressIsStillAudited() {
+        HttpSession viewer = new HttpSession(url(""));
+        viewer.login("viewer", VIEWER_PASSWORD);
+        viewer.get("/");
+        String path = "/admin/accounts/" + "x".repeat(300) + "/delete";
+
+        assertThat(viewer.post(path, "", true).statusCode()).isEqualTo(403);
+
+        assertThat(trail.latest(5)).anySatisfy(e -> {
+            assertThat(e.action()).isEqualTo("access-denied");
+            assertThat(e.actor()).isEqualTo("viewer");
+            assertThat(e.target()).startsWith("POST /admin/accounts/xxx").hasSize(200).endsWith("…");
+        });
+    }
+
+    @Test
     void formsWithoutTheCsrfTokenAreRefused() {
         HttpSession admin = new HttpSession(url(""));
         admin.login("admin", ADMIN_PASSWORD);
@@ -106,6 +122,10 @@ class SecurityIT extends WebIT {
 
         HttpResponse<String> groups = HttpSession.bearer(url("/api/v1/groups"), secret.group(1));
         assertThat(groups.statusCode()).isEqualTo(200);
+        assertThat(HttpSession.plain(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                        url("/api/v1/groups/failover-clweb/stop"))).header("Authorization", "Bearer " + secret.group(1))
+                .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build()).statusCode()).isEqualTo(403);
+        assertDeniedIsAudited("token:nightly-check", "POST /api/v1/groups/failover-clweb/stop");
         assertThat(groups.body()).startsWith("{\"result\":{\"code\":0,\"message\":\"\"},\"groups\":[");
 
         Matcher id = Pattern.compile("/admin/tokens/([0-9a-f-]+)/revoke").matcher(admin.get("/admin").body());

@@ -74,9 +74,12 @@ class StatusPageBrowserIT extends WebIT {
 
         Instant seen = awaitPictureOn("srv2");
         assertThat(browser.executeScript("return window.sameDocument")).as("no reload").isEqualTo("yes");
+        await().atMost(Duration.ofSeconds(5)).until(() -> changes.stream()
+                .anyMatch(c -> c.to() == ActivationState.ONLINE && "srv2".equals(c.server())));
         Instant online = changes.stream().filter(c -> c.to() == ActivationState.ONLINE && "srv2".equals(c.server()))
                 .map(GroupStateChanged::at).findFirst().orElseThrow();
-        assertThat(Duration.between(online, seen)).as("on screen after the change").isLessThan(Duration.ofSeconds(1));
+        assertThat(Duration.between(online, seen)).as("on screen after the change")
+                .isPositive().isLessThan(Duration.ofSeconds(1));
         assertThat(browser.findElement(By.cssSelector(".reason")).getText()).contains("failed over from srv1 to srv2");
         Chromium.screenshot(browser, "status-after-failover-en");
     }
@@ -122,20 +125,23 @@ class StatusPageBrowserIT extends WebIT {
         return browser.findElement(By.cssSelector("svg.group-picture[data-group='failover-clweb']"));
     }
 
-    /** The page counts the age of its data from the last SSE message; a heartbeat proves the stream is open. */
+    /** Counts the messages the page receives over SSE; a heartbeat (every 5 s) proves the stream is open. */
     private void awaitLiveStream() {
-        await().atMost(Duration.ofSeconds(15)).until(() -> Boolean.TRUE.equals(browser.executeScript(
-                "return document.querySelector('main').getAttribute('sse-connect') != null"
-                        + " && typeof htmx !== 'undefined'")));
-        await().atMost(Duration.ofSeconds(15)).until(() -> !browser.findElement(By.cssSelector(".age-seconds")).getText()
-                .isEmpty());
+        await().atMost(Duration.ofSeconds(10)).until(() -> Boolean.TRUE.equals(browser.executeScript(
+                "return typeof htmx !== 'undefined'")));
+        browser.executeScript("window.sseMessages = 0;"
+                + "document.body.addEventListener('htmx:sseMessage', function () { window.sseMessages++; });");
+        await().atMost(Duration.ofSeconds(15)).until(() -> ((Number) browser.executeScript(
+                "return window.sseMessages")).intValue() > 0);
     }
 
+    /** When the picture shows the group on {@code server} with the application Online there. */
     private Instant awaitPictureOn(String server) {
         long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
         while (System.nanoTime() < deadline) {
             try {
-                if (server.equals(picture().getDomAttribute("data-server"))) {
+                if (server.equals(picture().getDomAttribute("data-server")) && browser.findElement(
+                        By.cssSelector("[data-resource='exec1'] .resource-state")).getText().equals("✔ Online")) {
                     return Instant.now();
                 }
             } catch (org.openqa.selenium.StaleElementReferenceException e) {
@@ -147,7 +153,7 @@ class StatusPageBrowserIT extends WebIT {
                 Thread.currentThread().interrupt();
             }
         }
-        throw new AssertionError("the picture never showed the group on " + server + "; it shows "
+        throw new AssertionError("the picture never showed the group Online on " + server + "; it shows "
                 + picture().getDomAttribute("data-server"));
     }
 }
