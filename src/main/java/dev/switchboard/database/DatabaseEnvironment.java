@@ -35,11 +35,15 @@ class DatabaseEnvironment implements EnvironmentPostProcessor {
         Path dbDir = dataDir.resolve("db");
         Properties credentials = credentials(dbDir);
         String url = "jdbc:h2:file:" + dbDir.resolve("switchboard") + ";DB_CLOSE_ON_EXIT=FALSE";
+        // Flyway opens the database first, as its owner: it stays open for the application
+        // (DB_CLOSE_DELAY=-1) and writes every commit to the file at once (WRITE_DELAY=0), so a
+        // kill -9 loses no audit event and no operation. Both settings need the owner's rights.
+        String ownerUrl = url + ";DB_CLOSE_DELAY=-1;WRITE_DELAY=0";
         environment.getPropertySources().addLast(new MapPropertySource("switchboardDatabase", Map.of(
                 "spring.datasource.url", url,
                 "spring.datasource.username", APP,
                 "spring.datasource.password", credentials.getProperty("app"),
-                "spring.flyway.url", url,
+                "spring.flyway.url", ownerUrl,
                 "spring.flyway.user", OWNER,
                 "spring.flyway.password", credentials.getProperty("owner"),
                 "spring.flyway.placeholders.app_user", APP,

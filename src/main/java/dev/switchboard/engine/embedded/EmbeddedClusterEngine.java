@@ -58,13 +58,14 @@ public final class EmbeddedClusterEngine implements ClusterEngine {
     private final EmbeddedEnvironment environment;
     private final Provisioner provisioner;
     private final DataDirLock dataDirLock;
+    private final ScriptRunner runner;
     private boolean closed;
 
     public EmbeddedClusterEngine(ClusterDefinition definition, Path dataDir) {
         this.definition = definition;
         Path data = dataDir.toAbsolutePath().normalize();
         this.environment = new EmbeddedEnvironment(data.toString());
-        ScriptRunner runner = new ScriptRunner(data.resolve("logs/scripts"), processes);
+        this.runner = new ScriptRunner(data.resolve("logs/scripts"), data.resolve("engine/running-scripts"), processes);
         for (ServerDefinition s : definition.servers()) {
             servers.put(s.name(), ServerLayout.of(s, data));
         }
@@ -106,6 +107,7 @@ public final class EmbeddedClusterEngine implements ClusterEngine {
             return;
         }
         dataDirLock.acquire();
+        runner.killOrphans();
         servers.values().forEach(provisioner::provisionIfNew);
         for (GroupController group : groups.values()) {
             group.adoptOrStart(server -> applicationRunning(group.group(), server));

@@ -30,11 +30,32 @@ final class ScriptRunner {
     private static final int KEPT_LOGS = 100;
 
     private final Path logRoot;
+    private final Path running;
     private final ProcessTable processes;
 
-    ScriptRunner(Path logRoot, ProcessTable processes) {
+    /** @param running where a file marks each script while it runs, so a restart can find orphans */
+    ScriptRunner(Path logRoot, Path running, ProcessTable processes) {
         this.logRoot = logRoot;
+        this.running = running;
         this.processes = processes;
+    }
+
+    /**
+     * Kills scripts left running by a Switchboard that died (kill -9) in the middle of them, with
+     * everything they started: their outcome is unknown, and the start-up reconciliation decides
+     * where the group runs. Without this, a start script could bring the application up on a
+     * second server after the reconciliation.
+     */
+    void killOrphans() {
+        try (var marks = Files.exists(running) ? Files.list(running) : java.util.stream.Stream.<Path>empty()) {
+            for (Path mark : marks.toList()) {
+                String runId = mark.getFileName().toString();
+                processes.kill(processes.withEnvironment(RUN_ID + "=" + runId));
+                Files.deleteIfExists(mark);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + running + ": " + e.getMessage(), e);
+        }
     }
 
     record Request(String group, String resource, String server, String action, String event, Path script,
@@ -46,8 +67,11 @@ final class ScriptRunner {
         String runId = UUID.randomUUID().toString();
         Path log = logRoot.resolve(request.group()).resolve(request.resource())
                 .resolve(STAMP.format(started) + "-" + request.server() + "-" + request.action() + ".log");
+        Path mark = running.resolve(runId);
         try {
             Files.createDirectories(log.getParent());
+            Files.createDirectories(running);
+            Files.writeString(mark, request.script() + "\n");
             ProcessBuilder builder = new ProcessBuilder(List.of(request.script().toString()))
                     .directory(request.workingDirectory().toFile())
                     .redirectErrorStream(true)
@@ -72,6 +96,12 @@ final class ScriptRunner {
             Thread.currentThread().interrupt();
             appendNote(log, "switchboard: interrupted while waiting for the script");
             return result(request, started, -1, false, log);
+        } finally {
+            try {
+                Files.deleteIfExists(mark);
+            } catch (IOException ignored) {
+                // a stale mark only costs a look at start-up
+            }
         }
     }
 

@@ -1,0 +1,140 @@
+package dev.switchboard.operations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.switchboard.HttpSession;
+import dev.switchboard.SwitchboardApplication;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Switchboard is killed with kill -9 in the middle of a move (while srv2's start script runs).
+ * After the restart the operation is INTERRUPTED with what had run, the application runs on
+ * exactly one server, and the operator can move again.
+ */
+class InterruptedMoveIT {
+
+    private static final String OPERATOR = "{bcrypt}$2a$04$PNbvcCTNV.mrZXfrIwrqFOw8clLQ9g6JPtgF/p.UU87V5wD2H26zy";
+
+    @TempDir
+    Path dir;
+
+    Process switchboard;
+    int port;
+
+    @AfterEach
+    void stopEverything() throws Exception {
+        if (switchboard != null) {
+            switchboard.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+        String marker = "SWITCHBOARD_CLUSTER=" + dir.resolve("data").toAbsolutePath().normalize();
+        ProcessHandle.allProcesses().filter(p -> environment(p.pid()).contains(marker + "\0"))
+                .forEach(ProcessHandle::destroyForcibly);
+    }
+
+    @Test
+    void aMoveCutShortByKillMinus9EndsInterruptedWithTheApplicationOnOneServer() throws Exception {
+        Path config = Files.createDirectories(dir.resolve("config"));
+        Path scripts = Path.of("config/scripts").toAbsolutePath();
+        // srv2's start is slow, so Switchboard can be killed while it runs
+        script(config.resolve("start.sh"), "#!/bin/bash\n[ \"$SWITCHBOARD_SERVER_NAME\" = srv2 ] && sleep 3\nexec "
+                + scripts.resolve("start.sh") + "\n");
+        Files.writeString(config.resolve("cluster.yml"), Files.readString(Path.of("config/cluster.yml"))
+                .replace("127.0.0.11", "127.0.0.81").replace("127.0.0.12", "127.0.0.82")
+                .replace("127.0.0.13:18080", "127.0.0.83:18085").replace("address: 127.0.0.13", "address: 127.0.0.83")
+                .replace("port: 18080", "port: 18085")
+                .replace("start: scripts/start.sh", "start: start.sh")
+                .replace("stop: scripts/stop.sh", "stop: " + scripts.resolve("stop.sh"))
+                .replace("provision: scripts/install.sh", "provision: " + scripts.resolve("install.sh")));
+        port = freePort();
+        switchboard = start(config.resolve("cluster.yml"));
+        await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> api("GET", "/api/v1/groups")
+                .contains("\"status\":\"Online\",\"current\":\"srv1\""));
+
+        String accepted = api("POST", "/api/v1/groups/failover-clweb/move");
+        Matcher id = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"").matcher(accepted);
+        assertThat(id.find()).as(accepted).isTrue();
+        await().atMost(Duration.ofSeconds(10)).until(() -> api("GET", "/api/v1/groups")
+                .contains("\"status\":\"Online Pending\",\"current\":\"srv2\""));
+        switchboard.destroyForcibly().waitFor(10, TimeUnit.SECONDS); // kill -9 in the middle of srv2's start
+
+        switchboard = start(config.resolve("cluster.yml"));
+        await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> api("GET", "/api/v1/groups")
+                .contains("\"status\":\"Online\""));
+        String operation = api("GET", "/api/v1/operations/" + id.group(1));
+        assertThat(operation).contains("\"state\":\"INTERRUPTED\"", "Switchboard stopped while this operation was running");
+        Thread.sleep(4000); // longer than the killed start script would have slept
+        assertThat(applicationServers()).as("the application runs on exactly one server").hasSize(1);
+
+        String again = api("POST", "/api/v1/groups/failover-clweb/move");
+        Matcher next = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"").matcher(again);
+        assertThat(next.find()).as(again).isTrue();
+        await().atMost(Duration.ofSeconds(30)).until(() -> api("GET", "/api/v1/operations/" + next.group(1))
+                .contains("\"state\":\"SUCCEEDED\""));
+        assertThat(applicationServers()).hasSize(1);
+    }
+
+    /** The servers on which a clweb_serv of this cluster runs, one entry per process. */
+    private List<String> applicationServers() {
+        String marker = "SWITCHBOARD_CLUSTER=" + dir.resolve("data").toAbsolutePath().normalize() + "\0";
+        return ProcessHandle.allProcesses().filter(p -> commandLine(p.pid()).startsWith("clweb_serv"))
+                .map(p -> environment(p.pid())).filter(env -> env.contains(marker))
+                .map(env -> env.replaceAll("(?s).*SWITCHBOARD_SERVER_NAME=([^\\x00]+).*", "$1")).toList();
+    }
+
+    private String api(String method, String path) {
+        return HttpSession.basic("http://127.0.0.1:" + port + path, method, "operator", "operator-password-1").body();
+    }
+
+    private Process start(Path cluster) throws IOException {
+        return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), SwitchboardApplication.class.getName(),
+                "--switchboard.cluster.location=" + cluster, "--switchboard.data-dir=" + dir.resolve("data"),
+                "--server.port=" + port, "--switchboard.security.accounts[0].name=operator",
+                "--switchboard.security.accounts[0].password-hash=" + OPERATOR,
+                "--switchboard.security.accounts[0].role=OPERATOR")
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("switchboard.log")
+                        .toFile()))
+                .start();
+    }
+
+    private static void script(Path file, String text) throws IOException {
+        Files.writeString(file, text);
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+
+    private static String environment(long pid) {
+        return read("/proc/" + pid + "/environ");
+    }
+
+    private static String commandLine(long pid) {
+        return read("/proc/" + pid + "/cmdline").replace('\0', ' ');
+    }
+
+    private static String read(String file) {
+        try {
+            return Files.readString(Path.of(file), StandardCharsets.ISO_8859_1);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
