@@ -103,6 +103,19 @@ public class Operations implements ApplicationRunner, DisposableBean {
         }
     }
 
+    /** Script runs during a move are steps too, with their exit code, duration and last line of output. */
+    @org.springframework.context.event.EventListener
+    void on(dev.switchboard.engine.ScriptFinished finished) {
+        Operation holder = holders.get(finished.group());
+        if (holder != null && holder.kind() == OperationKind.MOVE_GROUP) {
+            var run = finished.run();
+            String lastLine = run.outputTail().lines().reduce((first, second) -> second).orElse("");
+            audit(holder, "operation-script", run.succeeded() ? Outcome.SUCCESS : Outcome.FAILURE, run.resource() + " "
+                    + run.action() + " on " + run.server() + ": exit " + run.exitCode() + " in "
+                    + run.duration().toMillis() + " ms" + (lastLine.isEmpty() ? "" : " — " + lastLine));
+        }
+    }
+
     /** The operation that holds the group now, if any. */
     public Optional<Operation> holderOf(String group) {
         return Optional.ofNullable(holders.get(group));
@@ -185,8 +198,9 @@ public class Operations implements ApplicationRunner, DisposableBean {
             boolean answers = last.startsWith("200 ") && last.contains(expected);
             boolean normal = engine.snapshot().monitors().stream()
                     .filter(m -> m.targetResource() != null && group.resource(m.targetResource()).isPresent())
-                    .allMatch(m -> m.on(server).map(s -> s.state() == dev.switchboard.engine.MonitorState.NORMAL)
-                            .orElse(false));
+                    .allMatch(m -> m.on(server).map(s -> s.state() == dev.switchboard.engine.MonitorState.NORMAL
+                            // a monitor an operator suspended is not an error
+                            || s.state() == dev.switchboard.engine.MonitorState.SUSPEND).orElse(false));
             if (answers && normal) {
                 return "verified: " + group.serviceCheck().url() + " answered 200 with “" + expected
                         + "”, monitors Normal";

@@ -55,7 +55,8 @@ class MoveWizardIT extends WebIT {
         await().atMost(Duration.ofSeconds(20)).until(() -> operator.get("/operations/" + id).body().contains("Succeeded"));
         assertThat(current()).isEqualTo(to);
         assertThat(operator.get("/operations/" + id).body()).contains("verified: http://127.0.0.23:18081/ answered 200",
-                "client-visible outage 0.", "operation-step", "exec1 Online Pending → Online on " + to);
+                "client-visible outage 0.", "operation-step", "exec1 Online Pending → Online on " + to,
+                "operation-script", "exec1 start on " + to + ": exit 0 in ");
         assertThat(trail.latest(60)).filteredOn(e -> e.details() != null && e.details().startsWith("operation " + id))
                 .extracting(AuditEvent::action).contains("operation-requested", "operation-check", "operation-started",
                         "operation-finished");

@@ -38,6 +38,8 @@ class SecurityIT extends WebIT {
         viewer.get("/"); // a current CSRF token, so the refusal is about the role
 
         List<String[]> pageRequests = List.of(new String[] {"POST", "/"}, new String[] {"POST", "/admin/accounts"},
+                new String[] {"POST", "/operations"}, new String[] {"GET", "/operations/new"},
+                new String[] {"GET", "/groups/failover-clweb/move"},
                 new String[] {"POST", "/admin/tokens"}, new String[] {"PUT", "/audit"},
                 new String[] {"DELETE", "/resources/exec1"}, new String[] {"PATCH", "/monitors/psw1"},
                 new String[] {"POST", "/groups/failover-clweb/move"});
@@ -47,9 +49,13 @@ class SecurityIT extends WebIT {
             assertDeniedIsAudited("viewer", r[0] + " " + r[1]);
         }
         List<String[]> apiRequests = List.of(new String[] {"POST", "/api/v1/groups/failover-clweb/move"},
-                new String[] {"POST", "/api/v1/groups/failover-clweb/stop"}, new String[] {"PUT", "/api/v1/groups"},
-                new String[] {"DELETE", "/api/v1/monitors/psw1"},
-                new String[] {"POST", "/api/v1/monitors/psw1/dummy-failure/start"});
+                new String[] {"POST", "/api/v1/groups/failover-clweb/start"},
+                new String[] {"POST", "/api/v1/groups/failover-clweb/stop"},
+                new String[] {"POST", "/api/v1/resources/exec1/start"}, new String[] {"POST", "/api/v1/resources/exec1/stop"},
+                new String[] {"POST", "/api/v1/monitors/psw1/suspend"}, new String[] {"POST", "/api/v1/monitors/psw1/resume"},
+                new String[] {"POST", "/api/v1/monitors/psw1/dummy-failure/start"},
+                new String[] {"POST", "/api/v1/monitors/psw1/dummy-failure/stop"},
+                new String[] {"PUT", "/api/v1/groups"}, new String[] {"DELETE", "/api/v1/monitors/psw1"});
         for (String[] r : apiRequests) {
             HttpResponse<String> response = HttpSession.basic(url(r[1]), r[0], "viewer", VIEWER_PASSWORD);
             assertThat(response.statusCode()).as(r[0] + " " + r[1]).isEqualTo(403);

@@ -13,7 +13,7 @@ import java.util.Optional;
  * A client of the floating address: every 20 ms a fresh connection and a GET, like a browser
  * reconnecting. Records which server answered, so an outage can be measured from its gaps.
  */
-final class FloatingAddressProber implements AutoCloseable {
+public final class FloatingAddressProber implements AutoCloseable {
 
     record Probe(long nanos, String server) {
         boolean ok() {
@@ -26,7 +26,7 @@ final class FloatingAddressProber implements AutoCloseable {
     private final Thread thread;
     private volatile boolean running = true;
 
-    FloatingAddressProber(String host, int port) {
+    public FloatingAddressProber(String host, int port) {
         this.address = new InetSocketAddress(host, port);
         this.thread = new Thread(this::loop, "prober");
         thread.setDaemon(true);
@@ -73,7 +73,7 @@ final class FloatingAddressProber implements AutoCloseable {
      * The client-visible outage of a switch to {@code target} that began at {@code since}: from
      * the last good answer of another server to the first good answer from the target.
      */
-    Optional<Double> outageSeconds(long since, String target) {
+    public Optional<Double> outageSeconds(long since, String target) {
         List<Probe> window;
         synchronized (probes) {
             window = probes.stream().filter(p -> p.nanos() >= since - 1_000_000_000L).toList();
@@ -90,7 +90,7 @@ final class FloatingAddressProber implements AutoCloseable {
     }
 
     /** Seconds from {@code since} to the first good answer from {@code target}. */
-    Optional<Double> firstAnswerFrom(long since, String target) {
+    public Optional<Double> firstAnswerFrom(long since, String target) {
         synchronized (probes) {
             return probes.stream().filter(p -> p.nanos() >= since && p.ok() && p.server().equals(target))
                     .findFirst().map(p -> (p.nanos() - since) / 1e9);
