@@ -220,7 +220,8 @@ public class Operations implements ApplicationRunner, DisposableBean {
         }
     }
 
-    private String groupOf(OperationKind kind, String subject) {
+    /** The group an operation on {@code subject} holds while it runs. */
+    String groupOf(OperationKind kind, String subject) {
         return switch (kind) {
             case MOVE_GROUP, START_GROUP, STOP_GROUP -> definition.group(subject).map(FailoverGroup::name)
                     .orElseThrow(() -> new NameNotFound("group", subject));

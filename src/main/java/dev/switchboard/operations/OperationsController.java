@@ -57,7 +57,7 @@ class OperationsController {
                     .stream().filter(s -> !s.equals(current)).toList());
         }
         model.addAttribute("impactNotes", definition.group(subject).map(g -> g.impactNotes()).orElse(java.util.List.of()));
-        operations.holderOf(groupName(kind, subject)).ifPresent(h -> model.addAttribute("holder", h));
+        operations.holderOf(operations.groupOf(kind, subject)).ifPresent(h -> model.addAttribute("holder", h));
         return "operations/confirm";
     }
 
@@ -92,14 +92,6 @@ class OperationsController {
         model.addAttribute("operation", operations.find(id).orElseThrow(() -> new NameNotFound("operation", id)));
         model.addAttribute("events", trail.ofOperation(id));
         return "operations/show";
-    }
-
-    private String groupName(OperationKind kind, String subject) {
-        return switch (kind) {
-            case MOVE_GROUP, START_GROUP, STOP_GROUP -> subject;
-            case START_RESOURCE, STOP_RESOURCE -> definition.groupOfResource(subject).map(g -> g.name()).orElse(subject);
-            default -> definition.monitor(subject).map(m -> m.recovery().target()).orElse(subject);
-        };
     }
 
     private static void requireRole(OperationKind kind, Authentication auth) {
