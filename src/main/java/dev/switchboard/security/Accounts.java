@@ -42,11 +42,12 @@ public class Accounts implements UserDetailsService {
 
     @Override
     public UserDetails loadUserByUsername(String name) {
-        if (attempts.isLocked(name)) {
-            // the same answer for unknown names, so a lockout does not tell which names exist
-            throw new org.springframework.security.authentication.LockedException("locked");
+        Optional<Account> found = find(name);
+        if (found.isEmpty() && attempts.isLocked(name)) {
+            // an unknown name locks like a real one, so a lockout does not tell which names exist
+            return User.withUsername(name).password("{noop}").roles().accountLocked(true).build();
         }
-        Account account = find(name).orElseThrow(() -> new UsernameNotFoundException("no account " + name));
+        Account account = found.orElseThrow(() -> new UsernameNotFoundException("no account " + name));
         return User.withUsername(account.name()).password(account.passwordHash()).roles(account.role().name())
                 .accountLocked(attempts.isLocked(name)).build();
     }

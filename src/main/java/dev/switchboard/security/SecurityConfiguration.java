@@ -57,7 +57,8 @@ class SecurityConfiguration {
     @Bean
     CachingAuthenticationManager basicAuthentication(ProviderManager passwordAuthentication, LoginAttempts attempts,
                                                      SwitchboardSecurityProperties properties) {
-        return new CachingAuthenticationManager(passwordAuthentication, attempts, properties.basicAuthCache());
+        return new CachingAuthenticationManager(new OneGuessAtATime(passwordAuthentication), attempts,
+                properties.basicAuthCache());
     }
 
     @Bean
@@ -90,7 +91,7 @@ class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain pages(HttpSecurity http, ProviderManager passwordAuthentication, AuditTrail trail)
             throws Exception {
-        http.authenticationManager(passwordAuthentication)
+        http.authenticationManager(new OneGuessAtATime(passwordAuthentication))
                 .formLogin(f -> f.loginPage("/login").permitAll())
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
                 .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))

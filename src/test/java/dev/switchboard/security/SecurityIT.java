@@ -115,6 +115,29 @@ class SecurityIT extends WebIT {
     }
 
     @Test
+    void parallelGuessesCannotOutrunTheLockout() throws Exception {
+        java.util.concurrent.ExecutorService guessers = java.util.concurrent.Executors.newFixedThreadPool(10);
+        try {
+            List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                int guess = i;
+                answers.add(guessers.submit(() -> HttpSession.basic(url("/api/v1/groups"), "GET", "bursttest",
+                        "guess-" + guess).statusCode()));
+            }
+            for (var answer : answers) {
+                assertThat(answer.get()).isEqualTo(401);
+            }
+        } finally {
+            guessers.shutdown();
+        }
+
+        List<AuditEvent> attempts = trail.latest(100).stream().filter(e -> e.action().equals("login")
+                && "bursttest".equals(e.target())).toList();
+        assertThat(attempts).filteredOn(e -> e.outcome().equals("FAILURE")).as("passwords checked").hasSize(5);
+        assertThat(attempts).filteredOn(e -> e.outcome().equals("DENIED")).as("refused as locked").hasSize(15);
+    }
+
+    @Test
     void anAdminCreatesAnApiTokenThatWorksUntilRevoked() {
         HttpSession admin = new HttpSession(url(""));
         admin.login("admin", ADMIN_PASSWORD);
