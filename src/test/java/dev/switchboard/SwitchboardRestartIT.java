@@ -9,7 +9,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -40,18 +39,7 @@ class SwitchboardRestartIT {
         if (switchboard != null) {
             switchboard.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         }
-        // the application outlives Switchboard by design; stop it for the next test
-        String marker = "SWITCHBOARD_CLUSTER=" + dataDir.toAbsolutePath().normalize();
-        ProcessHandle.allProcesses().filter(p -> environment(p.pid()).contains(marker))
-                .forEach(ProcessHandle::destroyForcibly);
-    }
-
-    private static String environment(long pid) {
-        try {
-            return Files.readString(Path.of("/proc/" + pid + "/environ"), StandardCharsets.ISO_8859_1);
-        } catch (IOException e) {
-            return "";
-        }
+        ClusterProcesses.kill(dataDir); // the application outlives Switchboard by design
     }
 
     @Test

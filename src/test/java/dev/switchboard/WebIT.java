@@ -1,11 +1,6 @@
 package dev.switchboard;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -43,40 +38,23 @@ public abstract class WebIT {
     static {
         // once per test JVM, before the shared context starts: a clean data directory, and no
         // demo application left running from an earlier run (it outlives Switchboard by design)
-        killApplications();
-        wipe(Path.of(DATA_DIR));
-        Runtime.getRuntime().addShutdownHook(new Thread(WebIT::killApplications));
-    }
-
-    private static void killApplications() {
-        String marker = "SWITCHBOARD_CLUSTER=" + Path.of(DATA_DIR).toAbsolutePath().normalize();
-        ProcessHandle.allProcesses().filter(p -> environment(p.pid()).contains(marker))
-                .forEach(ProcessHandle::destroyForcibly);
-    }
-
-    private static String environment(long pid) {
-        try {
-            return Files.readString(Path.of("/proc/" + pid + "/environ"), java.nio.charset.StandardCharsets.ISO_8859_1);
-        } catch (IOException e) {
-            return "";
-        }
+        ClusterProcesses.kill(Path.of(DATA_DIR));
+        ClusterProcesses.wipe(Path.of(DATA_DIR));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> ClusterProcesses.kill(Path.of(DATA_DIR))));
     }
 
     @LocalServerPort
     protected int port;
 
-    protected String url(String path) {
-        return "http://localhost:" + port + path;
+    /** Waits until no operation holds the demo group and it is Online, as each operation test expects. */
+    protected static void awaitGroupSettled(dev.switchboard.engine.ClusterEngine engine) {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> {
+            var group = engine.snapshot().group("failover-clweb").orElseThrow();
+            return group.state() == dev.switchboard.engine.ActivationState.ONLINE && group.operation() == null;
+        });
     }
 
-    private static void wipe(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    protected String url(String path) {
+        return "http://localhost:" + port + path;
     }
 }

@@ -1,7 +1,7 @@
 package dev.switchboard.operations;
 
 import dev.switchboard.engine.NameNotFound;
-import dev.switchboard.security.ApiErrorResponses;
+import dev.switchboard.security.ApiEnvelope;
 import dev.switchboard.security.AuditActor;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
@@ -95,44 +95,44 @@ class OperationsApiController {
         if (plan.blocked() || (plan.needsAcknowledgement() && !acknowledged)) {
             String message = plan.blocked() ? "A preflight check failed; the move was not started."
                     : "Preflight warnings must be acknowledged with \"acknowledge\": true.";
-            return ResponseEntity.status(HttpStatus.CONFLICT).body(body(ApiErrorResponses.code(409), message,
+            return ResponseEntity.status(HttpStatus.CONFLICT).body(ApiEnvelope.body(ApiEnvelope.code(409), message,
                     "checks", checks));
         }
         List<String> outcomes = checks.stream().map(c -> c.get("id") + " " + c.get("verdict") + ": " + c.get("reason"))
                 .toList();
         Operation operation = operations.submit(OperationKind.MOVE_GROUP, group, plan.to(), r.reason(),
                 AuditActor.of(auth, request), outcomes);
-        return ResponseEntity.status(HttpStatus.ACCEPTED).body(body(0, "", "operation", json(operation),
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(ApiEnvelope.body(0, "", "operation", json(operation),
                 "checks", checks));
     }
 
     @GetMapping("/operations/{id}")
     Map<String, Object> operation(@PathVariable String id) {
         Operation operation = operations.find(id).orElseThrow(() -> new NameNotFound("operation", id));
-        return body(0, "", "operations", List.of(json(operation)));
+        return ApiEnvelope.body(0, "", "operations", List.of(json(operation)));
     }
 
     @ExceptionHandler(GroupHeld.class)
     ResponseEntity<Map<String, Object>> held(GroupHeld e) {
-        return ResponseEntity.status(HttpStatus.CONFLICT).body(body(ApiErrorResponses.code(409), e.getMessage(),
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(ApiEnvelope.body(ApiEnvelope.code(409), e.getMessage(),
                 "holder", json(e.holder())));
     }
 
     @ExceptionHandler(NameNotFound.class)
     ResponseEntity<Map<String, Object>> notFound(NameNotFound e) {
-        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(body(ApiErrorResponses.code(404), e.getMessage()));
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(ApiEnvelope.body(ApiEnvelope.code(404), e.getMessage()));
     }
 
     @ExceptionHandler(IllegalArgumentException.class)
     ResponseEntity<Map<String, Object>> badRequest(IllegalArgumentException e) {
-        return ResponseEntity.status(HttpStatus.BAD_REQUEST).body(body(ApiErrorResponses.code(400), e.getMessage()));
+        return ResponseEntity.status(HttpStatus.BAD_REQUEST).body(ApiEnvelope.body(ApiEnvelope.code(400), e.getMessage()));
     }
 
     private ResponseEntity<Map<String, Object>> submit(OperationKind kind, String subject, OperationRequest body,
                                                        Authentication auth, HttpServletRequest request) {
         OperationRequest r = body == null ? OperationRequest.NONE : body;
         Operation operation = operations.submit(kind, subject, r.target(), r.reason(), AuditActor.of(auth, request));
-        return ResponseEntity.status(HttpStatus.ACCEPTED).body(body(0, "", "operation", json(operation)));
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(ApiEnvelope.body(0, "", "operation", json(operation)));
     }
 
     private static OperationRequest requireTarget(OperationRequest body) {
@@ -157,17 +157,5 @@ class OperationsApiController {
         m.put("finishedAt", o.finishedAt() == null ? null : o.finishedAt().toString());
         m.put("message", o.message());
         return m;
-    }
-
-    private static Map<String, Object> body(int code, String message, Object... extra) {
-        Map<String, Object> result = new LinkedHashMap<>();
-        result.put("code", code);
-        result.put("message", message);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("result", result);
-        for (int i = 0; i < extra.length; i += 2) {
-            body.put((String) extra[i], extra[i + 1]);
-        }
-        return body;
     }
 }

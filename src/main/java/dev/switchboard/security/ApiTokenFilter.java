@@ -31,7 +31,7 @@ class ApiTokenFilter extends OncePerRequestFilter {
         }
         Optional<ApiTokens.Principal> principal = tokens.authenticate(header.substring(7).trim());
         if (principal.isEmpty()) {
-            ApiErrorResponses.write(response, 401, "The API token is unknown or revoked.");
+            ApiEnvelope.write(response, 401, "The API token is unknown or revoked.");
             return;
         }
         // the token acts under its own name, so the audit trail says which script did what

@@ -71,11 +71,11 @@ class SecurityConfiguration {
                 .csrf(c -> c.disable()) // no cookies, no sessions: nothing for a forged request to ride on
                 .httpBasic(b -> b.realmName("Switchboard").authenticationEntryPoint((request, response, e) -> {
                     response.setHeader("WWW-Authenticate", "Basic realm=\"Switchboard\"");
-                    ApiErrorResponses.write(response, 401, "Authentication required: HTTP Basic or an API token.");
+                    ApiEnvelope.write(response, 401, "Authentication required: HTTP Basic or an API token.");
                 }))
                 .addFilterBefore(new ApiTokenFilter(tokens), BasicAuthenticationFilter.class)
                 .exceptionHandling(e -> e.accessDeniedHandler(new AuditingAccessDeniedHandler(trail,
-                        (request, response, denied) -> ApiErrorResponses.write(response, 403,
+                        (request, response, denied) -> ApiEnvelope.write(response, 403,
                                 "Your role does not allow " + request.getMethod() + " " + request.getRequestURI() + "."))))
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()

@@ -10,7 +10,7 @@ import dev.switchboard.engine.NameNotFound;
 import dev.switchboard.engine.ResourceStatus;
 import dev.switchboard.engine.ServerState;
 import dev.switchboard.engine.ServerStatus;
-import dev.switchboard.security.ApiErrorResponses;
+import dev.switchboard.security.ApiEnvelope;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -154,15 +154,11 @@ class ApiController {
     }
 
     private static Map<String, Object> ok(String key, Object value) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("result", map("code", 0, "message", ""));
-        body.put(key, value);
-        return body;
+        return ApiEnvelope.body(0, "", key, value);
     }
 
     private static ResponseEntity<Map<String, Object>> error(HttpStatus status, String message) {
-        return ResponseEntity.status(status).body(Map.of("result",
-                map("code", ApiErrorResponses.code(status.value()), "message", message)));
+        return ResponseEntity.status(status).body(ApiEnvelope.body(ApiEnvelope.code(status.value()), message));
     }
 
     private static Map<String, Object> map(Object... keysAndValues) {

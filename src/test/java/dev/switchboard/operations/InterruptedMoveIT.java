@@ -3,11 +3,11 @@ package dev.switchboard.operations;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.switchboard.ClusterProcesses;
 import dev.switchboard.HttpSession;
 import dev.switchboard.SwitchboardApplication;
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -40,9 +40,7 @@ class InterruptedMoveIT {
         if (switchboard != null) {
             switchboard.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         }
-        String marker = "SWITCHBOARD_CLUSTER=" + dir.resolve("data").toAbsolutePath().normalize();
-        ProcessHandle.allProcesses().filter(p -> environment(p.pid()).contains(marker + "\0"))
-                .forEach(ProcessHandle::destroyForcibly);
+        ClusterProcesses.kill(dir.resolve("data"));
     }
 
     @Test
@@ -90,8 +88,8 @@ class InterruptedMoveIT {
     /** The servers on which a clweb_serv of this cluster runs, one entry per process. */
     private List<String> applicationServers() {
         String marker = "SWITCHBOARD_CLUSTER=" + dir.resolve("data").toAbsolutePath().normalize() + "\0";
-        return ProcessHandle.allProcesses().filter(p -> commandLine(p.pid()).startsWith("clweb_serv"))
-                .map(p -> environment(p.pid())).filter(env -> env.contains(marker))
+        return ProcessHandle.allProcesses().filter(p -> ClusterProcesses.commandLine(p.pid()).startsWith("clweb_serv"))
+                .map(p -> ClusterProcesses.environment(p.pid())).filter(env -> env.contains(marker))
                 .map(env -> env.replaceAll("(?s).*SWITCHBOARD_SERVER_NAME=([^\\x00]+).*", "$1")).toList();
     }
 
@@ -114,22 +112,6 @@ class InterruptedMoveIT {
     private static void script(Path file, String text) throws IOException {
         Files.writeString(file, text);
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
-    }
-
-    private static String environment(long pid) {
-        return read("/proc/" + pid + "/environ");
-    }
-
-    private static String commandLine(long pid) {
-        return read("/proc/" + pid + "/cmdline").replace('\0', ' ');
-    }
-
-    private static String read(String file) {
-        try {
-            return Files.readString(Path.of(file), StandardCharsets.ISO_8859_1);
-        } catch (IOException e) {
-            return "";
-        }
     }
 
     private static int freePort() throws IOException {

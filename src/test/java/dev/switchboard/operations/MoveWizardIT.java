@@ -7,7 +7,6 @@ import dev.switchboard.HttpSession;
 import dev.switchboard.WebIT;
 import dev.switchboard.audit.AuditEvent;
 import dev.switchboard.audit.AuditTrail;
-import dev.switchboard.engine.ActivationState;
 import dev.switchboard.engine.ClusterEngine;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -28,9 +27,7 @@ class MoveWizardIT extends WebIT {
 
     @BeforeEach
     void groupOnline() {
-        await().atMost(Duration.ofSeconds(30)).until(() -> engine.snapshot().group("failover-clweb").orElseThrow()
-                .state() == ActivationState.ONLINE && engine.snapshot().group("failover-clweb").orElseThrow()
-                .operation() == null);
+        awaitGroupSettled(engine);
     }
 
     @Test

@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import dev.switchboard.WebIT;
 import dev.switchboard.audit.AuditEvent;
 import dev.switchboard.audit.AuditTrail;
-import dev.switchboard.engine.ActivationState;
 import dev.switchboard.engine.ClusterEngine;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -36,9 +35,7 @@ class OperationsApiIT extends WebIT {
 
     @BeforeEach
     void groupOnline() {
-        await().atMost(Duration.ofSeconds(30)).until(() -> engine.snapshot().group("failover-clweb").orElseThrow()
-                .state() == ActivationState.ONLINE && engine.snapshot().group("failover-clweb").orElseThrow()
-                .operation() == null);
+        awaitGroupSettled(engine);
     }
 
     @Test

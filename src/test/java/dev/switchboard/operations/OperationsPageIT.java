@@ -23,9 +23,7 @@ class OperationsPageIT extends WebIT {
 
     @BeforeEach
     void groupOnline() {
-        await().atMost(Duration.ofSeconds(30)).until(() -> engine.snapshot().group("failover-clweb").orElseThrow()
-                .state() == ActivationState.ONLINE && engine.snapshot().group("failover-clweb").orElseThrow()
-                .operation() == null);
+        awaitGroupSettled(engine);
     }
 
     @Test

@@ -3,12 +3,9 @@ package dev.switchboard.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.HttpSession;
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Comparator;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -26,11 +23,7 @@ class InitialAdminIT {
     static final String DATA_DIR = "target/it-initial-admin-data";
 
     static {
-        try (Stream<Path> files = Files.exists(Path.of(DATA_DIR)) ? Files.walk(Path.of(DATA_DIR)) : Stream.empty()) {
-            files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        dev.switchboard.ClusterProcesses.wipe(Path.of(DATA_DIR));
     }
 
     @LocalServerPort

@@ -23,7 +23,6 @@ import dev.switchboard.engine.ServerState;
 import dev.switchboard.engine.ServerStatus;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -120,11 +119,14 @@ public final class EmbeddedClusterEngine implements ClusterEngine {
 
     /** Whether every process monitor watching this group finds its processes on {@code server}. */
     private boolean applicationRunning(FailoverGroup group, String server) {
-        ServerLayout layout = servers.get(server);
-        return monitors.values().stream().map(ProcessMonitorRunner::definition)
-                .filter(m -> watches(m, group))
-                .allMatch(m -> processes.matching(m.pattern(), List.of(layout.processMarker(), environment.clusterMarker()))
-                        .size() >= m.minimumCount());
+        return monitors.values().stream().map(ProcessMonitorRunner::definition).filter(m -> watches(m, group))
+                .allMatch(m -> processCount(m, server) >= m.minimumCount());
+    }
+
+    /** Processes of {@code server} whose command line matches the monitor's pattern. */
+    private int processCount(ProcessNameMonitor monitor, String server) {
+        return processes.matching(monitor.pattern(), List.of(servers.get(server).processMarker(),
+                environment.clusterMarker())).size();
     }
 
     private static boolean watches(ProcessNameMonitor m, FailoverGroup group) {
@@ -257,11 +259,8 @@ public final class EmbeddedClusterEngine implements ClusterEngine {
     public int applicationProcessesOn(String group, String server) {
         requireServerIfGiven(server);
         FailoverGroup g = group(group).group();
-        ServerLayout layout = servers.get(server);
         return monitors.values().stream().map(ProcessMonitorRunner::definition).filter(m -> watches(m, g))
-                .mapToInt(m -> processes.matching(m.pattern(), List.of(layout.processMarker(),
-                        environment.clusterMarker())).size())
-                .max().orElse(0);
+                .mapToInt(m -> processCount(m, server)).max().orElse(0);
     }
 
     @Override

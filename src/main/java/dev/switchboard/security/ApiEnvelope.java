@@ -3,11 +3,29 @@ package dev.switchboard.security;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
-/** The vendor-shaped error envelope for requests refused before they reach a controller. */
-public final class ApiErrorResponses {
+/**
+ * The vendor's body shape: {@code "result": {"code", "message"}} first, then the answer's own
+ * keys. Code 0 and an empty message mean success.
+ */
+public final class ApiEnvelope {
 
-    private ApiErrorResponses() {
+    private ApiEnvelope() {
+    }
+
+    /** A body: the result, then {@code extra} as key, value, key, value… in that order. */
+    public static Map<String, Object> body(int code, String message, Object... extra) {
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("code", code);
+        result.put("message", message);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("result", result);
+        for (int i = 0; i < extra.length; i += 2) {
+            body.put((String) extra[i], extra[i + 1]);
+        }
+        return body;
     }
 
     /** Result codes of the envelope, by HTTP status (0 is success). */
@@ -23,6 +41,7 @@ public final class ApiErrorResponses {
         };
     }
 
+    /** For requests refused before they reach a controller. */
     public static void write(HttpServletResponse response, int status, String message) throws IOException {
         response.setStatus(status);
         response.setContentType("application/json");

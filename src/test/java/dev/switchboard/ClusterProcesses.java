@@ -1,0 +1,56 @@
+package dev.switchboard;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/**
+ * For tests that run Switchboard: the processes a data directory's cluster started (they outlive
+ * Switchboard by design, so tests stop them), and a clean data directory.
+ */
+public final class ClusterProcesses {
+
+    private ClusterProcesses() {
+    }
+
+    /** Kills every process whose environment marks it as started for the cluster in {@code dataDir}. */
+    public static void kill(Path dataDir) {
+        String marker = "SWITCHBOARD_CLUSTER=" + dataDir.toAbsolutePath().normalize() + "\0";
+        ProcessHandle.allProcesses().filter(p -> environment(p.pid()).contains(marker))
+                .forEach(ProcessHandle::destroyForcibly);
+    }
+
+    /** A process's environment, entries separated by NUL; empty when it is gone or not readable. */
+    public static String environment(long pid) {
+        return read(Path.of("/proc/" + pid + "/environ"));
+    }
+
+    /** A process's command line with spaces between the arguments. */
+    public static String commandLine(long pid) {
+        return read(Path.of("/proc/" + pid + "/cmdline")).replace('\0', ' ');
+    }
+
+    /** Deletes {@code dir} with everything in it, if it exists. */
+    public static void wipe(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.ISO_8859_1);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+}
