@@ -8,10 +8,12 @@ import java.nio.charset.StandardCharsets;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
 @SpringBootApplication
 @ConfigurationPropertiesScan
+@EnableScheduling
 public class SwitchboardApplication {
 
     public static void main(String[] args) throws IOException {

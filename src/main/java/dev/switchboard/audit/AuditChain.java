@@ -3,10 +3,13 @@ package dev.switchboard.audit;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Instant;
 import java.util.HexFormat;
 
-/** The hash of one event: SHA-256 over its predecessor's hash and every field, each length-prefixed. */
+/**
+ * The hash of one event: SHA-256 over its predecessor's hash and every field, each
+ * length-prefixed. The fields added for the viewer (operation, group, server, states) are
+ * hashed with their name and only when set, so events written before they existed still verify.
+ */
 final class AuditChain {
 
     static final String GENESIS = "0".repeat(64);
@@ -14,25 +17,31 @@ final class AuditChain {
     private AuditChain() {
     }
 
-    static String hash(String prevHash, long id, Instant at, String actor, String role, String source, String action,
-                       String target, String outcome, String details) {
+    static String hash(AuditEvent e) {
         MessageDigest sha;
         try {
             sha = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+        } catch (NoSuchAlgorithmException ex) {
+            throw new IllegalStateException(ex);
         }
-        for (String field : new String[] {prevHash, Long.toString(id), at.toString(), actor, role, source, action,
-                target, outcome, details}) {
-            byte[] bytes = field == null ? new byte[0] : field.getBytes(StandardCharsets.UTF_8);
-            sha.update((field == null ? "-1:" : bytes.length + ":").getBytes(StandardCharsets.US_ASCII));
-            sha.update(bytes);
+        for (String field : new String[] {e.prevHash(), Long.toString(e.id()), e.at().toString(), e.actor(), e.role(),
+                e.source(), e.action(), e.target(), e.outcome(), e.details()}) {
+            add(sha, field);
+        }
+        String[][] optional = {{"operation", e.operationId()}, {"group", e.group()}, {"server", e.server()},
+                {"before", e.stateBefore()}, {"after", e.stateAfter()}};
+        for (String[] field : optional) {
+            if (field[1] != null) {
+                add(sha, field[0]);
+                add(sha, field[1]);
+            }
         }
         return HexFormat.of().formatHex(sha.digest());
     }
 
-    static String hash(AuditEvent e) {
-        return hash(e.prevHash(), e.id(), e.at(), e.actor(), e.role(), e.source(), e.action(), e.target(), e.outcome(),
-                e.details());
+    private static void add(MessageDigest sha, String field) {
+        byte[] bytes = field == null ? new byte[0] : field.getBytes(StandardCharsets.UTF_8);
+        sha.update((field == null ? "-1:" : bytes.length + ":").getBytes(StandardCharsets.US_ASCII));
+        sha.update(bytes);
     }
 }

@@ -5,8 +5,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
-import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -19,15 +19,12 @@ import org.springframework.stereotype.Service;
 public class AuditTrail {
 
     private static final int MAX_DETAILS = 4000;
-    private static final RowMapper<AuditEvent> ROWS = (rs, n) -> new AuditEvent(rs.getLong("id"),
-            rs.getObject("at", OffsetDateTime.class).toInstant(), rs.getString("actor"), rs.getString("role"),
-            rs.getString("source"), rs.getString("action"), rs.getString("target"), rs.getString("outcome"),
-            rs.getString("details"), rs.getString("prev_hash"), rs.getString("hash"));
 
     private final JdbcClient jdbc;
     private final AtomicReference<Tail> tail = new AtomicReference<>();
 
-    private record Tail(long id, String hash) {
+    /** The last event written: where the chain continues, and the time the next event may not precede. */
+    record Tail(long id, String hash, Instant at) {
     }
 
     public AuditTrail(JdbcClient jdbc) {
@@ -41,69 +38,88 @@ public class AuditTrail {
 
     /**
      * Appends one event that happened at {@code when} (an engine event written a moment later).
-     * Values longer than their column are cut, so that nothing goes unrecorded for being long.
+     * Times never go backwards in the trail, so id order is time order and a time range is an id
+     * range. Values longer than their column are cut, so that nothing goes unrecorded for being long.
      */
-    public synchronized AuditEvent record(AuditRecord raw, Instant when) {
-        AuditRecord r = new AuditRecord(cut(raw.actor(), 64), cut(raw.role(), 16), cut(raw.source(), 64),
-                cut(raw.action(), 64), cut(raw.target(), 200), raw.outcome(), raw.details());
-        Tail last = tail.get() != null ? tail.get() : readTail();
-        long id = last.id() + 1;
-        Instant at = when.truncatedTo(ChronoUnit.MICROS);
-        String details = cut(r.details(), MAX_DETAILS);
-        String hash = AuditChain.hash(last.hash(), id, at, r.actor(), r.role(), r.source(), r.action(), r.target(),
-                r.outcome().name(), details);
+    public synchronized AuditEvent record(AuditRecord r, Instant when) {
+        Tail last = lastWritten();
+        Instant stamped = when.truncatedTo(ChronoUnit.MICROS);
+        Instant at = stamped.isBefore(last.at()) ? last.at() : stamped;
+        AuditEvent unhashed = new AuditEvent(last.id() + 1, at, cut(r.actor(), 64), cut(r.role(), 16),
+                cut(r.source(), 64), cut(r.action(), 64), cut(r.target(), 200), r.outcome().name(),
+                cut(r.details(), MAX_DETAILS), cut(r.operationId(), 36), cut(r.group(), 64), cut(r.server(), 64),
+                cut(r.stateBefore(), 32), cut(r.stateAfter(), 32), last.hash(), null);
+        AuditEvent e = withHash(unhashed, AuditChain.hash(unhashed));
         jdbc.sql("""
-                INSERT INTO audit_event (id, at, actor, role, source, action, target, outcome, details, prev_hash, hash)
-                VALUES (:id, :at, :actor, :role, :source, :action, :target, :outcome, :details, :prev, :hash)""")
-                .param("id", id).param("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
-                .param("actor", r.actor()).param("role", r.role()).param("source", r.source())
-                .param("action", r.action()).param("target", r.target()).param("outcome", r.outcome().name())
-                .param("details", details).param("prev", last.hash()).param("hash", hash)
+                INSERT INTO audit_event (id, at, actor, role, source, action, target, outcome, details, operation_id,
+                                         group_name, server, state_before, state_after, prev_hash, hash)
+                VALUES (:id, :at, :actor, :role, :source, :action, :target, :outcome, :details, :operation,
+                        :group, :server, :before, :after, :prev, :hash)""")
+                .param("id", e.id()).param("at", OffsetDateTime.ofInstant(e.at(), ZoneOffset.UTC))
+                .param("actor", e.actor()).param("role", e.role()).param("source", e.source())
+                .param("action", e.action()).param("target", e.target()).param("outcome", e.outcome())
+                .param("details", e.details()).param("operation", e.operationId()).param("group", e.group())
+                .param("server", e.server()).param("before", e.stateBefore()).param("after", e.stateAfter())
+                .param("prev", e.prevHash()).param("hash", e.hash())
                 .update();
-        tail.set(new Tail(id, hash));
-        return new AuditEvent(id, at, r.actor(), r.role(), r.source(), r.action(), r.target(), r.outcome().name(),
-                details, last.hash(), hash);
+        tail.set(new Tail(e.id(), e.hash(), e.at()));
+        return e;
+    }
+
+    private static AuditEvent withHash(AuditEvent e, String hash) {
+        return new AuditEvent(e.id(), e.at(), e.actor(), e.role(), e.source(), e.action(), e.target(), e.outcome(),
+                e.details(), e.operationId(), e.group(), e.server(), e.stateBefore(), e.stateAfter(), e.prevHash(),
+                hash);
     }
 
     private static String cut(String value, int max) {
         return value == null || value.length() <= max ? value : value.substring(0, max - 1) + "…";
     }
 
-    private Tail readTail() {
-        return jdbc.sql("SELECT id, hash FROM audit_event ORDER BY id DESC LIMIT 1")
-                .query((rs, n) -> new Tail(rs.getLong("id"), rs.getString("hash"))).optional()
-                .orElse(new Tail(0, AuditChain.GENESIS));
+    /** The last event this process wrote, or else the newest in the table or the archive. */
+    synchronized Tail lastWritten() {
+        Tail known = tail.get();
+        if (known != null) {
+            return known;
+        }
+        Tail read = jdbc.sql("SELECT id, hash, at FROM audit_event ORDER BY id DESC LIMIT 1")
+                .query((rs, n) -> new Tail(rs.getLong("id"), rs.getString("hash"),
+                        rs.getObject("at", OffsetDateTime.class).toInstant())).optional()
+                .or(() -> jdbc.sql("SELECT last_id, last_hash FROM audit_archive ORDER BY last_id DESC LIMIT 1")
+                        .query((rs, n) -> new Tail(rs.getLong("last_id"), rs.getString("last_hash"), Instant.EPOCH))
+                        .optional())
+                .orElse(new Tail(0, AuditChain.GENESIS, Instant.EPOCH));
+        tail.set(read);
+        return read;
     }
 
     public List<AuditEvent> latest(int limit) {
-        return jdbc.sql("SELECT * FROM audit_event ORDER BY id DESC LIMIT :limit").param("limit", limit).query(ROWS).list();
+        return jdbc.sql("SELECT * FROM audit_event ORDER BY id DESC LIMIT :limit").param("limit", limit)
+                .query(AuditRows.EVENT).list();
+    }
+
+    public Optional<AuditEvent> find(long id) {
+        return jdbc.sql("SELECT * FROM audit_event WHERE id = :id").param("id", id).query(AuditRows.EVENT).optional();
+    }
+
+    /** Hands over the events with ids in (afterId, untilId], oldest first, a chunk at a time so memory stays flat. */
+    void forEachBetween(long afterId, long untilId, java.util.function.Consumer<AuditEvent> each) {
+        long after = afterId;
+        while (true) {
+            List<AuditEvent> chunk = jdbc.sql("""
+                    SELECT * FROM audit_event WHERE id > :after AND id <= :until ORDER BY id LIMIT 2000""")
+                    .param("after", after).param("until", untilId).query(AuditRows.EVENT).list();
+            if (chunk.isEmpty()) {
+                return;
+            }
+            chunk.forEach(each);
+            after = chunk.get(chunk.size() - 1).id();
+        }
     }
 
     /** Every event recorded under an operation id, oldest first. */
     public List<AuditEvent> ofOperation(String operationId) {
-        return jdbc.sql("SELECT * FROM audit_event WHERE details LIKE :prefix ORDER BY id")
-                .param("prefix", "operation " + operationId.replace("%", "") + "%").query(ROWS).list();
-    }
-
-    public List<AuditEvent> all() {
-        return jdbc.sql("SELECT * FROM audit_event ORDER BY id").query(ROWS).list();
-    }
-
-    /** Recomputes the whole chain from the first event. */
-    public ChainCheck verify() {
-        String expectedPrev = AuditChain.GENESIS;
-        long lastGood = 0;
-        long checked = 0;
-        try (var events = jdbc.sql("SELECT * FROM audit_event ORDER BY id").query(ROWS).stream()) {
-            for (AuditEvent e : (Iterable<AuditEvent>) events::iterator) {
-                checked++;
-                if (!e.prevHash().equals(expectedPrev) || !AuditChain.hash(e).equals(e.hash())) {
-                    return new ChainCheck(false, lastGood, e.id(), checked);
-                }
-                expectedPrev = e.hash();
-                lastGood = e.id();
-            }
-        }
-        return new ChainCheck(true, lastGood, null, checked);
+        return jdbc.sql("SELECT * FROM audit_event WHERE operation_id = :operation ORDER BY operation_id, id")
+                .param("operation", operationId).query(AuditRows.EVENT).list();
     }
 }

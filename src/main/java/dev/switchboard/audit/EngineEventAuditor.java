@@ -1,6 +1,8 @@
 package dev.switchboard.audit;
 
 import dev.switchboard.audit.AuditRecord.Outcome;
+import dev.switchboard.cluster.ClusterDefinition;
+import dev.switchboard.cluster.FailoverGroup;
 import dev.switchboard.engine.ActivationState;
 import dev.switchboard.engine.EngineEvent;
 import dev.switchboard.engine.GroupFailedOver;
@@ -16,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -29,19 +32,28 @@ class EngineEventAuditor implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(EngineEventAuditor.class);
 
     private final AuditTrail trail;
+    private final ClusterDefinition definition;
+    private final ObjectProvider<RunningOperations> operations;
     private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "audit-engine-events");
         thread.setDaemon(true);
         return thread;
     });
 
-    EngineEventAuditor(AuditTrail trail) {
+    EngineEventAuditor(AuditTrail trail, ClusterDefinition definition, ObjectProvider<RunningOperations> operations) {
         this.trail = trail;
+        this.definition = definition;
+        this.operations = operations;
     }
 
     @EventListener
     void on(EngineEvent event) {
-        AuditRecord record = toRecord(event);
+        AuditRecord described = toRecord(event);
+        String group = groupOf(event);
+        // looked up now, not on the writer thread: the operation may finish before the row is written
+        String operation = group == null ? null : operations.stream().map(o -> o.operationOn(group))
+                .flatMap(java.util.Optional::stream).findFirst().orElse(null);
+        AuditRecord record = described.on(group, described.server()).withOperation(operation);
         writer.execute(() -> {
             try {
                 trail.record(record, event.at());
@@ -54,30 +66,53 @@ class EngineEventAuditor implements DisposableBean {
     static AuditRecord toRecord(EngineEvent event) {
         if (event instanceof GroupStateChanged g) {
             return AuditRecord.system("group-state", g.group(), outcome(g.to()),
-                    g.from().word() + " → " + g.to().word() + on(g.server()) + because(g.reason()));
+                    g.from().word() + " → " + g.to().word() + on(g.server()) + because(g.reason()))
+                    .on(null, g.server()).states(g.from().word(), g.to().word());
         }
         if (event instanceof ResourceStateChanged r) {
             return AuditRecord.system("resource-state", r.resource(), outcome(r.to()),
-                    r.from().word() + " → " + r.to().word() + on(r.server()) + because(r.reason()));
+                    r.from().word() + " → " + r.to().word() + on(r.server()) + because(r.reason()))
+                    .on(null, r.server()).states(r.from().word(), r.to().word());
         }
         if (event instanceof MonitorStateChanged m) {
             return AuditRecord.system("monitor-state", m.monitor(), m.to() == MonitorState.ERROR ? Outcome.FAILURE
-                    : Outcome.INFO, m.from().word() + " → " + m.to().word() + on(m.server()) + because(m.reason()));
+                    : Outcome.INFO, m.from().word() + " → " + m.to().word() + on(m.server()) + because(m.reason()))
+                    .on(null, m.server()).states(m.from().word(), m.to().word());
         }
         if (event instanceof GroupFailedOver f) {
             return AuditRecord.system("group-failover", f.group(), Outcome.INFO,
-                    f.fromServer() + " → " + f.toServer() + because(f.cause()));
+                    f.fromServer() + " → " + f.toServer() + because(f.cause())).on(null, f.toServer());
         }
         if (event instanceof MonitorRecoveryStarted m) {
             return AuditRecord.system("monitor-recovery", m.monitor(), Outcome.INFO,
-                    m.action() + on(m.server()) + because(m.reason()));
+                    m.action() + on(m.server()) + because(m.reason())).on(null, m.server());
         }
         ScriptFinished s = (ScriptFinished) event;
         return AuditRecord.system("script-" + s.run().action(), s.run().resource(),
                 s.run().succeeded() ? Outcome.SUCCESS : Outcome.FAILURE,
                 "exit " + s.run().exitCode() + (s.run().timedOut() ? " (timed out)" : "") + " after "
                         + s.run().duration().toMillis() + " ms" + on(s.run().server()) + ", CLP_EVENT="
-                        + s.run().event() + ", log " + s.run().logFile());
+                        + s.run().event() + ", log " + s.run().logFile()).on(null, s.run().server());
+    }
+
+    /** The group an event concerns: named in it, or the group a monitor recovers. */
+    private String groupOf(EngineEvent event) {
+        if (event instanceof GroupStateChanged g) {
+            return g.group();
+        }
+        if (event instanceof ResourceStateChanged r) {
+            return r.group();
+        }
+        if (event instanceof GroupFailedOver f) {
+            return f.group();
+        }
+        if (event instanceof ScriptFinished s) {
+            return s.group();
+        }
+        String monitor = event instanceof MonitorStateChanged m ? m.monitor() : ((MonitorRecoveryStarted) event).monitor();
+        return definition.monitor(monitor).map(m -> m.recovery().target())
+                .flatMap(t -> definition.group(t).or(() -> definition.groupOfResource(t)))
+                .map(FailoverGroup::name).orElse(null);
     }
 
     private static Outcome outcome(ActivationState to) {

@@ -2,7 +2,7 @@ package dev.switchboard.operations;
 
 import dev.switchboard.cluster.ClusterDefinition;
 import dev.switchboard.engine.NameNotFound;
-import dev.switchboard.security.AuditActor;
+import dev.switchboard.audit.AuditActor;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
 import java.util.List;

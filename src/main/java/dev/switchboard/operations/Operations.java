@@ -1,14 +1,15 @@
 package dev.switchboard.operations;
 
+import dev.switchboard.audit.AuditActor;
 import dev.switchboard.audit.AuditRecord;
 import dev.switchboard.audit.AuditRecord.Outcome;
 import dev.switchboard.audit.AuditTrail;
+import dev.switchboard.audit.RunningOperations;
 import dev.switchboard.cluster.ClusterDefinition;
 import dev.switchboard.cluster.FailoverGroup;
 import dev.switchboard.engine.ClusterEngine;
 import dev.switchboard.engine.EngineException;
 import dev.switchboard.engine.NameNotFound;
-import dev.switchboard.security.AuditActor;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +31,7 @@ import org.springframework.stereotype.Service;
  * executed in the background, and audited under one operation id from request to result.
  */
 @Service
-public class Operations implements ApplicationRunner, DisposableBean {
+public class Operations implements ApplicationRunner, DisposableBean, RunningOperations {
 
     private static final Logger log = LoggerFactory.getLogger(Operations.class);
 
@@ -99,7 +100,8 @@ public class Operations implements ApplicationRunner, DisposableBean {
         Operation holder = holders.get(change.group());
         if (holder != null && holder.kind() == OperationKind.MOVE_GROUP) {
             audit(holder, "operation-step", Outcome.INFO, change.resource() + " " + change.from().word() + " → "
-                    + change.to().word() + (change.server() == null ? "" : " on " + change.server()));
+                    + change.to().word() + (change.server() == null ? "" : " on " + change.server()),
+                    change.server(), change.from().word(), change.to().word());
         }
     }
 
@@ -112,7 +114,8 @@ public class Operations implements ApplicationRunner, DisposableBean {
             String lastLine = run.outputTail().lines().reduce((first, second) -> second).orElse("");
             audit(holder, "operation-script", run.succeeded() ? Outcome.SUCCESS : Outcome.FAILURE, run.resource() + " "
                     + run.action() + " on " + run.server() + ": exit " + run.exitCode() + " in "
-                    + run.duration().toMillis() + " ms" + (lastLine.isEmpty() ? "" : " — " + lastLine));
+                    + run.duration().toMillis() + " ms" + (lastLine.isEmpty() ? "" : " — " + lastLine),
+                    run.server(), null, null);
         }
     }
 
@@ -251,8 +254,18 @@ public class Operations implements ApplicationRunner, DisposableBean {
     }
 
     private void audit(Operation o, String action, Outcome outcome, String details) {
-        trail.record(new AuditRecord(o.requestedBy(), o.role(), o.source(), action, o.subject(), outcome,
-                "operation " + o.id() + (details == null ? "" : ": " + details)));
+        audit(o, action, outcome, details, o.target(), null, null);
+    }
+
+    private void audit(Operation o, String action, Outcome outcome, String details, String server, String before,
+                       String after) {
+        trail.record(new AuditRecord(o.requestedBy(), o.role(), o.source(), action, o.subject(), outcome, details)
+                .withOperation(o.id()).on(o.group(), server).states(before, after));
+    }
+
+    @Override
+    public Optional<String> operationOn(String group) {
+        return holderOf(group).map(Operation::id);
     }
 
     @Override

@@ -1,8 +1,8 @@
 package dev.switchboard.operations;
 
 import dev.switchboard.engine.NameNotFound;
-import dev.switchboard.security.ApiEnvelope;
-import dev.switchboard.security.AuditActor;
+import dev.switchboard.ApiEnvelope;
+import dev.switchboard.audit.AuditActor;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -4,7 +4,7 @@ import dev.switchboard.audit.AuditTrail;
 import dev.switchboard.cluster.ClusterDefinition;
 import dev.switchboard.engine.ClusterEngine;
 import dev.switchboard.engine.NameNotFound;
-import dev.switchboard.security.AuditActor;
+import dev.switchboard.audit.AuditActor;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.EnumSet;
 import java.util.Set;

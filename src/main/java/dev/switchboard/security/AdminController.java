@@ -1,5 +1,6 @@
 package dev.switchboard.security;
 
+import dev.switchboard.audit.AuditActor;
 import dev.switchboard.audit.AuditRecord;
 import dev.switchboard.audit.AuditRecord.Outcome;
 import dev.switchboard.audit.AuditTrail;

@@ -1,5 +1,6 @@
 package dev.switchboard.security;
 
+import dev.switchboard.ApiEnvelope;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,5 +1,6 @@
 package dev.switchboard.security;
 
+import dev.switchboard.ApiEnvelope;
 import dev.switchboard.audit.AuditTrail;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -80,6 +81,7 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
+                        .requestMatchers("/api/v1/audit/export").hasRole("OPERATOR")
                         .requestMatchers(HttpMethod.GET, "/api/**").hasRole("VIEWER")
                         .requestMatchers("/api/v1/monitors/**").hasRole("ADMIN")
                         .anyRequest().hasRole("OPERATOR"))
@@ -103,6 +105,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/kiosk/**").permitAll()
                         .requestMatchers("/admin/**").hasRole("ADMIN")
                         .requestMatchers("/operations/new", "/groups/*/move").hasRole("OPERATOR")
+                        .requestMatchers("/audit/export.*").hasRole("OPERATOR")
+                        .requestMatchers(HttpMethod.POST, "/audit/integrity").hasRole("VIEWER")
                         .requestMatchers(HttpMethod.GET, "/**").hasRole("VIEWER")
                         .requestMatchers(HttpMethod.HEAD, "/**").hasRole("VIEWER")
                         .anyRequest().hasRole("OPERATOR"))

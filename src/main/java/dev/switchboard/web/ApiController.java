@@ -10,7 +10,7 @@ import dev.switchboard.engine.NameNotFound;
 import dev.switchboard.engine.ResourceStatus;
 import dev.switchboard.engine.ServerState;
 import dev.switchboard.engine.ServerStatus;
-import dev.switchboard.security.ApiEnvelope;
+import dev.switchboard.ApiEnvelope;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.switchboard.HttpSession;
 import dev.switchboard.WebIT;
 import dev.switchboard.audit.AuditRecord.Outcome;
 import java.nio.file.Files;
@@ -26,6 +27,9 @@ class AuditTrailIT extends WebIT {
     @Autowired
     JdbcClient appConnection;
 
+    @Autowired
+    AuditIntegrity integrity;
+
     @Test
     void theApplicationsOwnConnectionCannotUpdateOrDeleteAuditEvents() {
         AuditEvent event = trail.record(AuditRecord.system("test", "append-only", Outcome.INFO, "must stay"));
@@ -39,39 +43,82 @@ class AuditTrailIT extends WebIT {
     }
 
     @Test
-    void aRowChangedDirectlyInTheDatabaseFileIsFoundByRecomputingTheChain() throws Exception {
+    void aRowChangedDirectlyInTheDatabaseFileIsFoundByTheIntegrityCheck() throws Exception {
         AuditEvent first = trail.record(AuditRecord.system("test", "chain", Outcome.INFO, "one"));
-        AuditEvent edited = trail.record(AuditRecord.system("test", "chain", Outcome.INFO, "two"));
+        AuditEvent edited = trail.record(AuditRecord.system("test", "chain", Outcome.INFO, "two")
+                .withOperation("op-chain-test").on("failover-clweb", "srv1").states("Online", "Offline"));
         trail.record(AuditRecord.system("test", "chain", Outcome.INFO, "three"));
-        assertThat(trail.verify().intact()).isTrue();
+        assertThat(integrity.check("test").intact()).isTrue();
 
         try (Connection owner = ownerConnection()) {
-            update(owner, "someone else", edited.id());
-            try {
-                ChainCheck check = trail.verify();
-                assertThat(check.intact()).isFalse();
-                assertThat(check.brokenAtId()).isEqualTo(edited.id());
-                assertThat(check.lastGoodId()).isEqualTo(first.id());
-                assertThat(check.describe()).isEqualTo("broken at event " + edited.id());
-            } finally {
-                update(owner, "two", edited.id()); // the other tests share this database
+            for (String column : new String[] {"details", "server", "state_after"}) {
+                String original = update(owner, column, "someone else", edited.id());
+                try {
+                    ChainCheck check = integrity.check("test");
+                    assertThat(check.intact()).as(column).isFalse();
+                    assertThat(check.brokenAtId()).isEqualTo(edited.id());
+                    assertThat(check.lastGoodId()).isEqualTo(first.id());
+                    assertThat(check.describe()).isEqualTo("broken at event " + edited.id()
+                            + ": its content does not match its hash (it was changed after it was written)");
+                    String api = HttpSession.basic(url("/api/v1/audit/integrity"), "GET", "viewer", VIEWER_PASSWORD)
+                            .body();
+                    assertThat(api).contains("\"intact\":false", "\"brokenAtId\":" + edited.id());
+                } finally {
+                    update(owner, column, original, edited.id()); // the other tests share this database
+                }
             }
         }
-        assertThat(trail.verify().intact()).isTrue();
+        assertThat(integrity.check("test").intact()).isTrue();
+    }
+
+    @Test
+    void theNewestEventsDeletedBehindSwitchboardsBackAreMissed() throws Exception {
+        AuditEvent kept = trail.record(AuditRecord.system("test", "tail", Outcome.INFO, "kept"));
+        AuditEvent removed = trail.record(AuditRecord.system("test", "tail", Outcome.INFO, "removed"));
+        try (Connection owner = ownerConnection();
+             PreparedStatement delete = owner.prepareStatement("DELETE FROM audit_event WHERE id = ?");
+             PreparedStatement restore = owner.prepareStatement("""
+                     INSERT INTO audit_event (id, at, actor, action, target, outcome, details, prev_hash, hash)
+                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+            delete.setLong(1, removed.id());
+            assertThat(delete.executeUpdate()).isEqualTo(1);
+            try {
+                ChainCheck check = integrity.check("test");
+                assertThat(check.intact()).isFalse();
+                assertThat(check.lastGoodId()).isEqualTo(kept.id());
+                assertThat(check.problem()).contains("are missing");
+            } finally {
+                restore.setLong(1, removed.id());
+                restore.setObject(2, java.time.OffsetDateTime.ofInstant(removed.at(), java.time.ZoneOffset.UTC));
+                restore.setString(3, removed.actor());
+                restore.setString(4, removed.action());
+                restore.setString(5, removed.target());
+                restore.setString(6, removed.outcome());
+                restore.setString(7, removed.details());
+                restore.setString(8, removed.prevHash());
+                restore.setString(9, removed.hash());
+                restore.executeUpdate();
+            }
+        }
+        assertThat(integrity.check("test").intact()).isTrue();
     }
 
     @Test
     void engineEventsAreRecordedWithActorSystem() {
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(trail.all()).anySatisfy(e -> {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(appConnection.sql(
+                "SELECT * FROM audit_event WHERE action = 'group-state'").query(AuditRows.EVENT).list()).anySatisfy(e -> {
             assertThat(e.actor()).isEqualTo("system");
-            assertThat(e.action()).isEqualTo("group-state");
             assertThat(e.target()).isEqualTo("failover-clweb");
             assertThat(e.details()).contains("Online Pending → Online on ");
+            assertThat(e.group()).isEqualTo("failover-clweb");
+            assertThat(e.server()).isIn("srv1", "srv2");
+            assertThat(e.stateBefore()).isEqualTo("Online Pending");
+            assertThat(e.stateAfter()).isEqualTo("Online");
         }));
     }
 
     /** A separate connection as the schema owner, as someone with the database file's passwords could open. */
-    private static Connection ownerConnection() throws Exception {
+    static Connection ownerConnection() throws Exception {
         Path db = Path.of(DATA_DIR, "db").toAbsolutePath();
         Properties credentials = new Properties();
         try (var reader = Files.newBufferedReader(db.resolve("credentials.properties"))) {
@@ -81,11 +128,22 @@ class AuditTrailIT extends WebIT {
                 credentials.getProperty("owner"));
     }
 
-    private static void update(Connection owner, String details, long id) throws Exception {
-        try (PreparedStatement statement = owner.prepareStatement("UPDATE audit_event SET details = ? WHERE id = ?")) {
-            statement.setString(1, details);
+    /** Sets one column of one event; returns the value it had. */
+    private static String update(Connection owner, String column, String value, long id) throws Exception {
+        String original;
+        try (PreparedStatement read = owner.prepareStatement("SELECT " + column + " FROM audit_event WHERE id = ?")) {
+            read.setLong(1, id);
+            try (var rs = read.executeQuery()) {
+                rs.next();
+                original = rs.getString(1);
+            }
+        }
+        try (PreparedStatement statement = owner.prepareStatement("UPDATE audit_event SET " + column
+                + " = ? WHERE id = ?")) {
+            statement.setString(1, value);
             statement.setLong(2, id);
             assertThat(statement.executeUpdate()).isEqualTo(1);
         }
+        return original;
     }
 }

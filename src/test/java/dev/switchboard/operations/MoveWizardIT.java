@@ -54,7 +54,7 @@ class MoveWizardIT extends WebIT {
         assertThat(operator.get("/operations/" + id).body()).contains("verified: http://127.0.0.23:18081/ answered 200",
                 "client-visible outage 0.", "operation-step", "exec1 Online Pending → Online on " + to,
                 "operation-script", "exec1 start on " + to + ": exit 0 in ");
-        assertThat(trail.latest(60)).filteredOn(e -> e.details() != null && e.details().startsWith("operation " + id))
+        assertThat(trail.latest(60)).filteredOn(e -> id.equals(e.operationId()))
                 .extracting(AuditEvent::action).contains("operation-requested", "operation-check", "operation-started",
                         "operation-finished");
         assertThat(operator.get("/groups/failover-clweb/move?target=" + from).body())

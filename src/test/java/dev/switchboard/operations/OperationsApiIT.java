@@ -56,8 +56,8 @@ class OperationsApiIT extends WebIT {
                         + "; verified: http://127.0.0.23:18081/ answered 200 with “CL/Web on " + to
                         + ",”, monitors Normal; client-visible outage 0.");
         assertThat(current()).isEqualTo(to);
-        List<AuditEvent> audit = trail.latest(100).stream().filter(e -> e.details() != null
-                && e.details().startsWith("operation " + id)).toList();
+        List<AuditEvent> audit = trail.latest(100).stream().filter(e -> id.equals(e.operationId())
+                && e.action().startsWith("operation-")).toList();
         assertThat(audit).extracting(AuditEvent::action).startsWith("operation-finished").endsWith("operation-requested")
                 .contains("operation-started", "operation-check")
                 .filteredOn("operation-step"::equals).hasSize(12); // 3 resources stopped and started, 2 changes each

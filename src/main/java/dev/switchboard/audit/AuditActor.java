@@ -1,6 +1,7 @@
-package dev.switchboard.security;
+package dev.switchboard.audit;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 
@@ -19,11 +20,9 @@ public record AuditActor(String name, String role, String source) {
         return new AuditActor(authentication.getName(), role, source);
     }
 
+    private static final List<String> ROLES_LOW_TO_HIGH = List.of("VIEWER", "OPERATOR", "ADMIN");
+
     private static int rank(String role) {
-        try {
-            return Role.valueOf(role).ordinal();
-        } catch (IllegalArgumentException e) {
-            return -1;
-        }
+        return ROLES_LOW_TO_HIGH.indexOf(role);
     }
 }

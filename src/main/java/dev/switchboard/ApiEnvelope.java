@@ -1,4 +1,4 @@
-package dev.switchboard.security;
+package dev.switchboard;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;

@@ -1,0 +1,42 @@
+package dev.switchboard.audit;
+
+import dev.switchboard.audit.AuditExport.Format;
+import dev.switchboard.audit.AuditRecord.Outcome;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import org.springframework.stereotype.Component;
+
+/** Sends an export as a download and puts it on the record: who took which events, and how many. */
+@Component
+class AuditExporter {
+
+    private final AuditExport export;
+    private final AuditTrail trail;
+
+    AuditExporter(AuditExport export, AuditTrail trail) {
+        this.export = export;
+        this.trail = trail;
+    }
+
+    void export(AuditFilter filter, Format format, AuditActor actor, HttpServletResponse response) throws IOException {
+        String name = "audit-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "."
+                + format.extension;
+        response.setContentType(format.contentType);
+        response.setHeader("Content-Disposition", "attachment; filename=\"" + name + "\"");
+        String what = format.name() + " of " + (filter.isEmpty() ? "all events" : "events where " + filter.query());
+        try {
+            long count = export.write(filter, format, response.getOutputStream());
+            record(actor, Outcome.SUCCESS, what + ": " + count + " events");
+        } catch (IOException | RuntimeException e) {
+            record(actor, Outcome.FAILURE, what + ": interrupted (" + e.getMessage() + ")");
+            throw e;
+        }
+    }
+
+    private void record(AuditActor actor, Outcome outcome, String details) {
+        trail.record(new AuditRecord(actor.name(), actor.role(), actor.source(), "audit-exported", "audit trail",
+                outcome, details));
+    }
+}
