@@ -118,6 +118,11 @@ public record AuditFilter(Instant from, Instant to, String actor, String action,
         return joiner.toString();
     }
 
+    /** The filter as the query part of a link: empty, or '?' and the parameters. */
+    public String suffix() {
+        return given.isEmpty() ? "" : "?" + query();
+    }
+
     /** This filter narrowed by one more exact value, as a query string: a click on a value in the timeline. */
     public String queryWith(String name, String v) {
         Map<String, String> narrowed = new LinkedHashMap<>(given);

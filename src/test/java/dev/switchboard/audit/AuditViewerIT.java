@@ -137,6 +137,21 @@ class AuditViewerIT extends WebIT {
     }
 
     @Test
+    void anOperatorSeesExportLinksThatKeepTheFilterAndPagesLinkOlder() {
+        HttpSession operator = new HttpSession(url(""));
+        operator.login("operator", OPERATOR_PASSWORD);
+        HttpResponse<String> all = operator.get("/audit");
+        assertThat(all.statusCode()).isEqualTo(200);
+        assertThat(all.body()).contains("href=\"/audit/export.csv\"", "href=\"/audit/export.json\"");
+        String filtered = operator.get("/audit?q=" + tag).body();
+        assertThat(filtered).contains("href=\"/audit/export.csv?q=" + tag + "\"");
+        HttpResponse<String> older = operator.get("/audit?before=" + failed.id() + "&q=" + tag);
+        assertThat(older.statusCode()).isEqualTo(200);
+        assertThat(older.body()).contains("data-id=\"" + step.id() + "\"").doesNotContain("data-id=\"" + failed.id() + "\"")
+                .contains("href=\"/audit?q=" + tag + "\"");
+    }
+
+    @Test
     void theCsvExportIsUtf8WithABomEscapedAndAudited() throws Exception {
         HttpResponse<byte[]> response = bytes("/api/v1/audit/export?format=csv&q=" + tag, "operator",
                 OPERATOR_PASSWORD);
