@@ -133,7 +133,7 @@ class AuditBenchmark {
                 Heap growth is the largest heap in use right after a full GC, sampled every 250 ms during the
                 export, minus the same measure just before it (%d samples).
                 """.formatted(EVENTS, LocalDate.now(), Runtime.getRuntime().availableProcessors(),
-                System.getProperty("java.version"), Runtime.getRuntime().maxMemory() >> 20, EVENTS, operations.size(),
+                System.getProperty("java.version"), Runtime.getRuntime().maxMemory() >> 20, operations.size(),
                 fillSeconds, RUNS, rows, export.events, export.bytes >> 20, export.seconds, export.heapGrowthMb,
                 check.checked(), checkSeconds, export.samples);
         Files.writeString(Files.createDirectories(Path.of("target/benchmarks")).resolve("audit.md"), report);
@@ -200,7 +200,7 @@ class AuditBenchmark {
         long id = ((Number) tail.get("id")).longValue();
         String prev = id == 0 ? AuditChain.GENESIS
                 : jdbc.queryForObject("SELECT hash FROM audit_event WHERE id = ?", String.class, id);
-        Instant start = Instant.now().minus(Duration.ofDays(365));
+        Instant start = Instant.now().minus(Duration.ofDays(365)).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         long step = Duration.ofDays(365).toNanos() / 1000 / EVENTS; // microseconds between events
         String[] systemActions = {"monitor-state", "script-start", "script-stop", "group-state", "resource-state"};
         List<Object[]> batch = new ArrayList<>();
