@@ -68,6 +68,10 @@ final class AuditArchiveFile {
                 try {
                     event = JSON.readValue(line, AuditEvent.class);
                 } catch (RuntimeException e) {
+                    event = null;
+                }
+                if (event == null || event.at() == null || event.actor() == null || event.action() == null
+                        || event.outcome() == null || event.prevHash() == null || event.hash() == null) {
                     throw new IllegalStateException(file.getFileName() + " line " + number + " is not an audit event");
                 }
                 each.accept(event);

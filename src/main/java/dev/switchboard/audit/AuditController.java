@@ -19,7 +19,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The audit viewer: a filtered timeline, newest first and paged; the detail of one event with
@@ -67,9 +66,13 @@ class AuditController {
     }
 
     @GetMapping("/audit/{id:\\d+}")
-    String detail(@PathVariable long id, Model model) {
-        AuditEvent event = trail.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "There is no audit event " + id
-                + " (it may have been archived)."));
+    String detail(@PathVariable long id, Model model, HttpServletResponse response) {
+        AuditEvent event = trail.find(id).orElse(null);
+        if (event == null) {
+            response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+            model.addAttribute("message", "There is no audit event " + id + " (it may have been archived).");
+            return "error/4xx";
+        }
         model.addAttribute("event", event);
         model.addAttribute("zone", zone);
         if (event.operationId() != null) {

@@ -15,7 +15,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Writes the events of a filter as they are read, oldest first: CSV (UTF-8 with a byte-order
  * mark, so spreadsheet software shows Japanese correctly) or a JSON array. Every field is
- * included, hashes too, so an export can be checked against the chain.
+ * included, hashes too. The JSON export can be checked against the chain as it is; in the CSV a
+ * value that starts like a formula carries an extra leading apostrophe (see {@link #cell}).
  */
 @Component
 public class AuditExport {

@@ -14,10 +14,12 @@ class AuditExporter {
 
     private final AuditExport export;
     private final AuditTrail trail;
+    private final AuditIntegrity integrity;
 
-    AuditExporter(AuditExport export, AuditTrail trail) {
+    AuditExporter(AuditExport export, AuditTrail trail, AuditIntegrity integrity) {
         this.export = export;
         this.trail = trail;
+        this.integrity = integrity;
     }
 
     void export(AuditFilter filter, Format format, AuditActor actor, HttpServletResponse response) throws IOException {
@@ -26,12 +28,15 @@ class AuditExporter {
         response.setContentType(format.contentType);
         response.setHeader("Content-Disposition", "attachment; filename=\"" + name + "\"");
         String what = format.name() + " of " + (filter.isEmpty() ? "all events" : "events where " + filter.query());
+        integrity.archiving.readLock().lock(); // retention must not remove rows the export has yet to read
         try {
             long count = export.write(filter, format, response.getOutputStream());
             record(actor, Outcome.SUCCESS, what + ": " + count + " events");
         } catch (IOException | RuntimeException e) {
             record(actor, Outcome.FAILURE, what + ": interrupted (" + e.getMessage() + ")");
             throw e;
+        } finally {
+            integrity.archiving.readLock().unlock();
         }
     }
 

@@ -99,7 +99,7 @@ public record AuditFilter(Instant from, Instant to, String actor, String action,
                 try {
                     LocalDate day = LocalDate.parse(text);
                     return (end ? day.plusDays(1) : day).atStartOfDay(zone).toInstant();
-                } catch (DateTimeParseException notDate) {
+                } catch (java.time.DateTimeException notDate) {
                     throw new Invalid(parameter, text, "time", "“" + text + "” is not a time; use 2026-11-25, "
                             + "2026-11-25T09:00 (server time, " + zone + ") or 2026-11-25T00:00:00Z");
                 }

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.springframework.stereotype.Service;
 
 /**
@@ -21,8 +22,12 @@ public class AuditIntegrity {
     private final AuditTrail trail;
     private final AuditArchives archives;
     private final AtomicReference<ChainCheck> last = new AtomicReference<>();
-    /** Checks and archiving exclude each other: a check must not see rows leave between archive and table. */
-    final ReentrantLock lock = new ReentrantLock();
+    /**
+     * Archiving (write) excludes checks and exports (read): neither may see rows leave the table
+     * half-way through. One check runs at a time; a request that arrives meanwhile gets its result.
+     */
+    final ReentrantReadWriteLock archiving = new ReentrantReadWriteLock();
+    private final ReentrantLock checking = new ReentrantLock();
 
     AuditIntegrity(AuditTrail trail, AuditArchives archives) {
         this.trail = trail;
@@ -40,8 +45,13 @@ public class AuditIntegrity {
     }
 
     ChainCheck check(String by) {
+        if (!checking.tryLock()) {
+            checking.lock(); // a check is running: wait for it and share its result
+            checking.unlock();
+            return last.get();
+        }
+        archiving.readLock().lock();
         long started = System.nanoTime();
-        lock.lock();
         try {
             long lastWritten = trail.lastWritten().id();
             ChainWalk walk = new ChainWalk();
@@ -62,7 +72,8 @@ public class AuditIntegrity {
             last.set(result);
             return result;
         } finally {
-            lock.unlock();
+            archiving.readLock().unlock();
+            checking.unlock();
         }
     }
 
@@ -70,20 +81,22 @@ public class AuditIntegrity {
         if (!walk.intact()) {
             return;
         }
-        Path file = archives.file(archive.fileName());
+        // named without its directory: the result is shown to every reader
+        String name = archive.fileName();
+        Path file = archives.file(name);
         try {
             if (!Files.isRegularFile(file)) {
-                walk.broken(archive.firstId(), "the archive file " + file + " is missing");
+                walk.broken(archive.firstId(), "the archive file " + name + " is missing");
                 return;
             }
             AuditArchiveFile.read(file, walk::accept);
             if (walk.intact() && (walk.lastGood() != archive.lastId() || !walk.lastHash().equals(archive.lastHash()))) {
-                walk.broken(walk.lastGood() + 1, "the archive file " + file + " ends before event " + archive.lastId());
+                walk.broken(walk.lastGood() + 1, "the archive file " + name + " ends before event " + archive.lastId());
             } else if (walk.intact() && !AuditArchiveFile.sha256(file).equals(archive.fileSha256())) {
-                walk.broken(archive.firstId(), "the archive file " + file + " differs from the one written");
+                walk.broken(archive.firstId(), "the archive file " + name + " differs from the one written");
             }
-        } catch (IOException | IllegalStateException e) {
-            walk.broken(archive.firstId(), "the archive file " + file + " cannot be read: " + e.getMessage());
+        } catch (IOException | RuntimeException e) {
+            walk.broken(archive.firstId(), "the archive file " + name + " cannot be read: " + e.getMessage());
         }
     }
 

@@ -70,7 +70,11 @@ class AuditRetention {
      * nothing if there are none. Refuses, on the record, when the chain does not verify.
      */
     Optional<Archived> archiveBefore(Instant cutoff) {
-        integrity.lock.lock();
+        if (environment.getProperty("spring.flyway.user") == null) {
+            return refuse("removing archived rows needs the schema owner's account (spring.flyway.user and"
+                    + " spring.flyway.password); set them or unset switchboard.audit.retention");
+        }
+        integrity.archiving.writeLock().lock();
         try {
             Optional<Long> lastId = jdbc.sql("""
                     SELECT id FROM audit_event WHERE at < :cutoff ORDER BY at DESC, id DESC LIMIT 1""")
@@ -87,7 +91,7 @@ class AuditRetention {
         } catch (ChainBroken | IllegalStateException e) {
             return refuse(e.getMessage());
         } finally {
-            integrity.lock.unlock();
+            integrity.archiving.writeLock().unlock();
         }
     }
 
@@ -110,11 +114,10 @@ class AuditRetention {
             throw new IOException("the file " + file + " did not read back as written");
         }
         String sha256 = AuditArchiveFile.sha256(file);
-        try {
-            removeArchivedRows(first, last, reread.lastHash(), name, sha256);
-        } catch (IllegalStateException e) {
-            java.nio.file.Files.deleteIfExists(file); // the rows stay; an unrecorded file would only confuse
-            throw e;
+        if (!removeArchivedRows(first, last, reread.lastHash(), name, sha256)) {
+            java.nio.file.Files.deleteIfExists(file); // the rows stayed; an unrecorded file would only confuse
+            throw new IllegalStateException("could not remove the archived audit events " + first + " to " + last
+                    + "; they stay in the database");
         }
         trail.record(AuditRecord.system("audit-archived", "audit trail", Outcome.SUCCESS, "events " + first + " to "
                 + last + " (" + (last - first + 1) + ") moved to " + file + ", SHA-256 " + sha256
@@ -122,12 +125,10 @@ class AuditRetention {
         return new Archived(first, last, file, sha256);
     }
 
-    private void removeArchivedRows(long first, long last, String lastHash, String name, String sha256) {
-        String user = environment.getProperty("spring.flyway.user");
-        if (user == null) {
-            throw new IllegalStateException("Audit retention needs the schema owner's account (spring.flyway.user and"
-                    + " spring.flyway.password) to remove archived rows; set them or unset switchboard.audit.retention.");
-        }
+    /** Records the archive and removes its rows in one transaction; whether that committed. */
+    private boolean removeArchivedRows(long first, long last, String lastHash, String name, String sha256) {
+        boolean committed = false;
+        String user = environment.getRequiredProperty("spring.flyway.user");
         try (Connection owner = DriverManager.getConnection(environment.getRequiredProperty("spring.datasource.url"),
                 user, environment.getProperty("spring.flyway.password"))) {
             owner.setAutoCommit(false);
@@ -146,14 +147,15 @@ class AuditRetention {
                 remove.setLong(2, last);
                 remove.executeUpdate();
                 owner.commit();
+                committed = true;
             } catch (SQLException e) {
                 owner.rollback();
                 throw e;
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("could not remove the archived audit events " + first + " to " + last
-                    + "; they stay in the database: " + e.getMessage(), e);
+            log.error("could not remove the archived audit events {} to {}", first, last, e);
         }
+        return committed;
     }
 
     private Optional<Archived> refuse(String why) {

@@ -90,7 +90,9 @@ class OperationsController {
     @GetMapping("/operations/{id}")
     String show(@PathVariable String id, Model model) {
         model.addAttribute("operation", operations.find(id).orElseThrow(() -> new NameNotFound("operation", id)));
-        model.addAttribute("events", trail.ofOperation(id));
+        // the operation's own steps; the audit trail shows them together with what the engine did
+        model.addAttribute("events", trail.ofOperation(id).stream().filter(e -> e.action().startsWith("operation-"))
+                .toList());
         return "operations/show";
     }
 

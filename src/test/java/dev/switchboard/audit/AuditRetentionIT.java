@@ -90,6 +90,8 @@ class AuditRetentionIT {
             assertThat(c.intact()).isFalse();
             assertThat(c.brokenAtId()).isEqualTo(old.get(7).id());
         });
+        Files.writeString(archived.file(), "{\"id\":" + archived.firstId() + "}\n");
+        assertThat(integrity.check("test").problem()).contains("line 1 is not an audit event");
         Files.delete(archived.file());
         assertThat(integrity.check("test").problem()).contains("is missing");
         Files.write(archived.file(), original);

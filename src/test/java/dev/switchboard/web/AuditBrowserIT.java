@@ -59,6 +59,7 @@ class AuditBrowserIT extends WebIT {
         new Select(browser.findElement(By.name("group"))).selectByValue("failover-clweb");
         browser.findElement(By.name("q")).sendKeys(change);
         browser.findElement(By.cssSelector("#audit-filter button[type=submit]")).click();
+        await().atMost(Duration.ofSeconds(10)).until(() -> browser.getCurrentUrl().contains("action="));
 
         List<WebElement> rows = browser.findElements(By.cssSelector("#audit-events tbody tr"));
         assertThat(rows).hasSize(1);
@@ -67,7 +68,7 @@ class AuditBrowserIT extends WebIT {
                 "group=failover-clweb", "q=" + change);
 
         rows.get(0).findElement(By.cssSelector("a.operation-link")).click();
-        assertThat(browser.getCurrentUrl()).contains("operation=" + operation);
+        await().atMost(Duration.ofSeconds(10)).until(() -> browser.getCurrentUrl().contains("operation=" + operation));
         // the link narrowed the filter; keep only the operation to see everything that happened in it
         browser.get(url("/audit?operation=" + operation));
         List<String> actions = browser.findElements(By.cssSelector("#audit-events tbody tr")).stream()
@@ -81,6 +82,8 @@ class AuditBrowserIT extends WebIT {
         browser.findElements(By.cssSelector("#audit-events tbody tr")).stream()
                 .filter(r -> r.getText().contains("operation-requested")).findFirst().orElseThrow()
                 .findElement(By.cssSelector("a.event-link")).click();
+        await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> browser.findElement(By.tagName("h1")).getText()
+                .startsWith("Audit event "));
         assertThat(browser.findElement(By.tagName("h1")).getText()).startsWith("Audit event ");
         assertThat(browser.findElement(By.id("event-fields")).getText()).contains("operator", "OPERATOR",
                 "operation-requested", "failover-clweb", to, change + " kernel patch", operation);
