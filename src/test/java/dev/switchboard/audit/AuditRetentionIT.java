@@ -7,12 +7,10 @@ import dev.switchboard.audit.AuditRecord.Outcome;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -104,7 +102,7 @@ class AuditRetentionIT {
         trail.record(AuditRecord.system("test", "retention", Outcome.INFO, "after"));
         Thread.sleep(5);
         Instant cutoff = Instant.now();
-        try (Connection owner = owner()) {
+        try (Connection owner = DatabaseOwner.connect(DATA_DIR)) {
             set(owner, edited.id(), "edited behind Switchboard's back");
             try {
                 long before = count();
@@ -127,16 +125,6 @@ class AuditRetentionIT {
 
     private long count() {
         return jdbc.sql("SELECT COUNT(*) FROM audit_event").query(Long.class).single();
-    }
-
-    private static Connection owner() throws Exception {
-        Path db = Path.of(DATA_DIR, "db").toAbsolutePath();
-        Properties credentials = new Properties();
-        try (var reader = Files.newBufferedReader(db.resolve("credentials.properties"))) {
-            credentials.load(reader);
-        }
-        return DriverManager.getConnection("jdbc:h2:file:" + db.resolve("switchboard"), "SWITCHBOARD_OWNER",
-                credentials.getProperty("owner"));
     }
 
     private static void set(Connection owner, long id, String details) throws Exception {

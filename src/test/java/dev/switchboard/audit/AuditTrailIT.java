@@ -7,13 +7,9 @@ import static org.awaitility.Awaitility.await;
 import dev.switchboard.HttpSession;
 import dev.switchboard.WebIT;
 import dev.switchboard.audit.AuditRecord.Outcome;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.time.Duration;
-import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -50,7 +46,7 @@ class AuditTrailIT extends WebIT {
         trail.record(AuditRecord.system("test", "chain", Outcome.INFO, "three"));
         assertThat(integrity.check("test").intact()).isTrue();
 
-        try (Connection owner = ownerConnection()) {
+        try (Connection owner = DatabaseOwner.connect(DATA_DIR)) {
             for (String column : new String[] {"details", "server", "state_after"}) {
                 String original = update(owner, column, "someone else", edited.id());
                 try {
@@ -75,7 +71,7 @@ class AuditTrailIT extends WebIT {
     void theNewestEventsDeletedBehindSwitchboardsBackAreMissed() throws Exception {
         AuditEvent kept = trail.record(AuditRecord.system("test", "tail", Outcome.INFO, "kept"));
         AuditEvent removed = trail.record(AuditRecord.system("test", "tail", Outcome.INFO, "removed"));
-        try (Connection owner = ownerConnection();
+        try (Connection owner = DatabaseOwner.connect(DATA_DIR);
              PreparedStatement delete = owner.prepareStatement("DELETE FROM audit_event WHERE id = ?");
              PreparedStatement restore = owner.prepareStatement("""
                      INSERT INTO audit_event (id, at, actor, action, target, outcome, details, prev_hash, hash)
@@ -115,17 +111,6 @@ class AuditTrailIT extends WebIT {
             assertThat(e.stateBefore()).isEqualTo("Online Pending");
             assertThat(e.stateAfter()).isEqualTo("Online");
         }));
-    }
-
-    /** A separate connection as the schema owner, as someone with the database file's passwords could open. */
-    static Connection ownerConnection() throws Exception {
-        Path db = Path.of(DATA_DIR, "db").toAbsolutePath();
-        Properties credentials = new Properties();
-        try (var reader = Files.newBufferedReader(db.resolve("credentials.properties"))) {
-            credentials.load(reader);
-        }
-        return DriverManager.getConnection("jdbc:h2:file:" + db.resolve("switchboard"), "SWITCHBOARD_OWNER",
-                credentials.getProperty("owner"));
     }
 
     /** Sets one column of one event; returns the value it had. */
