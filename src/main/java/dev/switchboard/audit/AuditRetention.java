@@ -79,11 +79,10 @@ class AuditRetention {
             Optional<Long> lastId = jdbc.sql("""
                     SELECT id FROM audit_event WHERE at < :cutoff ORDER BY at DESC, id DESC LIMIT 1""")
                     .param("cutoff", OffsetDateTime.ofInstant(cutoff, ZoneOffset.UTC)).query(Long.class).optional();
-            Optional<Long> firstId = jdbc.sql("SELECT MIN(id) FROM audit_event").query(Long.class).optional();
-            if (lastId.isEmpty() || firstId.isEmpty()) {
+            if (lastId.isEmpty()) {
                 return Optional.empty();
             }
-            long first = firstId.get();
+            long first = jdbc.sql("SELECT MIN(id) FROM audit_event").query(Long.class).single();
             long last = Math.min(lastId.get(), first + MAX_EVENTS_PER_FILE - 1);
             return Optional.of(archive(first, last));
         } catch (IOException e) {
