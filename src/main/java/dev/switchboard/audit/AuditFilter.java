@@ -113,9 +113,7 @@ public record AuditFilter(Instant from, Instant to, String actor, String action,
 
     /** The filter as URL query parameters (no leading '?'), for links, exports and the record of an export. */
     public String query() {
-        StringJoiner joiner = new StringJoiner("&");
-        given.forEach((name, v) -> joiner.add(name + "=" + URLEncoder.encode(v, StandardCharsets.UTF_8)));
-        return joiner.toString();
+        return query(given);
     }
 
     /** The filter as the query part of a link: empty, or '?' and the parameters. */
@@ -127,8 +125,12 @@ public record AuditFilter(Instant from, Instant to, String actor, String action,
     public String queryWith(String name, String v) {
         Map<String, String> narrowed = new LinkedHashMap<>(given);
         narrowed.put(name, v);
+        return query(narrowed);
+    }
+
+    private static String query(Map<String, String> parameters) {
         StringJoiner joiner = new StringJoiner("&");
-        narrowed.forEach((n, x) -> joiner.add(n + "=" + URLEncoder.encode(x, StandardCharsets.UTF_8)));
+        parameters.forEach((n, x) -> joiner.add(n + "=" + URLEncoder.encode(x, StandardCharsets.UTF_8)));
         return joiner.toString();
     }
 

@@ -6,7 +6,6 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -21,7 +20,7 @@ public class AuditTrail {
     private static final int MAX_DETAILS = 4000;
 
     private final JdbcClient jdbc;
-    private final AtomicReference<Tail> tail = new AtomicReference<>();
+    private Tail tail; // guarded by this
 
     /** The last event written: where the chain continues, and the time the next event may not precede. */
     record Tail(long id, String hash, Instant at) {
@@ -62,7 +61,7 @@ public class AuditTrail {
                 .param("server", e.server()).param("before", e.stateBefore()).param("after", e.stateAfter())
                 .param("prev", e.prevHash()).param("hash", e.hash())
                 .update();
-        tail.set(new Tail(e.id(), e.hash(), e.at()));
+        tail = new Tail(e.id(), e.hash(), e.at());
         return e;
     }
 
@@ -78,19 +77,17 @@ public class AuditTrail {
 
     /** The last event this process wrote, or else the newest in the table or the archive. */
     synchronized Tail lastWritten() {
-        Tail known = tail.get();
-        if (known != null) {
-            return known;
+        if (tail != null) {
+            return tail;
         }
-        Tail read = jdbc.sql("SELECT id, hash, at FROM audit_event ORDER BY id DESC LIMIT 1")
+        tail = jdbc.sql("SELECT id, hash, at FROM audit_event ORDER BY id DESC LIMIT 1")
                 .query((rs, n) -> new Tail(rs.getLong("id"), rs.getString("hash"),
                         rs.getObject("at", OffsetDateTime.class).toInstant())).optional()
                 .or(() -> jdbc.sql("SELECT last_id, last_hash FROM audit_archive ORDER BY last_id DESC LIMIT 1")
                         .query((rs, n) -> new Tail(rs.getLong("last_id"), rs.getString("last_hash"), Instant.EPOCH))
                         .optional())
                 .orElse(new Tail(0, AuditChain.GENESIS, Instant.EPOCH));
-        tail.set(read);
-        return read;
+        return tail;
     }
 
     public List<AuditEvent> latest(int limit) {
