@@ -18,3 +18,10 @@
   document.addEventListener('htmx:sseOpen', function () { receivedAt = Date.now(); tick(); });
   setInterval(tick, 500);
 })();
+
+// The report's print button (no inline handlers: the content security policy forbids them).
+document.addEventListener('click', function (event) {
+  if (event.target.closest('[data-print]')) {
+    window.print();
+  }
+});

@@ -144,7 +144,7 @@ public final class ClusterDefinitionReader {
             Map<String, String> names = new HashMap<>();
             for (YamlMapping g : items) {
                 g.allowOnly("name", "servers", "auto-start", "auto-failover", "impact-notes", "link-checks", "service-check",
-                        "resources");
+                        "rolling-update", "resources");
                 String name = name(g, "give each group a unique name such as failover-clweb.");
                 unique(names, name, g, "group", "name");
                 List<String> groupServers = g.strings("servers");
@@ -171,9 +171,10 @@ public final class ClusterDefinitionReader {
                 List<String> notes = g.strings("impact-notes");
                 List<LinkCheck> links = g.mappings("link-checks").stream().map(this::linkCheck).toList();
                 ServiceCheck serviceCheck = g.mapping("service-check").map(this::serviceCheck).orElse(null);
+                RollingUpdate rollingUpdate = g.mapping("rolling-update").map(this::rollingUpdate).orElse(null);
                 List<Resource> resources = resources(g);
                 groups.add(new FailoverGroup(name, groupServers, autoStart, autoFailover, notes, links, serviceCheck,
-                        resources));
+                        rollingUpdate, resources));
             }
             return groups;
         }
@@ -186,6 +187,16 @@ public final class ClusterDefinitionReader {
                         "write it as http://host:port/path.");
             }
             return new ServiceCheck(url, m.string("expect").orElse(""));
+        }
+
+        private RollingUpdate rollingUpdate(YamlMapping m) {
+            m.allowOnly("version-file", "update-command", "update-timeout");
+            String versionFile = m.requiredString("version-file",
+                    "give the file on each server that holds the installed version, e.g. /usr/local/jcclweb/VERSION.");
+            absolutePath(m, "version-file", versionFile, "/usr/local/jcclweb/VERSION");
+            Path command = m.string("update-command").map(c -> script(m, "update-command", c)).orElse(null);
+            Duration timeout = m.duration("update-timeout", Duration.ofMinutes(10), Duration.ofSeconds(1));
+            return new RollingUpdate(versionFile, command, timeout);
         }
 
         private LinkCheck linkCheck(YamlMapping m) {

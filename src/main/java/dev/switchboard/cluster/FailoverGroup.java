@@ -6,11 +6,12 @@ import java.util.Optional;
 /**
  * A failover group. {@code servers} is ordered by priority: the first is the home server.
  * {@code resources} is already in start order (dependencies first); {@code linkChecks} must hold on
- * a server before the group moves there; {@code serviceCheck} (optional) proves the service answers.
+ * a server before the group moves there; {@code serviceCheck} (optional) proves the service answers;
+ * {@code rollingUpdate} (optional) says how its application is updated server by server.
  */
 public record FailoverGroup(String name, List<String> servers, boolean autoStart, boolean autoFailover,
                             List<String> impactNotes, List<LinkCheck> linkChecks, ServiceCheck serviceCheck,
-                            List<Resource> resources) {
+                            RollingUpdate rollingUpdate, List<Resource> resources) {
 
     public String homeServer() {
         return servers.get(0);

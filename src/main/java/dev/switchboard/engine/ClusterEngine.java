@@ -1,5 +1,8 @@
 package dev.switchboard.engine;
 
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -48,6 +51,26 @@ public interface ClusterEngine extends AutoCloseable {
 
     /** The server that holds the group's shared disk now, if any. */
     Optional<String> diskHolder(String group);
+
+    // ---- what a rolling update reads and does on one server ------------------------------------
+
+    /** The trimmed text of a small file on the server, such as the installed VERSION; empty when there is none. */
+    Optional<String> readFile(String server, String path);
+
+    /**
+     * Makes {@code link} on the server a symbolic link to {@code target} (both in the server's own
+     * paths). Whatever was at {@code link} is first moved into the directory {@code keepIn} on
+     * this host, so nothing is lost.
+     *
+     * @return where the kept copy is, or empty when there was nothing at {@code link}
+     */
+    Optional<Path> relink(String server, String link, String target, Path keepIn);
+
+    /**
+     * Runs {@code command} with {@code arguments} on the server, in the environment the group's
+     * own scripts get, and waits for it at most {@code timeout}.
+     */
+    ScriptRun runOnServer(String group, String server, Path command, List<String> arguments, Duration timeout);
 
     /** Called for every state change; listeners must return quickly. */
     void addListener(Consumer<EngineEvent> listener);

@@ -10,15 +10,15 @@ public record Check(String id, Verdict verdict, String reasonKey, List<Object> a
 
     public enum Verdict { PASS, WARN, FAIL }
 
-    static Check pass(String id, String reasonKey, Object... args) {
+    public static Check pass(String id, String reasonKey, Object... args) {
         return new Check(id, Verdict.PASS, reasonKey, List.of(args), null);
     }
 
-    static Check warn(String id, String reasonKey, String fixKey, Object... args) {
+    public static Check warn(String id, String reasonKey, String fixKey, Object... args) {
         return new Check(id, Verdict.WARN, reasonKey, List.of(args), fixKey);
     }
 
-    static Check fail(String id, String reasonKey, String fixKey, Object... args) {
+    public static Check fail(String id, String reasonKey, String fixKey, Object... args) {
         return new Check(id, Verdict.FAIL, reasonKey, List.of(args), fixKey);
     }
 

@@ -40,7 +40,9 @@ class MoveWizardController {
     }
 
     @GetMapping("/groups/{name}/move")
-    String wizard(@PathVariable String name, @RequestParam(required = false) String target, Model model) {
+    String wizard(@PathVariable String name, @RequestParam(required = false) String target,
+                  @RequestParam(required = false) String rollout, @RequestParam(required = false) String reason,
+                  Model model) {
         MovePlan plan = planner.plan(name, target);
         Map<String, Boolean> targets = new LinkedHashMap<>();
         for (String server : definition.group(name).orElseThrow(() -> new NameNotFound("group", name)).servers()) {
@@ -50,16 +52,20 @@ class MoveWizardController {
         }
         model.addAttribute("plan", plan);
         model.addAttribute("targets", targets);
+        model.addAttribute("rollout", runId(rollout));
+        model.addAttribute("reason", reason);
         return "operations/move";
     }
 
     @PostMapping("/groups/{name}/move")
     String confirm(@PathVariable String name, @RequestParam String target, @RequestParam(defaultValue = "") String reason,
                    @RequestParam(defaultValue = "") String confirmation,
-                   @RequestParam(defaultValue = "false") boolean acknowledge, Authentication auth,
+                   @RequestParam(defaultValue = "false") boolean acknowledge,
+                   @RequestParam(required = false) String rollout, Authentication auth,
                    HttpServletRequest request, RedirectAttributes flash) {
         MovePlan plan = planner.plan(name, target);
-        String back = "redirect:/groups/" + name + "/move?target=" + target;
+        String run = runId(rollout);
+        String back = "redirect:/groups/" + name + "/move?target=" + target + (run == null ? "" : "&rollout=" + run);
         String error = plan.blocked() ? "move.error.blocked"
                 : plan.needsAcknowledgement() && !acknowledge ? "move.error.acknowledge"
                 : reason.isBlank() ? "operation.error.reason"
@@ -73,11 +79,23 @@ class MoveWizardController {
                 + messages.getMessage(c.reasonKey(), c.argArray(), Locale.ENGLISH)).toList();
         try {
             Operation operation = operations.submit(OperationKind.MOVE_GROUP, name, plan.to(), reason,
-                    AuditActor.of(auth, request), outcomes);
+                    AuditActor.of(auth, request), outcomes, run);
             return "redirect:/operations/" + operation.id();
         } catch (GroupHeld e) {
             flash.addFlashAttribute("error", "operation.error.busy");
             return back;
+        }
+    }
+
+    /** A rolling-update run's id as given, or null when none or not an id. */
+    private static String runId(String rollout) {
+        if (rollout == null || rollout.isBlank()) {
+            return null;
+        }
+        try {
+            return java.util.UUID.fromString(rollout.strip()).toString();
+        } catch (IllegalArgumentException e) {
+            return null;
         }
     }
 }

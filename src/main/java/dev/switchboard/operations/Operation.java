@@ -4,11 +4,14 @@ import java.time.Instant;
 
 /**
  * One requested operation: who asked for what, why, from where, and what came of it.
- * {@code subject} is the group, resource or monitor; {@code group} the group it belongs to.
+ * {@code subject} is the group, resource or monitor; {@code group} the group it belongs to;
+ * {@code partOf} the rolling-update run it is a step of, if any; {@code outage} how long the
+ * service did not answer at its floating address during a move, when measured.
  */
 public record Operation(String id, OperationKind kind, String subject, String group, String target, String reason,
                         String requestedBy, String role, String source, Instant requestedAt, OperationState state,
-                        Instant startedAt, Instant finishedAt, String message) {
+                        Instant startedAt, Instant finishedAt, String message, String partOf,
+                        java.time.Duration outage) {
 
     /** From request to result; null while it runs. */
     public java.time.Duration totalTime() {

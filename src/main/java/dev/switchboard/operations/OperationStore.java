@@ -18,7 +18,8 @@ class OperationStore {
             rs.getString("target"), rs.getString("reason"), rs.getString("requested_by"), rs.getString("role"),
             rs.getString("source"), instant(rs.getObject("requested_at", OffsetDateTime.class)),
             OperationState.valueOf(rs.getString("state")), instant(rs.getObject("started_at", OffsetDateTime.class)),
-            instant(rs.getObject("finished_at", OffsetDateTime.class)), rs.getString("message"));
+            instant(rs.getObject("finished_at", OffsetDateTime.class)), rs.getString("message"), rs.getString("part_of"),
+            rs.getObject("outage_ms") == null ? null : java.time.Duration.ofMillis(rs.getLong("outage_ms")));
 
     private final JdbcClient jdbc;
 
@@ -29,12 +30,13 @@ class OperationStore {
     void insert(Operation o) {
         jdbc.sql("""
                 INSERT INTO operation (id, kind, subject, group_name, target, reason, requested_by, role, source,
-                                       requested_at, state)
-                VALUES (:id, :kind, :subject, :group, :target, :reason, :by, :role, :source, :at, :state)""")
+                                       requested_at, state, part_of)
+                VALUES (:id, :kind, :subject, :group, :target, :reason, :by, :role, :source, :at, :state, :partOf)""")
                 .param("id", o.id()).param("kind", o.kind().name()).param("subject", o.subject())
                 .param("group", o.group()).param("target", o.target()).param("reason", o.reason())
                 .param("by", o.requestedBy()).param("role", o.role()).param("source", o.source())
-                .param("at", time(o.requestedAt())).param("state", o.state().name()).update();
+                .param("at", time(o.requestedAt())).param("state", o.state().name()).param("partOf", o.partOf())
+                .update();
     }
 
     void started(String id, Instant at) {
@@ -47,8 +49,19 @@ class OperationStore {
                 .param("state", state.name()).param("at", time(at)).param("message", message).param("id", id).update();
     }
 
+    void outage(String id, java.time.Duration outage) {
+        jdbc.sql("UPDATE operation SET outage_ms = :ms WHERE id = :id").param("ms", outage.toMillis()).param("id", id)
+                .update();
+    }
+
     Optional<Operation> find(String id) {
         return jdbc.sql("SELECT * FROM operation WHERE id = :id").param("id", id).query(ROWS).optional();
+    }
+
+    /** The operations made as steps of a rolling-update run, oldest first. */
+    List<Operation> partOf(String runId) {
+        return jdbc.sql("SELECT * FROM operation WHERE part_of = :run ORDER BY requested_at").param("run", runId)
+                .query(ROWS).list();
     }
 
     List<Operation> unfinished() {

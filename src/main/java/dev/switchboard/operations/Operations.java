@@ -66,13 +66,19 @@ public class Operations implements ApplicationRunner, DisposableBean, RunningOpe
     /** As {@link #submit(OperationKind, String, String, String, AuditActor)}, auditing the preflight outcomes first. */
     public Operation submit(OperationKind kind, String subject, String target, String reason, AuditActor actor,
                             List<String> preflight) {
+        return submit(kind, subject, target, reason, actor, preflight, null);
+    }
+
+    /** As above, as a step of the rolling-update run {@code partOf}. */
+    public Operation submit(OperationKind kind, String subject, String target, String reason, AuditActor actor,
+                            List<String> preflight, String partOf) {
         String group = groupOf(kind, subject);
         if (target != null && definition.server(target).isEmpty()) {
             throw new NameNotFound("server", target);
         }
         Operation operation = new Operation(UUID.randomUUID().toString(), kind, subject, group, target,
                 reason == null || reason.isBlank() ? null : reason.strip(), actor.name(), actor.role(), actor.source(),
-                Instant.now(), OperationState.REQUESTED, null, null, null);
+                Instant.now(), OperationState.REQUESTED, null, null, null, partOf, null);
         Operation holder = holders.putIfAbsent(group, operation);
         if (holder != null) {
             audit(operation, "operation-refused", Outcome.DENIED, "group held by operation " + holder.id());
@@ -92,6 +98,11 @@ public class Operations implements ApplicationRunner, DisposableBean, RunningOpe
 
     public Optional<Operation> find(String id) {
         return store.find(id);
+    }
+
+    /** The operations made as steps of a rolling-update run, oldest first. */
+    public List<Operation> partOf(String runId) {
+        return store.partOf(runId);
     }
 
     /** Each state change of a resource while an operation holds its group is a step of that operation. */
@@ -187,6 +198,7 @@ public class Operations implements ApplicationRunner, DisposableBean, RunningOpe
             String server = engine.moveGroup(o.subject(), o.target()).currentServer();
             String verified = verify(group, server);
             sleepQuietly(60);
+            prober.outage().ifPresent(d -> store.outage(o.id(), d));
             String outage = prober.outage().map(d -> String.format("%.3f s", d.toNanos() / 1e9)).orElse("not measured");
             return "Online on " + server + "; " + verified + "; client-visible outage " + outage;
         }
@@ -250,7 +262,8 @@ public class Operations implements ApplicationRunner, DisposableBean, RunningOpe
 
     private static String describe(Operation o) {
         return o.kind().auditName() + " " + o.subject() + (o.target() == null ? "" : " → " + o.target())
-                + (o.reason() == null ? "" : "; reason: " + o.reason());
+                + (o.reason() == null ? "" : "; reason: " + o.reason())
+                + (o.partOf() == null ? "" : "; step of rolling update " + o.partOf());
     }
 
     private void audit(Operation o, String action, Outcome outcome, String details) {

@@ -19,9 +19,11 @@ import dev.switchboard.engine.MonitorRecoveryStarted;
 import dev.switchboard.engine.NameNotFound;
 import dev.switchboard.engine.OperationNotAllowed;
 import dev.switchboard.engine.ResourceStatus;
+import dev.switchboard.engine.ScriptRun;
 import dev.switchboard.engine.ServerState;
 import dev.switchboard.engine.ServerStatus;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -278,6 +280,60 @@ public final class EmbeddedClusterEngine implements ClusterEngine {
         } catch (java.io.IOException e) {
             return Optional.empty();
         }
+    }
+
+    @Override
+    public Optional<String> readFile(String server, String path) {
+        Path file = layout(server).map(path);
+        try {
+            if (!java.nio.file.Files.isRegularFile(file) || java.nio.file.Files.size(file) > 64 * 1024) {
+                return Optional.empty();
+            }
+            return Optional.of(java.nio.file.Files.readString(file).strip());
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public Optional<Path> relink(String server, String link, String target, Path keepIn) {
+        ServerLayout layout = layout(server);
+        Path linkPath = layout.map(link);
+        try {
+            Optional<Path> kept = Optional.empty();
+            if (java.nio.file.Files.isSymbolicLink(linkPath)) {
+                java.nio.file.Files.delete(linkPath); // a link holds no data; the audit names its old target
+            } else if (java.nio.file.Files.exists(linkPath)) {
+                java.nio.file.Files.createDirectories(keepIn);
+                Path copy = keepIn.resolve(server + "-" + linkPath.getFileName());
+                for (int n = 2; java.nio.file.Files.exists(copy, java.nio.file.LinkOption.NOFOLLOW_LINKS); n++) {
+                    copy = keepIn.resolve(server + "-" + linkPath.getFileName() + "-" + n);
+                }
+                java.nio.file.Files.move(linkPath, copy);
+                kept = Optional.of(copy);
+            }
+            java.nio.file.Files.createDirectories(linkPath.getParent());
+            java.nio.file.Files.createSymbolicLink(linkPath, layout.map(target));
+            return kept;
+        } catch (java.io.IOException e) {
+            throw new dev.switchboard.engine.OperationFailed("Could not make " + link + " on " + server + " a link to "
+                    + target + ": " + e + ". Check the permissions of " + linkPath.getParent() + ".");
+        }
+    }
+
+    @Override
+    public ScriptRun runOnServer(String group, String server, Path command, List<String> arguments, Duration timeout) {
+        ServerLayout layout = layout(server);
+        FailoverGroup g = group(group).group();
+        return runner.run(new ScriptRunner.Request(g.name(), "update", server, "update", "UPDATE", command, arguments,
+                environment.forServer(layout, g), timeout, layout.root()));
+    }
+
+    private ServerLayout layout(String server) {
+        if (server == null || !servers.containsKey(server)) {
+            throw new NameNotFound("server", server);
+        }
+        return servers.get(server);
     }
 
     @Override

@@ -59,7 +59,19 @@ final class ScriptRunner {
     }
 
     record Request(String group, String resource, String server, String action, String event, Path script,
-                   Map<String, String> environment, Duration timeout, Path workingDirectory) {
+                   List<String> arguments, Map<String, String> environment, Duration timeout, Path workingDirectory) {
+
+        Request(String group, String resource, String server, String action, String event, Path script,
+                Map<String, String> environment, Duration timeout, Path workingDirectory) {
+            this(group, resource, server, action, event, script, List.of(), environment, timeout, workingDirectory);
+        }
+
+        List<String> command() {
+            List<String> command = new java.util.ArrayList<>();
+            command.add(script.toString());
+            command.addAll(arguments);
+            return command;
+        }
     }
 
     ScriptRun run(Request request) {
@@ -72,7 +84,7 @@ final class ScriptRunner {
             Files.createDirectories(log.getParent());
             Files.createDirectories(running);
             Files.writeString(mark, request.script() + "\n");
-            ProcessBuilder builder = new ProcessBuilder(List.of(request.script().toString()))
+            ProcessBuilder builder = new ProcessBuilder(request.command())
                     .directory(request.workingDirectory().toFile())
                     .redirectErrorStream(true)
                     // a file, not a pipe: a daemon the script leaves behind must not hold us up

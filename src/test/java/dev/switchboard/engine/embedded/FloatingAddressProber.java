@@ -15,7 +15,7 @@ import java.util.Optional;
  */
 public final class FloatingAddressProber implements AutoCloseable {
 
-    record Probe(long nanos, String server) {
+    record Probe(long nanos, java.time.Instant at, String server) {
         boolean ok() {
             return server != null;
         }
@@ -38,7 +38,7 @@ public final class FloatingAddressProber implements AutoCloseable {
             long started = System.nanoTime();
             String server = probeOnce();
             synchronized (probes) {
-                probes.add(new Probe(started, server));
+                probes.add(new Probe(started, java.time.Instant.now(), server));
             }
             long sleepNanos = 20_000_000 - (System.nanoTime() - started);
             if (sleepNanos > 0) {
@@ -94,6 +94,41 @@ public final class FloatingAddressProber implements AutoCloseable {
         synchronized (probes) {
             return probes.stream().filter(p -> p.nanos() >= since && p.ok() && p.server().equals(target))
                     .findFirst().map(p -> (p.nanos() - since) / 1e9);
+        }
+    }
+
+    /** A time in which no probe got a good answer: from the last good answer before to the first after. */
+    public record Outage(java.time.Instant from, java.time.Instant to, String serverBefore, String serverAfter) {
+        public java.time.Duration duration() {
+            return java.time.Duration.between(from, to);
+        }
+    }
+
+    /** Every outage so far: each run of failed probes between two good answers. */
+    public List<Outage> outages() {
+        List<Outage> outages = new ArrayList<>();
+        Probe lastGood = null;
+        boolean failedSince = false;
+        synchronized (probes) {
+            for (Probe p : probes) {
+                if (!p.ok()) {
+                    failedSince = true;
+                } else {
+                    if (failedSince && lastGood != null) {
+                        outages.add(new Outage(lastGood.at(), p.at(), lastGood.server(), p.server()));
+                    }
+                    lastGood = p;
+                    failedSince = false;
+                }
+            }
+        }
+        return outages;
+    }
+
+    /** How many probes got a good answer so far. */
+    public long goodAnswers() {
+        synchronized (probes) {
+            return probes.stream().filter(Probe::ok).count();
         }
     }
 

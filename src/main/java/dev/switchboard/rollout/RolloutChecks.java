@@ -1,0 +1,173 @@
+package dev.switchboard.rollout;
+
+import dev.switchboard.cluster.ClusterDefinition;
+import dev.switchboard.cluster.FailoverGroup;
+import dev.switchboard.cluster.LinkCheck;
+import dev.switchboard.engine.ActivationState;
+import dev.switchboard.engine.ClusterEngine;
+import dev.switchboard.engine.ClusterSnapshot;
+import dev.switchboard.engine.GroupStatus;
+import dev.switchboard.engine.MonitorState;
+import dev.switchboard.engine.ServerState;
+import dev.switchboard.operations.Check;
+import dev.switchboard.operations.Operation;
+import dev.switchboard.operations.OperationKind;
+import dev.switchboard.operations.OperationState;
+import dev.switchboard.operations.Operations;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/**
+ * The live checks of a step: what must hold on the cluster before the step may be signed off.
+ * Computed afresh each time, from the engine and the operations on record.
+ */
+@Component
+class RolloutChecks {
+
+    private final ClusterEngine engine;
+    private final ClusterDefinition definition;
+    private final Operations operations;
+
+    RolloutChecks(ClusterEngine engine, ClusterDefinition definition, Operations operations) {
+        this.engine = engine;
+        this.definition = definition;
+        this.operations = operations;
+    }
+
+    List<Check> of(Rollout run, RolloutStep step) {
+        FailoverGroup group = definition.group(run.group()).orElseThrow();
+        ClusterSnapshot snapshot = engine.snapshot();
+        GroupStatus status = snapshot.group(run.group()).orElseThrow();
+        String server = run.server(step);
+        List<Check> checks = new ArrayList<>();
+        switch (step.kind()) {
+            case PRE_CHECK -> {
+                checks.add(groupOn(status, run.home()));
+                group.servers().forEach(s -> checks.add(serverOnline(snapshot, s)));
+                checks.add(noOperation(run.group()));
+                group.servers().forEach(s -> checks.add(versionNoted(run, group, s)));
+            }
+            case UPDATE -> {
+                checks.add(notRunning(run.group(), status, server));
+                checks.add(version(run, group, server));
+            }
+            case RELINK -> group.linkChecks().forEach(link -> checks.add(link(link, server)));
+            case SWITCH -> {
+                checks.add(switchedBy(run, step, server));
+                checks.add(groupOn(status, server));
+            }
+            case FINAL_CHECK -> {
+                checks.add(groupOn(status, run.home()));
+                group.servers().forEach(s -> checks.add(version(run, group, s)));
+                group.servers().forEach(s -> group.linkChecks().forEach(link -> checks.add(link(link, s))));
+                checks.add(monitorsNormal(snapshot, group, run.home()));
+            }
+        }
+        return checks;
+    }
+
+    /** The installed version on a server, as its version file says; empty when it cannot be read. */
+    Optional<String> installedVersion(FailoverGroup group, String server) {
+        return group.rollingUpdate() == null ? Optional.empty()
+                : engine.readFile(server, group.rollingUpdate().versionFile()).filter(v -> !v.isBlank());
+    }
+
+    private static Check groupOn(GroupStatus status, String server) {
+        return status.state() == ActivationState.ONLINE && server.equals(status.currentServer())
+                ? Check.pass("group-on", "rollout.check.groupOn.pass", status.name(), server)
+                : Check.fail("group-on", "rollout.check.groupOn.fail", "rollout.check.groupOn.fix", status.name(), server,
+                        status.state().word(), status.currentServer() == null ? "-" : status.currentServer());
+    }
+
+    private static Check serverOnline(ClusterSnapshot snapshot, String server) {
+        ServerState state = snapshot.servers().stream().filter(s -> s.name().equals(server)).findFirst()
+                .map(s -> s.state()).orElse(ServerState.UNKNOWN);
+        return state == ServerState.ONLINE ? Check.pass("server-online", "rollout.check.serverOnline.pass", server)
+                : Check.fail("server-online", "rollout.check.serverOnline.fail", "rollout.check.serverOnline.fix", server,
+                        state.word());
+    }
+
+    private Check noOperation(String group) {
+        return operations.holderOf(group)
+                .map(h -> Check.fail("no-operation", "rollout.check.operation.fail", "rollout.check.operation.fix",
+                        h.requestedBy(), h.kind().auditName()))
+                .orElseGet(() -> Check.pass("no-operation", "rollout.check.operation.pass"));
+    }
+
+    /** Before anything changes, each server's version is noted for the report; unreadable is a warning. */
+    private Check versionNoted(Rollout run, FailoverGroup group, String server) {
+        return installedVersion(group, server)
+                .map(v -> Check.pass("version", "rollout.check.versionNoted", server, v, run.targetVersion()))
+                .orElseGet(() -> Check.warn("version", "rollout.check.versionUnknown", "rollout.check.versionUnknown.fix",
+                        server, versionFile(group)));
+    }
+
+    private Check version(Rollout run, FailoverGroup group, String server) {
+        Optional<String> installed = installedVersion(group, server);
+        return installed.filter(run.targetVersion()::equals).isPresent()
+                ? Check.pass("version", "rollout.check.version.pass", server, run.targetVersion())
+                : Check.fail("version", "rollout.check.version.fail", "rollout.check.version.fix", server,
+                        installed.orElse("-"), run.targetVersion(), versionFile(group));
+    }
+
+    /** The application must not run where it is being updated. */
+    private Check notRunning(String group, GroupStatus status, String server) {
+        int processes = engine.applicationProcessesOn(group, server);
+        boolean groupThere = server.equals(status.currentServer());
+        return processes == 0 && !groupThere ? Check.pass("not-running", "rollout.check.notRunning.pass", server)
+                : Check.fail("not-running", "rollout.check.notRunning.fail", "rollout.check.notRunning.fix", server,
+                        processes);
+    }
+
+    private Check link(LinkCheck link, String server) {
+        Optional<String> actual = engine.linkTarget(server, link.link());
+        if (actual.filter(link.target()::equals).isPresent()) {
+            return Check.pass("link", "rollout.check.link.pass", link.link(), link.target(), server);
+        }
+        return Check.fail("link", "rollout.check.link.fail", "rollout.check.link.fix", link.link(), link.target(),
+                server, actual.orElse("-"));
+    }
+
+    /** The switchover is the move made from this step through the wizard, and it must have succeeded. */
+    private Check switchedBy(Rollout run, RolloutStep step, String server) {
+        Optional<Operation> move = switchoverOf(run, step);
+        if (move.isEmpty()) {
+            return Check.fail("switchover", "rollout.check.switch.none", "rollout.check.switch.fix", server);
+        }
+        Operation o = move.get();
+        if (o.state() == OperationState.SUCCEEDED) {
+            return Check.pass("switchover", "rollout.check.switch.pass", server, o.id(),
+                    o.outage() == null ? "-" : o.outage().toMillis());
+        }
+        return o.state().finished()
+                ? Check.fail("switchover", "rollout.check.switch.failed", "rollout.check.switch.fix", server, o.id(),
+                        o.message() == null ? "-" : o.message())
+                : Check.fail("switchover", "rollout.check.switch.running", "rollout.check.switch.wait", server, o.id());
+    }
+
+    /** The newest move to the step's server made as part of this run since the step became current. */
+    Optional<Operation> switchoverOf(Rollout run, RolloutStep step) {
+        StepRecord record = run.step(step);
+        String server = run.server(step);
+        return operations.partOf(run.id()).stream()
+                .filter(o -> o.kind() == OperationKind.MOVE_GROUP && server.equals(o.target()))
+                .filter(o -> record.startedAt() == null || !o.requestedAt().isBefore(record.startedAt()))
+                .reduce((older, newer) -> newer);
+    }
+
+    private static Check monitorsNormal(ClusterSnapshot snapshot, FailoverGroup group, String server) {
+        List<String> notNormal = snapshot.monitors().stream()
+                .filter(m -> m.targetResource() != null && group.resource(m.targetResource()).isPresent())
+                .filter(m -> m.on(server).map(s -> s.state() != MonitorState.NORMAL).orElse(true))
+                .map(m -> m.name()).toList();
+        return notNormal.isEmpty() ? Check.pass("monitors", "rollout.check.monitors.pass", server)
+                : Check.fail("monitors", "rollout.check.monitors.fail", "rollout.check.monitors.fix", server,
+                        String.join(", ", notNormal));
+    }
+
+    private static String versionFile(FailoverGroup group) {
+        return group.rollingUpdate() == null ? "-" : group.rollingUpdate().versionFile();
+    }
+}

@@ -1,0 +1,132 @@
+package dev.switchboard.rollout;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.switchboard.HttpSession;
+import dev.switchboard.WebIT;
+import dev.switchboard.audit.AuditActor;
+import dev.switchboard.audit.AuditEvent;
+import dev.switchboard.audit.AuditTrail;
+import dev.switchboard.engine.ClusterEngine;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The rules of a run over HTTP: steps in order, a failing check blocks the sign-off, override
+ * and skip need a reason, one open run per group, handovers, viewers only look, and all of it
+ * in the audit trail under the run's id. The cluster is left as it was (no step changes it).
+ */
+class RolloutIT extends WebIT {
+
+    @Autowired
+    ClusterEngine engine;
+
+    @Autowired
+    Rollouts rollouts;
+
+    @Autowired
+    AuditTrail trail;
+
+    @BeforeEach
+    @AfterEach
+    void noOpenRun() {
+        awaitGroupSettled(engine);
+        rollouts.openRunOf(RolloutClient.GROUP).ifPresent(run -> rollouts.abandon(run.id(), "test clean-up",
+                new AuditActor("operator", "OPERATOR", null)));
+    }
+
+    @Test
+    void stepsGoInOrderAFailingCheckBlocksAndOverrideOrSkipNeedAReason() {
+        RolloutClient operator = new RolloutClient(url(""), "operator", OPERATOR_PASSWORD);
+        String page = operator.create("Rules <b>test</b>", "9.9");
+        assertThat(page).contains("Rules &lt;b&gt;test&lt;/b&gt;", "Pre-check").doesNotContain("<b>test");
+        assertThat(operator.signOff(0, "all green")).contains("Signed off by operator", "Note: all green");
+
+        page = operator.signOff(1, "");
+        assertThat(page).contains("Not signed off: a check fails (version)");
+        assertThat(stepState(page, 1)).isEqualTo("Current");
+        assertThat(operator.override(1, " ")).contains("Give a reason");
+        page = operator.override(1, "9.9 reports itself as 1.0 (vendor ticket 42)");
+        assertThat(stepState(page, 1)).isEqualTo("Overridden");
+        assertThat(page).contains("Reason: 9.9 reports itself as 1.0 (vendor ticket 42)");
+
+        assertThat(operator.runUpdate(2)).contains("That action does not belong to step 2");
+        assertThat(operator.signOff(1, "again")).contains("Step 1 is not the current step (the run is at step 2)");
+        assertThat(operator.skip(2, "")).contains("Give a reason");
+        page = operator.skip(2, "links checked by hand");
+        assertThat(stepState(page, 2)).isEqualTo("Skipped");
+        assertThat(stepState(page, 3)).isEqualTo("Current");
+        assertThat(operator.signOff(3, "")).as("no move made from this step yet")
+                .contains("Not signed off: a check fails (switchover, group-on)");
+
+        RolloutClient another = new RolloutClient(url(""), "admin", ADMIN_PASSWORD);
+        assertThat(another.create("Second run", "9.9")).contains("already has an open rolling update (“Rules");
+
+        page = operator.abandon("rehearsal only");
+        assertThat(page).contains("Abandoned: rehearsal only");
+        assertThat(operator.signOff(3, "")).contains("The run is no longer open (ABANDONED)");
+
+        List<AuditEvent> events = trail.ofOperation(operator.runId);
+        assertThat(events).allSatisfy(e -> {
+            assertThat(e.operationId()).isEqualTo(operator.runId);
+            assertThat(e.group()).isEqualTo(RolloutClient.GROUP);
+        });
+        assertThat(events.stream().map(AuditEvent::action).toList()).containsSubsequence("rollout-created",
+                "rollout-step-done", "rollout-refused", "rollout-refused", "rollout-step-overridden", "rollout-refused",
+                "rollout-refused", "rollout-refused", "rollout-step-skipped", "rollout-refused", "rollout-abandoned",
+                "rollout-refused");
+        assertThat(events).filteredOn(e -> e.action().equals("rollout-step-overridden")).singleElement()
+                .satisfies(e -> assertThat(e.details()).contains("step 1 “Update the standby srv2” overridden",
+                        "reason: 9.9 reports itself as 1.0", "FAIL version", "next: step 2"));
+        assertThat(events).filteredOn(e -> e.action().equals("rollout-refused")).allSatisfy(e ->
+                assertThat(e.outcome()).isEqualTo("DENIED"));
+    }
+
+    @Test
+    void anotherOperatorTakesOverAndTheHandoverShows() {
+        RolloutClient operator = new RolloutClient(url(""), "operator", OPERATOR_PASSWORD);
+        operator.create("Handover test", "1.0");
+        RolloutClient admin = new RolloutClient(url(""), "admin", ADMIN_PASSWORD);
+        admin.runId = operator.runId;
+        String page = admin.signOff(0, "taking over from the night shift");
+        assertThat(page).contains("operator handed over to admin at step 0", "Signed off by admin");
+        assertThat(trail.ofOperation(operator.runId)).filteredOn(e -> e.action().equals("rollout-handover"))
+                .singleElement().satisfies(e -> assertThat(e.details()).startsWith("from operator to admin at step 0"));
+    }
+
+    @Test
+    void viewersFollowARunButCannotChangeIt() {
+        RolloutClient operator = new RolloutClient(url(""), "operator", OPERATOR_PASSWORD);
+        operator.create("Viewer test", "1.0");
+        HttpSession viewer = new HttpSession(url(""));
+        viewer.login("viewer", VIEWER_PASSWORD);
+        String page = viewer.get("/rollouts/" + operator.runId).body();
+        assertThat(page).contains("Viewer test", "Pre-check").doesNotContain("/sign-off");
+        assertThat(viewer.post("/rollouts/" + operator.runId + "/steps/0/sign-off", "note=x", true).statusCode())
+                .isEqualTo(403);
+        assertThat(viewer.post("/rollouts", "group=failover-clweb&title=x&version=1.1", true).statusCode())
+                .isEqualTo(403);
+        assertThat(viewer.get("/rollouts/" + operator.runId + "/report").body()).contains("Report: Viewer test");
+        assertThat(rollouts.find(operator.runId).orElseThrow().currentStep()).isEqualTo(RolloutStep.PRE_CHECK);
+    }
+
+    @Test
+    void aBadTitleOrVersionIsNamedAndTheFormKeepsWhatWasTyped() {
+        RolloutClient operator = new RolloutClient(url(""), "operator", OPERATOR_PASSWORD);
+        assertThat(operator.create(" ", "1.1")).contains("Give the run a title of 1 to 200 characters");
+        String page = operator.create("Typo run", "1 .1");
+        assertThat(page).contains("“1 .1” is not a version", "value=\"Typo run\"");
+        assertThat(operator.runId).isNull();
+        assertThat(rollouts.openRunOf(RolloutClient.GROUP)).isEmpty();
+    }
+
+    /** The state word of a step on the run's page. */
+    private static String stepState(String page, int step) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("data-step=\"" + step
+                + "\"[\\s\\S]*?class=\"state step-state\">([^<]+)<").matcher(page);
+        return m.find() ? m.group(1) : "(step " + step + " not on the page)";
+    }
+}
