@@ -126,8 +126,11 @@ class RolloutChecks {
         if (actual.filter(link.target()::equals).isPresent()) {
             return Check.pass("link", "rollout.check.link.pass", link.link(), link.target(), server);
         }
-        return Check.fail("link", "rollout.check.link.fail", "rollout.check.link.fix", link.link(), link.target(),
-                server, actual.orElse("-"));
+        return actual.isPresent()
+                ? Check.fail("link", "rollout.check.link.fail", "rollout.check.link.fix", link.link(), link.target(),
+                        server, actual.get())
+                : Check.fail("link", "rollout.check.link.local", "rollout.check.link.fix", link.link(), link.target(),
+                        server);
     }
 
     /** The switchover is the move made from this step through the wizard, and it must have succeeded. */

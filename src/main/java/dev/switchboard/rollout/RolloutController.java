@@ -1,6 +1,7 @@
 package dev.switchboard.rollout;
 
 import dev.switchboard.audit.AuditActor;
+import dev.switchboard.audit.AuditTrail;
 import dev.switchboard.cluster.ClusterDefinition;
 import dev.switchboard.cluster.FailoverGroup;
 import dev.switchboard.engine.EngineException;
@@ -28,10 +29,12 @@ class RolloutController {
 
     private final Rollouts rollouts;
     private final ClusterDefinition definition;
+    private final AuditTrail trail;
 
-    RolloutController(Rollouts rollouts, ClusterDefinition definition) {
+    RolloutController(Rollouts rollouts, ClusterDefinition definition, AuditTrail trail) {
         this.rollouts = rollouts;
         this.definition = definition;
+        this.trail = trail;
     }
 
     @GetMapping("/rollouts")
@@ -70,6 +73,7 @@ class RolloutController {
     @GetMapping("/rollouts/{id}/report")
     String report(@PathVariable String id, Model model) {
         model.addAttribute("run", find(id));
+        model.addAttribute("events", trail.ofOperation(id));
         return "rollouts/report";
     }
 

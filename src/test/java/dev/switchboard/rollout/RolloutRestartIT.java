@@ -1,0 +1,101 @@
+package dev.switchboard.rollout;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.switchboard.ClusterProcesses;
+import dev.switchboard.HttpSession;
+import dev.switchboard.SwitchboardProcess;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A run survives a restart of Switchboard and changes hands: one operator takes the demo
+ * cluster to step 4 (srv2 updated, relinked and active), Switchboard is stopped and started
+ * again, and a second operator finishes the run; the handover shows on the run and the report.
+ */
+class RolloutRestartIT {
+
+    private static final String PASSWORD = "operator-password-1";
+    private static final String HASH = "{bcrypt}$2a$04$PNbvcCTNV.mrZXfrIwrqFOw8clLQ9g6JPtgF/p.UU87V5wD2H26zy";
+    private static final String FIP = "http://127.0.0.93:18087/";
+
+    @TempDir
+    Path dir;
+
+    SwitchboardProcess switchboard;
+
+    @AfterEach
+    void stopEverything() throws Exception {
+        if (switchboard != null) {
+            switchboard.kill();
+        }
+        ClusterProcesses.kill(dir.resolve("data"));
+    }
+
+    @Test
+    void aRunStoppedAtStep4IsFinishedAfterARestartByAnotherOperator() throws Exception {
+        Path scripts = Path.of("config/scripts").toAbsolutePath();
+        Path cluster = Files.writeString(dir.resolve("cluster.yml"), Files.readString(Path.of("config/cluster.yml"))
+                .replace("127.0.0.11", "127.0.0.91").replace("127.0.0.12", "127.0.0.92")
+                .replace("127.0.0.13:18080", "127.0.0.93:18087").replace("address: 127.0.0.13", "address: 127.0.0.93")
+                .replace("port: 18080", "port: 18087")
+                .replace("scripts/", scripts + "/"));
+        switchboard = new SwitchboardProcess(dir.resolve("switchboard.log"), "--switchboard.cluster.location=" + cluster,
+                "--switchboard.data-dir=" + dir.resolve("data"),
+                "--switchboard.security.accounts[0].name=operator",
+                "--switchboard.security.accounts[0].password-hash=" + HASH,
+                "--switchboard.security.accounts[0].role=OPERATOR",
+                "--switchboard.security.accounts[1].name=operator2",
+                "--switchboard.security.accounts[1].password-hash=" + HASH,
+                "--switchboard.security.accounts[1].role=OPERATOR").start();
+        awaitService("CL/Web on srv1, version 1.0");
+
+        RolloutClient first = new RolloutClient(switchboard.url(""), "operator", PASSWORD);
+        first.create("CL/Web 1.0 → 1.1", "1.1");
+        first.signOff(0, "night shift starts");
+        assertThat(first.runUpdate(1)).contains("exit code 0");
+        first.signOff(1, "");
+        first.relink(2);
+        first.signOff(2, "");
+        first.switchTo("srv2");
+        String atStep4 = first.signOff(3, "srv2 serves 1.1; handing over");
+        assertThat(atStep4).contains("4. Update the former active srv1");
+
+        switchboard.stop();
+        switchboard.start();
+        awaitService("CL/Web on srv2, version 1.1");
+
+        RolloutClient second = new RolloutClient(switchboard.url(""), "operator2", PASSWORD);
+        second.runId = first.runId;
+        String page = second.page();
+        assertThat(page).contains("CL/Web 1.0 → 1.1", "<dd class=\"held-by\">operator</dd>");
+        assertThat(page).contains("data-step=\"4\" class=\"step-current\"", "The application is not running on srv1.");
+        assertThat(second.runUpdate(4)).contains("operator handed over to operator2 at step 4", "exit code 0",
+                "<dd class=\"held-by\">operator2</dd>");
+        second.signOff(4, "day shift");
+        second.relink(5);
+        second.signOff(5, "");
+        second.switchTo("srv1");
+        second.signOff(6, "");
+        await().atMost(Duration.ofSeconds(30)).until(() -> !second.page().contains("data-verdict=\"FAIL\""));
+        assertThat(second.signOff(7, "done")).contains(">Completed<");
+
+        String report = second.report();
+        assertThat(report).contains("operator handed over to operator2 at step 4", "Signed off", "operator2 at",
+                "Client-visible outage (both switchovers)");
+        assertThat(report.split("Client-visible outage \\d+ ms \\(move ", -1)).hasSize(3);
+        awaitService("CL/Web on srv1, version 1.1");
+    }
+
+    private void awaitService(String answer) {
+        await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> HttpSession.plain(
+                HttpRequest.newBuilder(URI.create(FIP)).timeout(Duration.ofSeconds(2)).build()).body().contains(answer));
+    }
+}
