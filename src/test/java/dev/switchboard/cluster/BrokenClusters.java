@@ -58,6 +58,10 @@ final class BrokenClusters {
         expect("21-disk-outside-data-dir.yml", ":11:35 groups[0].resources[1].device: '../../home' leaves the data directory ");
         expect("22-mount-point-with-dots.yml",
                 ":11:54 groups[0].resources[1].mount-point: '/mnt/../etc' is not a plain absolute path.");
+        expect("23-bad-rolling-update.yml",
+                ":9:22 groups[0].rolling-update.version-file: 'VERSION' is not a plain absolute path.",
+                ":9:45 groups[0].rolling-update.update-command: the script 'scripts/updaet.sh' does not exist",
+                ":9:80 groups[0].rolling-update.update-timout: unknown key 'update-timout'. Fix: did you mean 'update-timeout'?");
     }
 
     private static void expect(String file, String... lines) {

@@ -40,6 +40,8 @@ class ClusterDefinitionReaderTests {
         assertThat(psw.timing().targetResource()).isEqualTo("exec1");
         assertThat(psw.recovery()).isEqualTo(new RecoveryPolicy("failover-clweb", 0, 1, FinalAction.NONE));
         assertThat(demo.provisionScript()).isNotNull();
+        assertThat(group.rollingUpdate()).isEqualTo(new RollingUpdate("/usr/local/jcclweb/VERSION",
+                Path.of("config/scripts/update.sh").toAbsolutePath(), Duration.ofMinutes(5)));
     }
 
     @Test

@@ -217,6 +217,40 @@ public abstract class ClusterEngineContract {
         assertThat(group().currentServer()).isEqualTo(home());
     }
 
+    /** A file every server of the cluster has, holding the installed version (the rolling update's probe). */
+    protected String versionFile() {
+        return "/usr/local/jcclweb/VERSION";
+    }
+
+    /** A directory of this host where a relink may keep what it replaces. */
+    protected abstract java.nio.file.Path keepDirectory();
+
+    @Test
+    void readsASmallFileOnAServer() {
+        assertThat(engine().readFile(other(), versionFile())).hasValueSatisfying(v -> assertThat(v).isNotBlank()
+                .doesNotEndWith("\n"));
+        assertThat(engine().readFile(other(), "/no/such/file")).isEmpty();
+        assertThatThrownBy(() -> engine().readFile("no-such-server", versionFile())).isInstanceOf(NameNotFound.class);
+    }
+
+    @Test
+    void relinkMakesTheLinkAndReplacesAWrongOne() {
+        String link = "/var/tmp/switchboard-contract/config";
+        assertThat(engine().relink(other(), link, "/etc", keepDirectory())).as("nothing was there").isEmpty();
+        assertThat(engine().linkTarget(other(), link)).contains("/etc");
+        assertThat(engine().relink(other(), link, "/usr/local", keepDirectory())).as("a link holds no data").isEmpty();
+        assertThat(engine().linkTarget(other(), link)).contains("/usr/local");
+    }
+
+    @Test
+    void runsACommandOnAServerWithItsArguments() {
+        ScriptRun run = engine().runOnServer(groupName(), other(), java.nio.file.Path.of("/bin/echo"),
+                List.of("update", other()), Duration.ofSeconds(10));
+        assertThat(run.succeeded()).as(run.outputTail()).isTrue();
+        assertThat(run.outputTail()).contains("update " + other());
+        assertThat(run.server()).isEqualTo(other());
+    }
+
     protected void awaitMonitor(String server, MonitorState state) {
         await().atMost(SETTLE).untilAsserted(() -> assertThat(
                 engine().snapshot().monitor(monitorName()).orElseThrow().on(server).orElseThrow().state())

@@ -50,6 +50,11 @@ class EmbeddedClusterEngineIT extends ClusterEngineContract {
     }
 
     @Override
+    protected Path keepDirectory() {
+        return dataDir.resolve("kept");
+    }
+
+    @Override
     protected Optional<String> serviceAnswer() {
         return TestCluster.get("http://127.0.0.13:18080/").filter(r -> r.statusCode() == 200).map(HttpResponse::body);
     }
