@@ -48,6 +48,8 @@ class SwitchboardRestartIT {
         switchboard = start();
         await().atMost(Duration.ofSeconds(60)).until(() -> get(FIP + "/").filter(b -> b.contains("srv1")).isPresent());
         String pid = get(FIP + "/status").orElseThrow().replaceAll(".*\"pid\": (\\d+).*\\s*", "$1");
+        // the engine may bring the group up before the initial admin's password is written
+        await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(dataDir.resolve("initial-admin-password")));
         String password = Files.readString(dataDir.resolve("initial-admin-password")).strip();
         HttpSession admin = new HttpSession(local(""));
         admin.login("admin", password);

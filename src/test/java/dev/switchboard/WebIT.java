@@ -54,6 +54,15 @@ public abstract class WebIT {
         });
     }
 
+    /** Brings the demo group back to its home server srv1 (other tests leave it where they moved it). */
+    protected static void groupHome(dev.switchboard.engine.ClusterEngine engine) {
+        awaitGroupSettled(engine);
+        if (!"srv1".equals(engine.snapshot().group("failover-clweb").orElseThrow().currentServer())) {
+            engine.moveGroup("failover-clweb", "srv1");
+        }
+        awaitGroupSettled(engine);
+    }
+
     protected String url(String path) {
         return "http://localhost:" + port + path;
     }

@@ -56,7 +56,8 @@ class InterruptedMoveIT {
                 .replace("port: 18080", "port: 18085")
                 .replace("start: scripts/start.sh", "start: start.sh")
                 .replace("stop: scripts/stop.sh", "stop: " + scripts.resolve("stop.sh"))
-                .replace("provision: scripts/install.sh", "provision: " + scripts.resolve("install.sh")));
+                .replace("provision: scripts/install.sh", "provision: " + scripts.resolve("install.sh"))
+                .replace("update-command: scripts/update.sh", "update-command: " + scripts.resolve("update.sh")));
         port = freePort();
         switchboard = start(config.resolve("cluster.yml"));
         await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> api("GET", "/api/v1/groups")

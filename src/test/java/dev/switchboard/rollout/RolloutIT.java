@@ -32,10 +32,10 @@ class RolloutIT extends WebIT {
 
     @BeforeEach
     @AfterEach
-    void noOpenRun() {
-        awaitGroupSettled(engine);
+    void groupHomeAndNoOpenRun() {
         rollouts.openRunOf(RolloutClient.GROUP).ifPresent(run -> rollouts.abandon(run.id(), "test clean-up",
                 new AuditActor("operator", "OPERATOR", null)));
+        groupHome(engine);
     }
 
     @Test

@@ -52,13 +52,9 @@ class RolloutBrowserIT extends WebIT {
 
     @BeforeEach
     void groupHomeAndNoOpenRun() {
-        awaitGroupSettled(engine);
         rollouts.openRunOf(GROUP).ifPresent(run -> rollouts.abandon(run.id(), "test clean-up",
                 new AuditActor("operator", "OPERATOR", null)));
-        if (!"srv1".equals(engine.snapshot().group(GROUP).orElseThrow().currentServer())) {
-            engine.moveGroup(GROUP, "srv1");
-        }
-        awaitGroupSettled(engine);
+        groupHome(engine);
     }
 
     @AfterEach
