@@ -1,0 +1,84 @@
+package dev.switchboard.engine.pacemaker;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs Pacemaker's command-line tools on a node of the cluster: the configured prefix (for
+ * example {@code ssh {node}} or {@code ip netns exec pcmk-{node}}; empty runs them here) in
+ * front of the command, a timeout, and a typed failure that says what went wrong and how to fix
+ * it instead of the tool's raw output.
+ */
+public final class PacemakerCommands {
+
+    /** What a command printed and how it ended. */
+    public record Result(int exitCode, String stdout, String stderr, Duration duration) {
+    }
+
+    private final List<String> prefix;
+    private final Duration timeout;
+
+    /** @param prefix words put in front of every command; {@code {node}} in a word becomes the node's name */
+    public PacemakerCommands(List<String> prefix, Duration timeout) {
+        this.prefix = List.copyOf(prefix);
+        this.timeout = timeout;
+    }
+
+    /** Runs the command on the node and returns its result when it exits 0; a typed failure otherwise. */
+    public Result run(String node, String... command) {
+        Result result = attempt(node, command);
+        if (result.exitCode() != 0) {
+            throw PacemakerFailure.of(String.join(" ", command), node, result);
+        }
+        return result;
+    }
+
+    /** Runs the command and returns its result whatever the exit code; fails only when it cannot run. */
+    public Result attempt(String node, String... command) {
+        List<String> full = new ArrayList<>();
+        prefix.forEach(word -> full.add(word.replace("{node}", node)));
+        full.addAll(List.of(command));
+        long started = System.nanoTime();
+        Process process;
+        try {
+            process = new ProcessBuilder(full).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                    .start();
+        } catch (IOException e) {
+            throw new PacemakerFailure(PacemakerFailure.Cause.NOT_INSTALLED, String.join(" ", command), node,
+                    "cannot run " + full.get(0) + ": " + e.getMessage(),
+                    "install pacemaker-cli-utils on the nodes, or correct switchboard.pacemaker.command-prefix.");
+        }
+        CompletableFuture<String> out = read(process.getInputStream());
+        CompletableFuture<String> err = read(process.getErrorStream());
+        try {
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly();
+                throw new PacemakerFailure(PacemakerFailure.Cause.TIMEOUT, String.join(" ", command), node,
+                        "no answer within " + timeout.toMillis() + " ms",
+                        "check that the cluster stack runs on " + node + " and that the node is reachable.");
+            }
+            return new Result(process.exitValue(), out.join(), err.join(), Duration.ofNanos(System.nanoTime() - started));
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw new PacemakerFailure(PacemakerFailure.Cause.TIMEOUT, String.join(" ", command), node,
+                    "interrupted", "try again.");
+        }
+    }
+
+    private static CompletableFuture<String> read(java.io.InputStream stream) {
+        return CompletableFuture.supplyAsync(() -> {
+            try (stream) {
+                return new String(stream.readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                return "";
+            }
+        });
+    }
+}

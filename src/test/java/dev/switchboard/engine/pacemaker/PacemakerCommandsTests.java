@@ -1,0 +1,57 @@
+package dev.switchboard.engine.pacemaker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The command runner with real processes: the prefix, the timeout, and failures named by their cause. */
+class PacemakerCommandsTests {
+
+    private final PacemakerCommands local = new PacemakerCommands(List.of(), Duration.ofSeconds(5));
+
+    @Test
+    void putsThePrefixWithTheNodeNameInFront() {
+        PacemakerCommands prefixed = new PacemakerCommands(List.of("env", "NODE={node}"), Duration.ofSeconds(5));
+
+        assertThat(prefixed.run("srv2", "sh", "-c", "echo on $NODE").stdout()).isEqualTo("on srv2\n");
+    }
+
+    @Test
+    void killsACommandThatOutlivesItsTimeout() {
+        PacemakerCommands impatient = new PacemakerCommands(List.of(), Duration.ofMillis(300));
+        long started = System.nanoTime();
+
+        assertThatThrownBy(() -> impatient.run("srv1", "sleep", "10")).isInstanceOfSatisfying(PacemakerFailure.class,
+                f -> assertThat(f.kind()).isEqualTo(PacemakerFailure.Cause.TIMEOUT))
+                .hasMessageContaining("`sleep 10` on srv1 failed (timeout): no answer within 300 ms");
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void namesTheCauseAndTheFix() {
+        assertThatThrownBy(() -> local.run("srv1", "no-such-pacemaker-tool")).isInstanceOfSatisfying(
+                PacemakerFailure.class, f -> assertThat(f.kind()).isEqualTo(PacemakerFailure.Cause.NOT_INSTALLED))
+                .hasMessageContaining("install pacemaker-cli-utils");
+        assertThat(failure("echo 'crm_mon: Insufficient privileges' >&2; exit 4"))
+                .isEqualTo(PacemakerFailure.Cause.NO_PERMISSION);
+        assertThat(failure("echo 'Could not connect to the CIB: Connection refused' >&2; exit 102"))
+                .isEqualTo(PacemakerFailure.Cause.NOT_RUNNING);
+        assertThat(failure("echo \"Resource 'nosuch' not found\" >&2; exit 105"))
+                .isEqualTo(PacemakerFailure.Cause.NOT_FOUND);
+        assertThatThrownBy(() -> local.run("srv1", "sh", "-c", "echo 'Error performing operation' >&2; exit 1"))
+                .hasMessageContaining("failed (refused): exit 1: Error performing operation")
+                .hasMessageContaining("crm_mon -1 shows failed actions");
+    }
+
+    private PacemakerFailure.Cause failure(String script) {
+        try {
+            local.run("srv1", "sh", "-c", script);
+            throw new AssertionError("expected a failure from: " + script);
+        } catch (PacemakerFailure f) {
+            return f.kind();
+        }
+    }
+}
