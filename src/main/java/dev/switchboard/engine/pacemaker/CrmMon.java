@@ -1,0 +1,185 @@
+package dev.switchboard.engine.pacemaker;
+
+import dev.switchboard.engine.ActivationState;
+import dev.switchboard.engine.ServerState;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+/**
+ * What {@code crm_mon -1 --output-as=xml} says about the cluster: the nodes, the groups with
+ * their members in order (where each runs and in which role), failures and fail counts.
+ */
+public record CrmMon(List<Node> nodes, List<Group> groups, List<Failure> failures) {
+
+    public record Node(String name, boolean online, boolean standby, boolean maintenance) {
+
+        public ServerState state() {
+            return !online ? ServerState.OFFLINE : standby || maintenance ? ServerState.STANDBY : ServerState.ONLINE;
+        }
+    }
+
+    /** A primitive of a group; {@code node} is where it is active (null when nowhere). */
+    public record Member(String id, String agent, String role, boolean failed, boolean managed, String node,
+                         Map<String, Integer> failCounts) {
+
+        /** fip, disk, exec or service, from the resource agent. */
+        public String type() {
+            String lower = agent.toLowerCase();
+            if (lower.endsWith(":ipaddr2") || lower.endsWith(":ipaddr")) {
+                return "fip";
+            }
+            if (lower.endsWith(":filesystem")) {
+                return "disk";
+            }
+            return lower.startsWith("systemd:") || lower.startsWith("lsb:") || lower.startsWith("service:")
+                    ? "service" : "exec";
+        }
+
+        public ActivationState state() {
+            if (failed) {
+                return node == null ? ActivationState.OFFLINE_FAILURE : ActivationState.ONLINE_FAILURE;
+            }
+            return switch (role) {
+                case "Started", "Promoted", "Unpromoted", "Master", "Slave" -> ActivationState.ONLINE;
+                case "Starting", "Migrating" -> ActivationState.ONLINE_PENDING;
+                case "Stopping" -> ActivationState.OFFLINE_PENDING;
+                case "Stopped" -> ActivationState.OFFLINE;
+                default -> ActivationState.UNKNOWN;
+            };
+        }
+    }
+
+    public record Group(String id, List<Member> members) {
+
+        /** The node the group runs on: where its first active member is; empty when nowhere. */
+        public Optional<String> node() {
+            return members.stream().map(Member::node).filter(n -> n != null).findFirst();
+        }
+
+        public ActivationState state() {
+            List<ActivationState> states = members.stream().map(Member::state).distinct().toList();
+            if (states.size() == 1) {
+                return states.get(0);
+            }
+            if (states.contains(ActivationState.ONLINE_FAILURE) || states.contains(ActivationState.OFFLINE_FAILURE)) {
+                return node().isPresent() ? ActivationState.ONLINE_FAILURE : ActivationState.OFFLINE_FAILURE;
+            }
+            // some members up and some down: Pacemaker is on its way from one to the other
+            return states.contains(ActivationState.OFFLINE_PENDING) ? ActivationState.OFFLINE_PENDING
+                    : ActivationState.ONLINE_PENDING;
+        }
+    }
+
+    /** A failed action: which operation of which resource on which node, and what it returned. */
+    public record Failure(String resource, String node, String task, long intervalMs, String exitStatus,
+                          String exitReason, String lastChange) {
+    }
+
+    public Optional<Group> group(String id) {
+        return groups.stream().filter(g -> g.id().equals(id)).findFirst();
+    }
+
+    public static CrmMon parse(String xml) {
+        Document doc = document(xml);
+        Element status = first(doc.getDocumentElement(), "status");
+        if (status != null && !"0".equals(status.getAttribute("code"))) {
+            throw new IllegalArgumentException("crm_mon answered status " + status.getAttribute("code") + ": "
+                    + status.getAttribute("message"));
+        }
+        List<Node> nodes = new ArrayList<>();
+        Element nodesElement = first(doc.getDocumentElement(), "nodes");
+        for (Element n : children(nodesElement, "node")) {
+            nodes.add(new Node(n.getAttribute("name"), yes(n, "online"), yes(n, "standby"), yes(n, "maintenance")));
+        }
+        Map<String, Map<String, Integer>> failCounts = failCounts(first(doc.getDocumentElement(), "node_history"));
+        List<Group> groups = new ArrayList<>();
+        for (Element g : children(first(doc.getDocumentElement(), "resources"), "group")) {
+            List<Member> members = new ArrayList<>();
+            for (Element r : children(g, "resource")) {
+                String node = children(r, "node").stream().map(e -> e.getAttribute("name")).findFirst().orElse(null);
+                members.add(new Member(r.getAttribute("id"), r.getAttribute("resource_agent"), r.getAttribute("role"),
+                        yes(r, "failed"), !"false".equals(r.getAttribute("managed")),
+                        yes(r, "active") ? node : null,
+                        failCounts.getOrDefault(r.getAttribute("id"), Map.of())));
+            }
+            groups.add(new Group(g.getAttribute("id"), members));
+        }
+        List<Failure> failures = new ArrayList<>();
+        for (Element f : children(first(doc.getDocumentElement(), "failures"), "failure")) {
+            String key = f.getAttribute("op_key");
+            String resource = key.replaceAll("_(monitor|start|stop|promote|demote|notify)_\\d+$", "");
+            failures.add(new Failure(resource, f.getAttribute("node"), f.getAttribute("task"),
+                    parseLong(f.getAttribute("interval")), f.getAttribute("exitstatus"), f.getAttribute("exitreason"),
+                    f.getAttribute("last-rc-change")));
+        }
+        return new CrmMon(List.copyOf(nodes), List.copyOf(groups), List.copyOf(failures));
+    }
+
+    /** resource → node → fail count, from the node history. */
+    private static Map<String, Map<String, Integer>> failCounts(Element history) {
+        Map<String, Map<String, Integer>> counts = new HashMap<>();
+        for (Element node : children(history, "node")) {
+            for (Element r : children(node, "resource_history")) {
+                if (!r.getAttribute("fail-count").isEmpty()) {
+                    counts.computeIfAbsent(r.getAttribute("id"), k -> new HashMap<>())
+                            .put(node.getAttribute("name"), (int) parseLong(r.getAttribute("fail-count")));
+                }
+            }
+        }
+        return counts;
+    }
+
+    /** Parses Pacemaker's XML without DTDs or external entities. */
+    static Document document(String xml) {
+        try {
+            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            factory.setExpandEntityReferences(false);
+            return factory.newDocumentBuilder().parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+        } catch (Exception e) {
+            throw new IllegalArgumentException("not Pacemaker XML: " + e.getMessage(), e);
+        }
+    }
+
+    static Element first(Element parent, String name) {
+        List<Element> found = children(parent, name);
+        return found.isEmpty() ? null : found.get(0);
+    }
+
+    static List<Element> children(Element parent, String name) {
+        List<Element> elements = new ArrayList<>();
+        if (parent == null) {
+            return elements;
+        }
+        NodeList nodes = parent.getChildNodes();
+        for (int i = 0; i < nodes.getLength(); i++) {
+            if (nodes.item(i) instanceof Element e && e.getTagName().equals(name)) {
+                elements.add(e);
+            }
+        }
+        return elements;
+    }
+
+    private static boolean yes(Element e, String attribute) {
+        return "true".equals(e.getAttribute(attribute));
+    }
+
+    private static long parseLong(String text) {
+        try {
+            return text.isEmpty() ? 0 : Long.parseLong(text.replaceAll("\\D", ""));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+}
