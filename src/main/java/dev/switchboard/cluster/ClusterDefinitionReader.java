@@ -109,7 +109,7 @@ public final class ClusterDefinitionReader {
             }
             List<ServerDefinition> servers = servers(top);
             List<FailoverGroup> groups = groups(top, servers);
-            List<Monitor> monitors = monitors(top, groups);
+            List<Monitor> monitors = embedded ? monitors(top, groups) : fromClusterManager(top, "monitors");
             Path provision = top.mapping("embedded").map(e -> e.allowOnly("provision"))
                     .flatMap(e -> e.string("provision").map(p -> script(e, "provision", p)))
                     .orElse(null);
@@ -172,7 +172,7 @@ public final class ClusterDefinitionReader {
                 List<LinkCheck> links = g.mappings("link-checks").stream().map(this::linkCheck).toList();
                 ServiceCheck serviceCheck = g.mapping("service-check").map(this::serviceCheck).orElse(null);
                 RollingUpdate rollingUpdate = g.mapping("rolling-update").map(this::rollingUpdate).orElse(null);
-                List<Resource> resources = resources(g);
+                List<Resource> resources = embedded ? resources(g) : fromClusterManager(g, "resources");
                 groups.add(new FailoverGroup(name, groupServers, autoStart, autoFailover, notes, links, serviceCheck,
                         rollingUpdate, resources));
             }
@@ -187,6 +187,15 @@ public final class ClusterDefinitionReader {
                         "write it as http://host:port/path.");
             }
             return new ServiceCheck(url, m.string("expect").orElse(""));
+        }
+
+        /** A cluster manager (Pacemaker) has its own resources and monitors: Switchboard reads them from it. */
+        private <T> List<T> fromClusterManager(YamlMapping m, String key) {
+            if (m.has(key)) {
+                problems.at(m.nodeOf(key), m.childPath(key), "'" + key + "' is read from the cluster manager (the CIB) "
+                        + "when switchboard.engine.type is pacemaker.", "remove '" + key + "' from this file.");
+            }
+            return List.of();
         }
 
         private RollingUpdate rollingUpdate(YamlMapping m) {

@@ -2,8 +2,8 @@ package dev.switchboard.cluster;
 
 import java.time.Duration;
 
-/** A health monitor of the cluster. The process name monitor is the only kind so far. */
-public sealed interface Monitor permits ProcessNameMonitor {
+/** A health monitor of the cluster: Switchboard's own process name monitor, or a cluster manager's monitor operation. */
+public sealed interface Monitor permits ProcessNameMonitor, ResourceMonitor {
 
     String name();
 

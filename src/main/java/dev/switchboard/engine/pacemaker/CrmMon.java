@@ -32,17 +32,9 @@ public record CrmMon(List<Node> nodes, List<Group> groups, List<Failure> failure
     public record Member(String id, String agent, String role, boolean failed, boolean managed, String node,
                          Map<String, Integer> failCounts) {
 
-        /** fip, disk, exec or service, from the resource agent. */
+        /** fip, disk or exec, from the resource agent. */
         public String type() {
-            String lower = agent.toLowerCase();
-            if (lower.endsWith(":ipaddr2") || lower.endsWith(":ipaddr")) {
-                return "fip";
-            }
-            if (lower.endsWith(":filesystem")) {
-                return "disk";
-            }
-            return lower.startsWith("systemd:") || lower.startsWith("lsb:") || lower.startsWith("service:")
-                    ? "service" : "exec";
+            return PacemakerDefinition.typeOf(agent);
         }
 
         public ActivationState state() {
