@@ -123,13 +123,28 @@ class ClusterDefinitionReaderTests {
     }
 
     @Test
-    void addressesOutsideLoopbackAreFineForARealCluster() {
-        Path file = BrokenClusters.DIR.resolve("14-fip-outside-loopback.yml");
-
+    void aPacemakerClusterNamesServersAndGroupsAndLeavesResourcesToTheCib() throws IOException {
+        Path file = Files.writeString(Files.createDirectories(dataDir.resolve("p")).resolve("cluster.yml"), """
+                cluster: {name: lab}
+                servers: [{name: srv1, address: 10.200.0.1}, {name: srv2, address: 10.200.0.2}]
+                groups:
+                  - name: failover-clweb
+                    servers: [srv1, srv2]
+                    service-check: {url: "http://127.0.0.1:18090/", expect: "CL/Web on {server},"}
+                """);
         ClusterDefinition definition = new ClusterDefinitionReader(dataDir, false).read(file);
+        assertThat(definition.servers()).extracting(ServerDefinition::address).containsExactly("10.200.0.1", "10.200.0.2");
+        assertThat(definition.groups().get(0).resources()).isEmpty();
 
-        assertThat(definition.groups().get(0).firstOfType(FloatingIp.class).orElseThrow().address())
-                .isEqualTo("192.168.10.13");
+        Files.writeString(file, Files.readString(file) + """
+                    resources:
+                      - {name: fip1, type: fip, address: 10.200.0.100, port: 18080}
+                monitors: []
+                """);
+        assertThatThrownBy(() -> new ClusterDefinitionReader(dataDir, false).read(file))
+                .hasMessageContaining("groups[0].resources: 'resources' is read from the cluster manager (the CIB) when "
+                        + "switchboard.engine.type is pacemaker. Fix: remove 'resources' from this file.")
+                .hasMessageContaining("monitors: 'monitors' is read from the cluster manager");
     }
 
     private ClusterDefinitionReader reader() {
