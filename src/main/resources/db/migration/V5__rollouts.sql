@@ -38,6 +38,10 @@ CREATE TABLE rollout_step (
     checks       VARCHAR(16000),
     operation_id VARCHAR(36),
     outage_ms    BIGINT,
+    -- the last run of the update command from this step: RUNNING, SUCCEEDED, FAILED or INTERRUPTED
+    update_state  VARCHAR(16),
+    update_at     TIMESTAMP WITH TIME ZONE,
+    update_result VARCHAR(1000),
     PRIMARY KEY (rollout_id, step)
 );
 

@@ -25,3 +25,16 @@ document.addEventListener('click', function (event) {
     window.print();
   }
 });
+
+// A rolling-update run's live checks: when another operator moved the run on (or finished it),
+// the refreshed checks belong to another step, so the whole page is loaded again.
+document.addEventListener('htmx:afterSettle', function () {
+  var main = document.querySelector('main[data-current-step]');
+  if (!main || main.getAttribute('data-current-step') === 'closed') {
+    return;
+  }
+  var checks = document.getElementById('checks');
+  if (!checks || checks.getAttribute('data-current-step') !== main.getAttribute('data-current-step')) {
+    window.location.reload();
+  }
+});

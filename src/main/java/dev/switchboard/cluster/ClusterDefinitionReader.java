@@ -205,6 +205,11 @@ public final class ClusterDefinitionReader {
             absolutePath(m, "version-file", versionFile, "/usr/local/jcclweb/VERSION");
             Path command = m.string("update-command").map(c -> script(m, "update-command", c)).orElse(null);
             Duration timeout = m.duration("update-timeout", Duration.ofMinutes(10), Duration.ofSeconds(1));
+            if (timeout.compareTo(Duration.ofHours(1)) > 0) {
+                // the command runs while the operator waits on the page, holding the run
+                problems.at(m.nodeOf("update-timeout"), m.childPath("update-timeout"), "'" + timeout.toMinutes()
+                        + "m' is too long for a command the operator waits for.", "use at most 1h.");
+            }
             return new RollingUpdate(versionFile, command, timeout);
         }
 

@@ -30,13 +30,15 @@ class MoveWizardController {
     private final Operations operations;
     private final ClusterDefinition definition;
     private final MessageSource messages;
+    private final SwitchoverSteps switchovers;
 
     MoveWizardController(PlanGroupMove planner, Operations operations, ClusterDefinition definition,
-                         MessageSource messages) {
+                         MessageSource messages, SwitchoverSteps switchovers) {
         this.planner = planner;
         this.operations = operations;
         this.definition = definition;
         this.messages = messages;
+        this.switchovers = switchovers;
     }
 
     @GetMapping("/groups/{name}/move")
@@ -66,6 +68,15 @@ class MoveWizardController {
         MovePlan plan = planner.plan(name, target);
         String run = runId(rollout);
         String back = "redirect:/groups/" + name + "/move?target=" + target + (run == null ? "" : "&rollout=" + run);
+        AuditActor actor = AuditActor.of(auth, request);
+        // a move started from a rolling-update step must be that step's switchover, nothing else
+        java.util.Optional<String> notThisRun = run == null ? java.util.Optional.empty()
+                : switchovers.refusal(run, name, plan.to(), actor);
+        if (notThisRun.isPresent()) {
+            flash.addFlashAttribute("error", "rollout.error.notSwitchStep");
+            flash.addFlashAttribute("errorArgs", new Object[] {notThisRun.get()});
+            return back;
+        }
         String error = plan.blocked() ? "move.error.blocked"
                 : plan.needsAcknowledgement() && !acknowledge ? "move.error.acknowledge"
                 : reason.isBlank() ? "operation.error.reason"
@@ -74,12 +85,13 @@ class MoveWizardController {
             flash.addFlashAttribute("error", error);
             return back;
         }
+
         List<String> outcomes = plan.checks().stream().map(c -> c.id() + " " + c.verdict()
                 + (c.verdict() == Check.Verdict.WARN ? " (acknowledged)" : "") + ": "
                 + messages.getMessage(c.reasonKey(), c.argArray(), Locale.ENGLISH)).toList();
         try {
             Operation operation = operations.submit(OperationKind.MOVE_GROUP, name, plan.to(), reason,
-                    AuditActor.of(auth, request), outcomes, run);
+                    actor, outcomes, run);
             return "redirect:/operations/" + operation.id();
         } catch (GroupHeld e) {
             flash.addFlashAttribute("error", "operation.error.busy");

@@ -37,7 +37,12 @@ class RolloutChecks {
     }
 
     List<Check> of(Rollout run, RolloutStep step) {
-        FailoverGroup group = definition.group(run.group()).orElseThrow();
+        Optional<FailoverGroup> declared = declared(run.group());
+        if (declared.isEmpty()) {
+            return List.of(Check.fail("declared", "rollout.check.notDeclared", "rollout.check.notDeclared.fix",
+                    run.group()));
+        }
+        FailoverGroup group = declared.get();
         ClusterSnapshot snapshot = engine.snapshot();
         GroupStatus status = snapshot.group(run.group()).orElseThrow();
         String server = run.server(step);
@@ -50,7 +55,8 @@ class RolloutChecks {
                 group.servers().forEach(s -> checks.add(versionNoted(run, group, s)));
             }
             case UPDATE -> {
-                checks.add(notRunning(run.group(), status, server));
+                checks.add(notRunning(run.group(), server));
+                lastUpdate(run.step(step), server).ifPresent(checks::add);
                 checks.add(version(run, group, server));
             }
             case RELINK -> group.linkChecks().forEach(link -> checks.add(link(link, server)));
@@ -66,6 +72,20 @@ class RolloutChecks {
             }
         }
         return checks;
+    }
+
+    /** The group as cluster.yml declares it now, when it still has rolling-update settings. */
+    Optional<FailoverGroup> declared(String group) {
+        return definition.group(group).filter(g -> g.rollingUpdate() != null);
+    }
+
+    /**
+     * Whether a server may be updated or relinked now: the group is not there, none of its
+     * application processes run there, and no operation (such as a move to it) is under way.
+     */
+    boolean applicationStopped(String group, String server) {
+        boolean groupThere = server.equals(engine.snapshot().group(group).orElseThrow().currentServer());
+        return !groupThere && operations.holderOf(group).isEmpty() && engine.applicationProcessesOn(group, server) == 0;
     }
 
     /** The installed version on a server, as its version file says; empty when it cannot be read. */
@@ -113,12 +133,23 @@ class RolloutChecks {
     }
 
     /** The application must not run where it is being updated. */
-    private Check notRunning(String group, GroupStatus status, String server) {
-        int processes = engine.applicationProcessesOn(group, server);
-        boolean groupThere = server.equals(status.currentServer());
-        return processes == 0 && !groupThere ? Check.pass("not-running", "rollout.check.notRunning.pass", server)
-                : Check.fail("not-running", "rollout.check.notRunning.fail", "rollout.check.notRunning.fix", server,
-                        processes);
+    private Check notRunning(String group, String server) {
+        return applicationStopped(group, server) ? Check.pass("not-running", "rollout.check.notRunning.pass", server)
+                : Check.fail("not-running", "rollout.check.notRunning.fail", "rollout.check.notRunning.fix", server);
+    }
+
+    /** An update command that is still running, failed, or was cut short leaves the server in doubt. */
+    private static Optional<Check> lastUpdate(StepRecord record, String server) {
+        StepRecord.UpdateAttempt update = record.update();
+        if (update == null || update.succeeded()) {
+            return Optional.empty();
+        }
+        if ("RUNNING".equals(update.state())) {
+            return Optional.of(Check.fail("update-command", "rollout.check.update.running", "rollout.check.switch.wait",
+                    server, update.at().toString()));
+        }
+        return Optional.of(Check.fail("update-command", "rollout.check.update.broken", "rollout.check.update.fix", server,
+                update.state().toLowerCase(), update.result() == null ? "-" : update.result()));
     }
 
     private Check link(LinkCheck link, String server) {
@@ -155,7 +186,8 @@ class RolloutChecks {
         StepRecord record = run.step(step);
         String server = run.server(step);
         return operations.partOf(run.id()).stream()
-                .filter(o -> o.kind() == OperationKind.MOVE_GROUP && server.equals(o.target()))
+                .filter(o -> o.kind() == OperationKind.MOVE_GROUP && o.group().equals(run.group())
+                        && server.equals(o.target()))
                 .filter(o -> record.startedAt() == null || !o.requestedAt().isBefore(record.startedAt()))
                 .reduce((older, newer) -> newer);
     }

@@ -67,6 +67,7 @@ class RolloutController {
         model.addAttribute("versions", rollouts.installedVersions(run));
         model.addAttribute("updateCommand", definition.group(run.group()).map(FailoverGroup::rollingUpdate)
                 .map(u -> u.updateCommand() != null).orElse(false));
+        model.addAttribute("zone", java.time.ZoneId.systemDefault().getId());
         return "rollouts/show";
     }
 
@@ -74,6 +75,7 @@ class RolloutController {
     String report(@PathVariable String id, Model model) {
         model.addAttribute("run", find(id));
         model.addAttribute("events", trail.ofOperation(id));
+        model.addAttribute("zone", java.time.ZoneId.systemDefault().getId());
         return "rollouts/report";
     }
 
@@ -130,6 +132,7 @@ class RolloutController {
         } catch (RolloutRefused e) {
             flash.addFlashAttribute("error", e.messageKey());
             flash.addFlashAttribute("errorArgs", e.args());
+            flash.addFlashAttribute("failing", e.failing());
         } catch (EngineException e) {
             flash.addFlashAttribute("error", "rollout.error.engine");
             flash.addFlashAttribute("errorArgs", new Object[] {e.getMessage()});

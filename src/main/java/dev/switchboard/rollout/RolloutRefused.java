@@ -1,5 +1,6 @@
 package dev.switchboard.rollout;
 
+import dev.switchboard.operations.Check;
 import java.util.List;
 
 /**
@@ -11,11 +12,22 @@ public class RolloutRefused extends RuntimeException {
 
     private final String messageKey;
     private final List<Object> args;
+    private final List<Check> failing;
 
     RolloutRefused(String english, String messageKey, Object... args) {
+        this(english, List.of(), messageKey, args);
+    }
+
+    RolloutRefused(String english, List<Check> failing, String messageKey, Object... args) {
         super(english);
         this.messageKey = messageKey;
         this.args = List.of(args);
+        this.failing = List.copyOf(failing);
+    }
+
+    /** The checks that failed, when that is why. */
+    public List<Check> failing() {
+        return failing;
     }
 
     public String messageKey() {

@@ -47,28 +47,56 @@ class RolloutStore {
         }
     }
 
-    /** Signs off {@code record}'s step and makes the next one current, or finishes the run after the last. */
+    /**
+     * Signs off {@code record}'s step and makes the next one current, or finishes the run after the
+     * last; false (and nothing changed) when the step was no longer current.
+     */
     @Transactional
-    void finishStep(String id, StepRecord record, Instant at) {
-        jdbc.sql("""
+    boolean finishStep(String id, StepRecord record, Instant at) {
+        int changed = jdbc.sql("""
                 UPDATE rollout_step SET state = :state, signed_by = :by, signed_at = :at, note = :note,
                        reason = :reason, checks = :checks, operation_id = :operation, outage_ms = :outage
-                WHERE rollout_id = :id AND step = :step""")
+                WHERE rollout_id = :id AND step = :step AND state = 'CURRENT'""")
                 .param("state", record.state().name()).param("by", record.signedBy()).param("at", time(at))
                 .param("note", record.note()).param("reason", record.reason())
                 .param("checks", json.writeValueAsString(record.checks())).param("operation", record.operationId())
                 .param("outage", record.outage() == null ? null : record.outage().toMillis())
                 .param("id", id).param("step", record.step().number()).update();
+        if (changed == 0) {
+            return false;
+        }
         if (record.step().last()) {
             jdbc.sql("""
                     UPDATE rollout SET state = 'COMPLETED', finished_at = :at, open_group = NULL WHERE id = :id""")
                     .param("at", time(at)).param("id", id).update();
-            return;
+            return true;
         }
         int next = record.step().number() + 1;
         jdbc.sql("UPDATE rollout SET current_step = :next WHERE id = :id").param("next", next).param("id", id).update();
         jdbc.sql("UPDATE rollout_step SET state = 'CURRENT', started_at = :at WHERE rollout_id = :id AND step = :next")
                 .param("at", time(at)).param("id", id).param("next", next).update();
+        return true;
+    }
+
+    void updateAttempt(String id, RolloutStep step, String state, Instant at, String result) {
+        jdbc.sql("""
+                UPDATE rollout_step SET update_state = :state, update_at = :at, update_result = :result
+                WHERE rollout_id = :id AND step = :step""")
+                .param("state", state).param("at", time(at))
+                .param("result", result == null ? null : result.substring(0, Math.min(result.length(), 1000)))
+                .param("id", id).param("step", step.number()).update();
+    }
+
+    /** Update commands that were running when Switchboard stopped: run id and step, now marked INTERRUPTED. */
+    @Transactional
+    List<Object[]> interruptRunningUpdates(Instant at) {
+        List<Object[]> running = jdbc.sql("SELECT rollout_id, step FROM rollout_step WHERE update_state = 'RUNNING'")
+                .query((rs, n) -> new Object[] {rs.getString(1), rs.getInt(2)}).list();
+        jdbc.sql("""
+                UPDATE rollout_step SET update_state = 'INTERRUPTED', update_at = :at,
+                       update_result = 'Switchboard stopped while the update command ran'
+                WHERE update_state = 'RUNNING'""").param("at", time(at)).update();
+        return running;
     }
 
     void abandon(String id, String reason, Instant at) {
@@ -119,7 +147,10 @@ class RolloutStore {
                         instant(rs.getObject("started_at", OffsetDateTime.class)), rs.getString("signed_by"),
                         instant(rs.getObject("signed_at", OffsetDateTime.class)), rs.getString("note"),
                         rs.getString("reason"), checks(rs.getString("checks")), rs.getString("operation_id"),
-                        rs.getObject("outage_ms") == null ? null : Duration.ofMillis(rs.getLong("outage_ms"))))
+                        rs.getObject("outage_ms") == null ? null : Duration.ofMillis(rs.getLong("outage_ms")),
+                        rs.getString("update_state") == null ? null : new StepRecord.UpdateAttempt(
+                                rs.getString("update_state"), instant(rs.getObject("update_at", OffsetDateTime.class)),
+                                rs.getString("update_result"))))
                 .list();
     }
 

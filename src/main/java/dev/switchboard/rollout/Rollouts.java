@@ -13,6 +13,8 @@ import dev.switchboard.engine.EngineException;
 import dev.switchboard.engine.ScriptRun;
 import dev.switchboard.operations.Check;
 import dev.switchboard.operations.Operation;
+import dev.switchboard.operations.OperationState;
+import dev.switchboard.operations.SwitchoverSteps;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -25,7 +27,10 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.MessageSource;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
@@ -35,7 +40,10 @@ import org.springframework.stereotype.Service;
  * over between operators, and audits all of it under the run's id.
  */
 @Service
-public class Rollouts {
+public class Rollouts implements SwitchoverSteps, ApplicationRunner {
+
+    static final int MAX_NOTE = 2000;
+    static final int MAX_REASON = 1000;
 
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
@@ -60,24 +68,24 @@ public class Rollouts {
     }
 
     public Rollout create(String groupName, String title, String version, AuditActor actor) {
-        FailoverGroup group = definition.group(groupName).orElseThrow(() -> new RolloutRefused(
+        FailoverGroup group = definition.group(groupName).orElseThrow(() -> refusedCreate(groupName, actor,
                 "there is no group " + groupName, "rollout.error.noGroup", groupName));
         if (group.rollingUpdate() == null) {
-            throw new RolloutRefused("group " + groupName + " declares no rolling-update in "
+            throw refusedCreate(groupName, actor, "group " + groupName + " declares no rolling-update in "
                     + definition.source().getFileName(), "rollout.error.notDeclared", groupName,
                     definition.source().getFileName());
         }
         if (group.servers().size() != 2) {
-            throw new RolloutRefused("a rolling update needs a group of two servers",
+            throw refusedCreate(groupName, actor, "a rolling update needs a group of two servers",
                     "rollout.error.twoServers", groupName, group.servers().size());
         }
         String cleanTitle = title == null ? "" : title.strip();
         String cleanVersion = version == null ? "" : version.strip();
         if (cleanTitle.isEmpty() || cleanTitle.length() > 200) {
-            throw new RolloutRefused("the title must have 1 to 200 characters", "rollout.error.title");
+            throw refusedCreate(groupName, actor, "the title must have 1 to 200 characters", "rollout.error.title");
         }
         if (!cleanVersion.matches("[A-Za-z0-9][A-Za-z0-9._+-]{0,63}")) {
-            throw new RolloutRefused("the version '" + cleanVersion + "' is not a version such as 1.1",
+            throw refusedCreate(groupName, actor, "the version '" + cleanVersion + "' is not a version such as 1.1",
                     "rollout.error.version", cleanVersion);
         }
         Rollout run = new Rollout(UUID.randomUUID().toString(), groupName, cleanTitle, cleanVersion,
@@ -87,12 +95,21 @@ public class Rollouts {
             store.insert(run);
         } catch (DuplicateKeyException e) {
             Rollout open = openRunOf(groupName).orElseThrow(() -> e);
-            throw new RolloutRefused("group " + groupName + " already has an open rolling update " + open.id(),
-                    "rollout.error.alreadyOpen", groupName, open.title(), open.createdBy());
+            throw refused(open, actor, "rollout.error.alreadyOpen", "group " + groupName
+                    + " already has an open rolling update; refused a second one “" + cleanTitle + "”", groupName,
+                    open.title(), open.createdBy());
         }
         audit(run, actor, "rollout-created", Outcome.SUCCESS, "“" + cleanTitle + "”: update " + groupName + " to "
                 + cleanVersion + "; standby " + run.standby() + " first, then " + run.home(), null);
         return find(run.id()).orElseThrow();
+    }
+
+    /** Audits a refused creation against the group (there is no run yet) and returns it to throw. */
+    private RolloutRefused refusedCreate(String group, AuditActor actor, String english, String key, Object... args) {
+        trail.record(new AuditRecord(actor.name(), actor.role(), actor.source(), "rollout-refused", group,
+                Outcome.DENIED, "new rolling update: " + english).on(definition.group(group).isPresent() ? group : null,
+                null));
+        return new RolloutRefused(english, key, args);
     }
 
     public Optional<Rollout> find(String id) {
@@ -114,20 +131,23 @@ public class Rollouts {
 
     /** The installed version on each of the group's servers, as far as it can be read now. */
     public Map<String, String> installedVersions(Rollout run) {
-        FailoverGroup group = definition.group(run.group()).orElseThrow();
         Map<String, String> versions = new java.util.LinkedHashMap<>();
-        group.servers().forEach(s -> versions.put(s, checks.installedVersion(group, s).orElse("-")));
+        checks.declared(run.group()).ifPresent(group -> group.servers()
+                .forEach(s -> versions.put(s, checks.installedVersion(group, s).orElse("-"))));
         return versions;
     }
 
     /** Signs off the current step when none of its checks fails; refused (and audited) otherwise. */
     public Rollout signOff(String id, int step, String note, AuditActor actor) {
         return withRun(id, step, actor, run -> {
+            requireLength(run, actor, "note", note, MAX_NOTE);
             List<Check> now = checks.of(run, run.currentStep());
             List<Check> failing = failing(now);
             if (!failing.isEmpty()) {
-                throw refused(run, actor, "rollout.error.checksFail", "a check fails: " + english(failing),
-                        String.join(", ", failing.stream().map(Check::id).toList()));
+                audit(run, actor, "rollout-refused", Outcome.DENIED, step(run) + ": not signed off, a check fails: "
+                        + english(failing), null);
+                throw new RolloutRefused("a check fails: " + english(failing), failing, "rollout.error.checksFail",
+                        failing.size());
             }
             return finish(run, StepRecord.State.DONE, now, note, null, actor);
         });
@@ -137,6 +157,7 @@ public class Rollouts {
     public Rollout override(String id, int step, String reason, String note, AuditActor actor) {
         return withRun(id, step, actor, run -> {
             requireReason(run, actor, reason);
+            requireLength(run, actor, "note", note, MAX_NOTE);
             List<Check> now = checks.of(run, run.currentStep());
             return finish(run, failing(now).isEmpty() ? StepRecord.State.DONE : StepRecord.State.OVERRIDDEN, now, note,
                     reason.strip(), actor);
@@ -151,7 +172,10 @@ public class Rollouts {
         });
     }
 
-    /** Runs the group's declared update command on the server of the current update step. */
+    /**
+     * Runs the group's declared update command on the server of the current update step. The
+     * attempt is on record before it starts, so one cut short by a restart shows as INTERRUPTED.
+     */
     public ScriptRun runUpdate(String id, int step, AuditActor actor) {
         return withRun(id, step, actor, run -> {
             FailoverGroup group = requireKind(run, actor, RolloutStep.Kind.UPDATE);
@@ -162,18 +186,33 @@ public class Rollouts {
             }
             requireApplicationStopped(run, actor, server);
             Path command = group.rollingUpdate().updateCommand();
+            store.updateAttempt(run.id(), run.currentStep(), "RUNNING", Instant.now(), null);
             audit(run, actor, "rollout-update-started", Outcome.INFO, step(run) + ": " + command.getFileName() + " "
                     + server + " " + run.targetVersion(), server);
             ScriptRun result = engine.runOnServer(run.group(), server, command, List.of(server, run.targetVersion()),
                     group.rollingUpdate().updateTimeout());
             String lastLine = result.outputTail().lines().reduce((a, b) -> b).orElse("");
+            String outcome = (result.timedOut() ? "killed after the timeout" : "exit " + result.exitCode()) + " in "
+                    + result.duration().toMillis() + " ms" + (lastLine.isEmpty() ? "" : " — " + lastLine);
+            store.updateAttempt(run.id(), run.currentStep(), result.succeeded() ? "SUCCEEDED" : "FAILED", Instant.now(),
+                    outcome);
             audit(run, actor, "rollout-update-finished", result.succeeded() ? Outcome.SUCCESS : Outcome.FAILURE,
-                    step(run) + ": " + (result.timedOut() ? "killed after the timeout" : "exit " + result.exitCode())
-                            + " in " + result.duration().toMillis() + " ms; installed version now "
-                            + checks.installedVersion(group, server).orElse("unknown")
-                            + (lastLine.isEmpty() ? "" : " — " + lastLine) + "; log " + result.logFile(), server);
+                    step(run) + ": " + outcome + "; installed version now "
+                            + checks.installedVersion(group, server).orElse("unknown") + "; log " + result.logFile(),
+                    server);
             return result;
         });
+    }
+
+    /** Update commands cut short by a stop of Switchboard are marked INTERRUPTED, on the record. */
+    @Override
+    public void run(ApplicationArguments args) {
+        for (Object[] interrupted : store.interruptRunningUpdates(Instant.now())) {
+            find((String) interrupted[0]).ifPresent(run -> audit(run, new AuditActor("system", null, null),
+                    "rollout-update-interrupted", Outcome.FAILURE, step(run, RolloutStep.of((Integer) interrupted[1]))
+                            + ": Switchboard stopped while the update command ran; the server may be half updated",
+                    run.server(RolloutStep.of((Integer) interrupted[1]))));
+        }
     }
 
     /**
@@ -232,8 +271,8 @@ public class Rollouts {
      * records a handover first when someone else held the run.
      */
     private <T> T withRun(String id, int step, AuditActor actor, java.util.function.Function<Rollout, T> action) {
-        ReentrantLock lock = locks.computeIfAbsent(id, k -> new ReentrantLock());
         Rollout run = find(id).orElseThrow(() -> notFound(id));
+        ReentrantLock lock = locks.computeIfAbsent(id, k -> new ReentrantLock());
         if (!lock.tryLock()) {
             throw refused(run, actor, "rollout.error.busy", "another action on this run is under way");
         }
@@ -241,21 +280,25 @@ public class Rollouts {
             run = find(id).orElseThrow();
             if (!run.open()) {
                 throw refused(run, actor, "rollout.error.closed", "the run is " + run.state().name().toLowerCase(),
-                        run.state().name());
+                        new DefaultMessageSourceResolvable("rollout.state." + run.state().name()));
             }
             if (run.currentStep().number() != step) {
                 throw refused(run, actor, "rollout.error.notCurrent", "step " + step + " is not the current step "
                         + run.currentStep().number(), step, run.currentStep().number());
             }
+            T result = action.apply(run);
             if (!actor.name().equals(run.currentOperator())) {
+                // recorded once the new operator's first action went through, not on a refused attempt
                 store.handOver(run.id(), run.currentStep(), run.currentOperator(), actor.name(), Instant.now());
                 audit(run, actor, "rollout-handover", Outcome.INFO, "from " + run.currentOperator() + " to "
                         + actor.name() + " at " + step(run), null);
-                run = find(id).orElseThrow();
             }
-            return action.apply(run);
+            return result;
         } finally {
             lock.unlock();
+            if (find(id).map(r -> !r.open()).orElse(true)) {
+                locks.remove(id, lock);
+            }
         }
     }
 
@@ -263,11 +306,15 @@ public class Rollouts {
                            AuditActor actor) {
         RolloutStep step = run.currentStep();
         Optional<Operation> move = step.kind() == RolloutStep.Kind.SWITCH ? checks.switchoverOf(run, step)
-                .filter(o -> o.state() == dev.switchboard.operations.OperationState.SUCCEEDED) : Optional.empty();
+                .filter(o -> o.state() == OperationState.SUCCEEDED) : Optional.empty();
         String cleanNote = note == null || note.isBlank() ? null : note.strip();
         StepRecord record = new StepRecord(step, state, run.step(step).startedAt(), actor.name(), Instant.now(),
-                cleanNote, reason, now, move.map(Operation::id).orElse(null), move.map(Operation::outage).orElse(null));
-        store.finishStep(run.id(), record, record.signedAt());
+                cleanNote, reason, now, move.map(Operation::id).orElse(null), move.map(Operation::outage).orElse(null),
+                run.step(step).update());
+        if (!store.finishStep(run.id(), record, record.signedAt())) {
+            throw refused(run, actor, "rollout.error.notCurrent", "step " + step.number() + " was signed off meanwhile",
+                    step.number(), step.number() + 1);
+        }
         String verb = switch (state) {
             case OVERRIDDEN -> "overridden";
             case SKIPPED -> "skipped";
@@ -295,15 +342,15 @@ public class Rollouts {
             throw refused(run, actor, "rollout.error.wrongAction", "step " + run.currentStep().number()
                     + " is not a " + kind.name().toLowerCase() + " step", run.currentStep().number());
         }
-        return definition.group(run.group()).orElseThrow();
+        return checks.declared(run.group()).orElseThrow(() -> refused(run, actor, "rollout.error.notDeclared",
+                "group " + run.group() + " or its rolling-update settings are no longer in cluster.yml", run.group(),
+                definition.source().getFileName()));
     }
 
     private void requireApplicationStopped(Rollout run, AuditActor actor, String server) {
-        boolean groupThere = server.equals(engine.snapshot().group(run.group()).orElseThrow().currentServer());
-        int processes = engine.applicationProcessesOn(run.group(), server);
-        if (groupThere || processes > 0) {
-            throw refused(run, actor, "rollout.error.applicationRunning", "the application runs on " + server, server,
-                    processes);
+        if (!checks.applicationStopped(run.group(), server)) {
+            throw refused(run, actor, "rollout.error.applicationRunning", "the group or its application runs on "
+                    + server + ", or an operation is under way", server);
         }
     }
 
@@ -311,6 +358,36 @@ public class Rollouts {
         if (reason == null || reason.isBlank()) {
             throw refused(run, actor, "rollout.error.reason", "a reason is required");
         }
+        requireLength(run, actor, "reason", reason, MAX_REASON);
+    }
+
+    private void requireLength(Rollout run, AuditActor actor, String what, String text, int max) {
+        if (text != null && text.strip().length() > max) {
+            throw refused(run, actor, "rollout.error.tooLong", "the " + what + " has " + text.strip().length()
+                    + " characters, more than " + max, new DefaultMessageSourceResolvable("rollout.what." + what), max);
+        }
+    }
+
+    // ---- the move wizard asks whether a move is this run's switchover ---------------------
+
+    @Override
+    public Optional<String> refusal(String runId, String group, String target, AuditActor actor) {
+        Optional<Rollout> found = find(runId);
+        if (found.isEmpty()) {
+            return Optional.of("there is no rolling update " + runId);
+        }
+        Rollout run = found.get();
+        RolloutStep step = run.currentStep();
+        String why = !run.open() ? "the run is " + run.state().name().toLowerCase()
+                : !run.group().equals(group) ? "the run updates group " + run.group() + ", not " + group
+                : step.kind() != RolloutStep.Kind.SWITCH ? "the run is at " + step(run) + ", not at a switchover"
+                : !run.server(step).equals(target) ? step(run) + " moves the group to " + run.server(step) + ", not to "
+                        + target : null;
+        if (why != null) {
+            audit(run, actor, "rollout-refused", Outcome.DENIED, "a move of " + group + " to " + target
+                    + " as a step of this run: " + why, target);
+        }
+        return Optional.ofNullable(why);
     }
 
     /** Audits the refusal and returns it to throw. */

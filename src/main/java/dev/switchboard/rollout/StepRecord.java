@@ -8,10 +8,20 @@ import java.util.List;
 /**
  * What happened at one step of a run: when it became current, who signed it off and when, the
  * note, the reason of an override or skip, the checks as they stood at sign-off, and for a
- * switchover the move operation and the outage it measured.
+ * switchover the move operation and the outage it measured; for an update step the last run of
+ * the update command ({@code update}, null when none).
  */
 public record StepRecord(RolloutStep step, State state, Instant startedAt, String signedBy, Instant signedAt,
-                         String note, String reason, List<Check> checks, String operationId, Duration outage) {
+                         String note, String reason, List<Check> checks, String operationId, Duration outage,
+                         UpdateAttempt update) {
+
+    /** A run of the update command: RUNNING until it ends; INTERRUPTED when Switchboard stopped meanwhile. */
+    public record UpdateAttempt(String state, Instant at, String result) {
+
+        public boolean succeeded() {
+            return "SUCCEEDED".equals(state);
+        }
+    }
 
     public enum State {
         PENDING, CURRENT, DONE, OVERRIDDEN, SKIPPED;

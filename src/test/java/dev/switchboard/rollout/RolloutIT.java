@@ -46,7 +46,8 @@ class RolloutIT extends WebIT {
         assertThat(operator.signOff(0, "all green")).contains("Signed off by operator", "Note: all green");
 
         page = operator.signOff(1, "");
-        assertThat(page).contains("Not signed off: a check fails (version)");
+        assertThat(page).contains("Not signed off: 1 check(s) fail (listed below)", "<li data-check=\"version\">srv2 has "
+                + "version").contains("installed, not 9.9 (read from /usr/local/jcclweb/VERSION).");
         assertThat(stepState(page, 1)).isEqualTo("Current");
         assertThat(operator.override(1, " ")).contains("Give a reason");
         page = operator.override(1, "9.9 reports itself as 1.0 (vendor ticket 42)");
@@ -60,20 +61,27 @@ class RolloutIT extends WebIT {
         assertThat(stepState(page, 2)).isEqualTo("Skipped");
         assertThat(stepState(page, 3)).isEqualTo("Current");
         assertThat(operator.signOff(3, "")).as("no move made from this step yet")
-                .contains("Not signed off: a check fails (switchover, group-on)");
+                .contains("Not signed off: 2 check(s) fail", "No move to srv2 has been made from this step yet.",
+                        "failover-clweb is not Online on srv2");
+        assertThat(operator.post("/groups/failover-clweb/move", "target=srv1&reason=x&confirmation=failover-clweb"
+                + "&acknowledge=true&rollout=" + operator.runId).headers().firstValue("Location").orElse(""))
+                .as("a move elsewhere cannot count as this run's switchover").contains("rollout=" + operator.runId);
+        assertThat(operator.signOff(3, "x".repeat(2001))).contains("The note is too long: at most 2000 characters.");
 
         RolloutClient another = new RolloutClient(url(""), "admin", ADMIN_PASSWORD);
         assertThat(another.create("Second run", "9.9")).contains("already has an open rolling update (“Rules");
 
         page = operator.abandon("rehearsal only");
         assertThat(page).contains("Abandoned: rehearsal only");
-        assertThat(operator.signOff(3, "")).contains("The run is no longer open (ABANDONED)");
+        assertThat(operator.signOff(3, "")).contains("The run is no longer open (it is Abandoned).");
 
         List<AuditEvent> events = trail.ofOperation(operator.runId);
         assertThat(events).allSatisfy(e -> {
             assertThat(e.operationId()).isEqualTo(operator.runId);
             assertThat(e.group()).isEqualTo(RolloutClient.GROUP);
         });
+        assertThat(events).filteredOn(e -> e.details().contains("as a step of this run")).singleElement()
+                .satisfies(e -> assertThat(e.details()).contains("srv1", "moves the group to srv2, not to srv1"));
         assertThat(events.stream().map(AuditEvent::action).toList()).containsSubsequence("rollout-created",
                 "rollout-step-done", "rollout-refused", "rollout-refused", "rollout-step-overridden", "rollout-refused",
                 "rollout-refused", "rollout-refused", "rollout-step-skipped", "rollout-refused", "rollout-abandoned",
@@ -105,8 +113,17 @@ class RolloutIT extends WebIT {
         viewer.login("viewer", VIEWER_PASSWORD);
         String page = viewer.get("/rollouts/" + operator.runId).body();
         assertThat(page).contains("Viewer test", "Pre-check").doesNotContain("/sign-off");
+        long before = trail.latest(1).get(0).id();
         assertThat(viewer.post("/rollouts/" + operator.runId + "/steps/0/sign-off", "note=x", true).statusCode())
                 .isEqualTo(403);
+        assertThat(trail.latest(5)).as("refused for the role, with a valid CSRF token")
+                .anySatisfy(e -> {
+                    assertThat(e.id()).isGreaterThan(before);
+                    assertThat(e.actor()).isEqualTo("viewer");
+                    assertThat(e.outcome()).isEqualTo("DENIED");
+                    assertThat(e.target()).contains("/rollouts/" + operator.runId + "/steps/0/sign-off");
+                    assertThat(e.details()).doesNotContainIgnoringCase("csrf");
+                });
         assertThat(viewer.post("/rollouts", "group=failover-clweb&title=x&version=1.1", true).statusCode())
                 .isEqualTo(403);
         assertThat(viewer.get("/rollouts/" + operator.runId + "/report").body()).contains("Report: Viewer test");
@@ -116,7 +133,14 @@ class RolloutIT extends WebIT {
     @Test
     void aBadTitleOrVersionIsNamedAndTheFormKeepsWhatWasTyped() {
         RolloutClient operator = new RolloutClient(url(""), "operator", OPERATOR_PASSWORD);
+        long before = trail.latest(1).get(0).id();
         assertThat(operator.create(" ", "1.1")).contains("Give the run a title of 1 to 200 characters");
+        assertThat(trail.latest(5)).filteredOn(e -> e.id() > before && e.action().equals("rollout-refused"))
+                .singleElement().satisfies(e -> {
+                    assertThat(e.outcome()).isEqualTo("DENIED");
+                    assertThat(e.details()).isEqualTo("new rolling update: the title must have 1 to 200 characters");
+                    assertThat(e.group()).isEqualTo(RolloutClient.GROUP);
+                });
         String page = operator.create("Typo run", "1 .1");
         assertThat(page).contains("“1 .1” is not a version", "value=\"Typo run\"");
         assertThat(operator.runId).isNull();

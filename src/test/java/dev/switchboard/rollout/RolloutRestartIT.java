@@ -58,15 +58,14 @@ class RolloutRestartIT {
         awaitService("CL/Web on srv1, version 1.0");
 
         RolloutClient first = new RolloutClient(switchboard.url(""), "operator", PASSWORD);
-        first.create("CL/Web 1.0 → 1.1", "1.1");
-        first.signOff(0, "night shift starts");
+        assertCurrent(first.create("CL/Web 1.0 → 1.1", "1.1"), 0);
+        assertCurrent(first.signOff(0, "night shift starts"), 1);
         assertThat(first.runUpdate(1)).contains("exit code 0");
-        first.signOff(1, "");
-        first.relink(2);
-        first.signOff(2, "");
+        assertCurrent(first.signOff(1, ""), 2);
+        assertCurrent(first.relink(2), 2);
+        assertCurrent(first.signOff(2, ""), 3);
         first.switchTo("srv2");
-        String atStep4 = first.signOff(3, "srv2 serves 1.1; handing over");
-        assertThat(atStep4).contains("4. Update the former active srv1");
+        assertCurrent(first.signOff(3, "srv2 serves 1.1; handing over"), 4);
 
         switchboard.stop();
         switchboard.start();
@@ -79,19 +78,24 @@ class RolloutRestartIT {
         assertThat(page).contains("data-step=\"4\" class=\"step-current\"", "The application is not running on srv1.");
         assertThat(second.runUpdate(4)).contains("operator handed over to operator2 at step 4", "exit code 0",
                 "<dd class=\"held-by\">operator2</dd>");
-        second.signOff(4, "day shift");
-        second.relink(5);
-        second.signOff(5, "");
+        assertCurrent(second.signOff(4, "day shift"), 5);
+        assertCurrent(second.relink(5), 5);
+        assertCurrent(second.signOff(5, ""), 6);
         second.switchTo("srv1");
-        second.signOff(6, "");
+        assertCurrent(second.signOff(6, ""), 7);
         await().atMost(Duration.ofSeconds(30)).until(() -> !second.page().contains("data-verdict=\"FAIL\""));
-        assertThat(second.signOff(7, "done")).contains(">Completed<");
+        assertThat(second.signOff(7, "done")).contains(">Completed<").doesNotContain("step-current");
 
         String report = second.report();
         assertThat(report).contains("operator handed over to operator2 at step 4", "Signed off", "operator2 at",
                 "Client-visible outage (both switchovers)");
         assertThat(report.split("Client-visible outage \\d+ ms \\(move ", -1)).hasSize(3);
         awaitService("CL/Web on srv1, version 1.1");
+    }
+
+    private static void assertCurrent(String page, int step) {
+        assertThat(page).as("step %d is current", step).contains("data-step=\"" + step + "\" class=\"step-current\"")
+                .doesNotContain("id=\"error\"");
     }
 
     private void awaitService(String answer) {

@@ -149,9 +149,12 @@ class RolloutBrowserIT extends WebIT {
                 "rollout-step-done", "rollout-step-done", "rollout-completed");
         Path kept = Path.of(DATA_DIR, "rollouts", runId).toAbsolutePath();
         try (var copies = Files.walk(kept)) {
-            assertThat(copies.map(Path::toString).filter(p -> p.endsWith("config/clweb.conf")))
-                    .as("the local config folders the installer made are kept").hasSize(2);
+            List<Path> confs = copies.filter(p -> p.getFileName().toString().equals("clweb.conf")).toList();
+            assertThat(confs).as("the local config folders the installer made are kept").hasSize(2)
+                    .allSatisfy(p -> assertThat(Files.readString(p)).contains("CL/Web 1.1 default configuration"));
         }
+        assertThat(engine.linkTarget("srv1", "/usr/local/jcclweb/config")).contains("/mnt/export/config");
+        assertThat(engine.linkTarget("srv2", "/usr/local/jcclweb/config")).contains("/mnt/export/config");
 
         browser.quit();
         browser = Chromium.start("ja");

@@ -22,6 +22,9 @@ import dev.switchboard.engine.ResourceStatus;
 import dev.switchboard.engine.ScriptRun;
 import dev.switchboard.engine.ServerState;
 import dev.switchboard.engine.ServerStatus;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -270,27 +273,30 @@ public final class EmbeddedClusterEngine implements ClusterEngine {
         requireServerIfGiven(server);
         ServerLayout layout = servers.get(server);
         Path link = layout.map(path);
-        if (!java.nio.file.Files.isSymbolicLink(link)) {
+        if (!Files.isSymbolicLink(link)) {
             return Optional.empty();
         }
         try {
-            Path target = java.nio.file.Files.readSymbolicLink(link);
+            Path target = Files.readSymbolicLink(link);
             // links made on the server point into its root; show them as the server sees them
             return Optional.of(target.startsWith(layout.root()) ? "/" + layout.root().relativize(target) : target.toString());
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return Optional.empty();
         }
     }
 
     @Override
     public Optional<String> readFile(String server, String path) {
-        Path file = layout(server).map(path);
+        ServerLayout layout = layout(server);
         try {
-            if (!java.nio.file.Files.isRegularFile(file) || java.nio.file.Files.size(file) > 64 * 1024) {
+            Path file = layout.map(path).toRealPath();
+            // a link out of the server's directory would show another file of this host
+            if (!file.startsWith(layout.root().toRealPath()) || !Files.isRegularFile(file)
+                    || Files.size(file) > 64 * 1024) {
                 return Optional.empty();
             }
-            return Optional.of(java.nio.file.Files.readString(file).strip());
-        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            return Optional.of(Files.readString(file).strip());
+        } catch (IOException | java.io.UncheckedIOException e) {
             return Optional.empty();
         }
     }
@@ -300,22 +306,27 @@ public final class EmbeddedClusterEngine implements ClusterEngine {
         ServerLayout layout = layout(server);
         Path linkPath = layout.map(link);
         try {
+            Files.createDirectories(linkPath.getParent());
+            if (!linkPath.getParent().toRealPath().startsWith(layout.root().toRealPath())) {
+                throw new dev.switchboard.engine.OperationFailed("Refused to relink " + link + " on " + server + ": its "
+                        + "folder leads out of the server's directory through a link (" + linkPath.getParent()
+                        .toRealPath() + ").");
+            }
             Optional<Path> kept = Optional.empty();
-            if (java.nio.file.Files.isSymbolicLink(linkPath)) {
-                java.nio.file.Files.delete(linkPath); // a link holds no data; the audit names its old target
-            } else if (java.nio.file.Files.exists(linkPath)) {
-                java.nio.file.Files.createDirectories(keepIn);
+            if (Files.isSymbolicLink(linkPath)) {
+                Files.delete(linkPath); // a link holds no data; the audit names its old target
+            } else if (Files.exists(linkPath)) {
+                Files.createDirectories(keepIn);
                 Path copy = keepIn.resolve(server + "-" + linkPath.getFileName());
-                for (int n = 2; java.nio.file.Files.exists(copy, java.nio.file.LinkOption.NOFOLLOW_LINKS); n++) {
+                for (int n = 2; Files.exists(copy, LinkOption.NOFOLLOW_LINKS); n++) {
                     copy = keepIn.resolve(server + "-" + linkPath.getFileName() + "-" + n);
                 }
-                java.nio.file.Files.move(linkPath, copy);
+                Files.move(linkPath, copy);
                 kept = Optional.of(copy);
             }
-            java.nio.file.Files.createDirectories(linkPath.getParent());
-            java.nio.file.Files.createSymbolicLink(linkPath, layout.map(target));
+            Files.createSymbolicLink(linkPath, layout.map(target));
             return kept;
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new dev.switchboard.engine.OperationFailed("Could not make " + link + " on " + server + " a link to "
                     + target + ": " + e + ". Check the permissions of " + linkPath.getParent() + ".");
         }
@@ -325,7 +336,7 @@ public final class EmbeddedClusterEngine implements ClusterEngine {
     public ScriptRun runOnServer(String group, String server, Path command, List<String> arguments, Duration timeout) {
         ServerLayout layout = layout(server);
         FailoverGroup g = group(group).group();
-        return runner.run(new ScriptRunner.Request(g.name(), "update", server, "update", "UPDATE", command, arguments,
+        return runner.run(new ScriptRunner.Request(g.name(), "update-command", server, "update", "UPDATE", command, arguments,
                 environment.forServer(layout, g), timeout, layout.root()));
     }
 
