@@ -49,6 +49,10 @@ final class RolloutClient {
         return session.get("/rollouts/" + runId).body();
     }
 
+    String get(String path) {
+        return session.get(path).body();
+    }
+
     String report() {
         return session.get("/rollouts/" + runId + "/report").body();
     }

@@ -41,20 +41,7 @@ class RolloutRestartIT {
 
     @Test
     void aRunStoppedAtStep4IsFinishedAfterARestartByAnotherOperator() throws Exception {
-        Path scripts = Path.of("config/scripts").toAbsolutePath();
-        Path cluster = Files.writeString(dir.resolve("cluster.yml"), Files.readString(Path.of("config/cluster.yml"))
-                .replace("127.0.0.11", "127.0.0.91").replace("127.0.0.12", "127.0.0.92")
-                .replace("127.0.0.13:18080", "127.0.0.93:18087").replace("address: 127.0.0.13", "address: 127.0.0.93")
-                .replace("port: 18080", "port: 18087")
-                .replace("scripts/", scripts + "/"));
-        switchboard = new SwitchboardProcess(dir.resolve("switchboard.log"), "--switchboard.cluster.location=" + cluster,
-                "--switchboard.data-dir=" + dir.resolve("data"),
-                "--switchboard.security.accounts[0].name=operator",
-                "--switchboard.security.accounts[0].password-hash=" + HASH,
-                "--switchboard.security.accounts[0].role=OPERATOR",
-                "--switchboard.security.accounts[1].name=operator2",
-                "--switchboard.security.accounts[1].password-hash=" + HASH,
-                "--switchboard.security.accounts[1].role=OPERATOR").start();
+        switchboard = switchboard(writeCluster(demoCluster())).start();
         awaitService("CL/Web on srv1, version 1.0");
 
         RolloutClient first = new RolloutClient(switchboard.url(""), "operator", PASSWORD);
@@ -91,6 +78,61 @@ class RolloutRestartIT {
                 "Client-visible outage (both switchovers)");
         assertThat(report.split("Client-visible outage \\d+ ms \\(move ", -1)).hasSize(3);
         awaitService("CL/Web on srv1, version 1.1");
+    }
+
+    @Test
+    void anUpdateCommandCutShortByAKillShowsAsInterruptedAndBlocksTheSignOff() throws Exception {
+        // the update command takes 4 s, so Switchboard can be killed while it runs
+        Path slow = Files.writeString(dir.resolve("slow-update.sh"), "#!/bin/bash\nsleep 4\nexec "
+                + Path.of("config/scripts/update.sh").toAbsolutePath() + " \"$@\"\n");
+        Files.setPosixFilePermissions(slow, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        switchboard = switchboard(writeCluster(demoCluster().replaceAll("update-command: .*", "update-command: " + slow)))
+                .start();
+        awaitService("CL/Web on srv1, version 1.0");
+        RolloutClient operator = new RolloutClient(switchboard.url(""), "operator", PASSWORD);
+        operator.create("Interrupted update", "1.1");
+        operator.signOff(0, "");
+        java.util.concurrent.CompletableFuture<?> update = java.util.concurrent.CompletableFuture.runAsync(() ->
+                operator.post("/rollouts/" + operator.runId + "/steps/1/update", ""));
+        Thread.sleep(1500);
+        switchboard.kill();
+        update.handle((ok, failed) -> null).join();
+
+        switchboard.start();
+        awaitService("CL/Web on srv1, version 1.0");
+        RolloutClient again = new RolloutClient(switchboard.url(""), "operator", PASSWORD);
+        again.runId = operator.runId;
+        String page = again.page();
+        assertThat(page).contains("The last update command on srv2 interrupted",
+                "Switchboard stopped while the update command ran", "data-check=\"update-command\" data-verdict=\"FAIL\"");
+        assertThat(again.signOff(1, "")).contains("Not signed off:");
+        String audit = again.get("/audit?operation=" + operator.runId);
+        assertThat(audit).contains("rollout-update-started", "rollout-update-interrupted");
+    }
+
+    /** The demo cluster on addresses of its own, with absolute script paths. */
+    private static String demoCluster() throws java.io.IOException {
+        Path scripts = Path.of("config/scripts").toAbsolutePath();
+        return Files.readString(Path.of("config/cluster.yml"))
+                .replace("127.0.0.11", "127.0.0.91").replace("127.0.0.12", "127.0.0.92")
+                .replace("127.0.0.13:18080", "127.0.0.93:18087").replace("address: 127.0.0.13", "address: 127.0.0.93")
+                .replace("port: 18080", "port: 18087")
+                .replace("scripts/", scripts + "/");
+    }
+
+    private Path writeCluster(String yaml) throws java.io.IOException {
+        return Files.writeString(dir.resolve("cluster.yml"), yaml);
+    }
+
+    private SwitchboardProcess switchboard(Path cluster) throws java.io.IOException {
+        return new SwitchboardProcess(dir.resolve("switchboard.log"), "--switchboard.cluster.location=" + cluster,
+                "--switchboard.data-dir=" + dir.resolve("data"),
+                "--switchboard.security.accounts[0].name=operator",
+                "--switchboard.security.accounts[0].password-hash=" + HASH,
+                "--switchboard.security.accounts[0].role=OPERATOR",
+                "--switchboard.security.accounts[1].name=operator2",
+                "--switchboard.security.accounts[1].password-hash=" + HASH,
+                "--switchboard.security.accounts[1].role=OPERATOR");
     }
 
     private static void assertCurrent(String page, int step) {

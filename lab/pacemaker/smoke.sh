@@ -1,0 +1,116 @@
+#!/usr/bin/env bash
+# smoke.sh -- proves the Pacemaker lab end to end and prints its timings; what CI would run.
+#
+#   lab/pacemaker/smoke.sh          (root; takes ~1 min; leaves the lab DOWN)
+#
+# up -> move to srv2 and back (crm_resource --move / --clear) -> kill -9 of clweb_serv on srv1
+# (migration-threshold=1: the group fails over to srv2) -> cleanup -> rolling update of srv1
+# (update.sh, relink, move back) -> down -> an aborted run (every lab process killed with -9,
+# namespaces left behind) -> down -> up -> down. Prints "N passed, N failed"; exit 1 on failure.
+set -euo pipefail
+HERE=$(cd "$(dirname "$0")" && pwd)
+. "$HERE/lib.sh"
+NODE=$HERE/node.sh
+pass=0 fail=0
+check() {
+  local name=$1
+  shift
+  if "$@"; then echo "PASS $name"; pass=$((pass + 1)); else echo "FAIL $name"; fail=$((fail + 1)); fi
+}
+trap '"$HERE/down.sh" >/dev/null 2>&1 || true' EXIT
+
+# poll_until SECONDS CMD...: poll CMD every 50 ms; prints the seconds it took; fails on timeout.
+poll_until() {
+  local limit=$1 start=${EPOCHREALTIME/./} us
+  shift
+  until "$@"; do
+    us=$(( ${EPOCHREALTIME/./} - start ))
+    (( us < limit * 1000000 )) || { echo "timeout"; return 1; }
+    sleep 0.05
+  done
+  us=$(( ${EPOCHREALTIME/./} - start ))
+  printf '%d.%02d\n' $(( us / 1000000 )) $(( us % 1000000 / 10000 ))
+}
+on() { local v; v=$(cluster_view srv1) && group_on "$v" "$1"; }
+failures_seen() { [[ $(cluster_view srv1) != *" failures=0" ]]; }
+no_failures() { [[ $(cluster_view srv1) == *" failures=0" ]]; }
+serves() { [[ $(http_get "http://$FIP:$SERVICE_PORT/" "$NS_CLIENT") == "200 CL/Web on $1,"* ]]; }
+forwards() { [[ $(http_get "http://$FWD_ADDR:$FWD_PORT/") == "200 CL/Web on $1,"* ]]; }
+forwards_version() { [[ $(http_get "http://$FWD_ADDR:$FWD_PORT/") == "200 CL/Web on $1, version $2" ]]; }
+update_refused() { ! "$HERE/update.sh" "$@" 2>/dev/null; }
+no_move_constraint() { ! "$NODE" srv1 cibadmin -Q -o constraints | grep -q "cli-prefer-$GROUP"; }
+nothing_left() {
+  [[ -z $(ip netns list | grep '^sbpcmk-') ]] && [[ -z $(losetup -n -j "$STATE/disk.img" 2>/dev/null) ]] \
+    && ! findmnt -rn -o TARGET | grep -qF "$STATE/" && ! ss -Hltn "( sport = :$FWD_PORT )" | grep -q .
+}
+# move TARGET: crm_resource --move, wait until Started there and served, --clear.
+move() {
+  local t0=${EPOCHREALTIME/./} started served
+  "$NODE" srv1 crm_resource --move --resource "$GROUP" --node "$1" >/dev/null 2>&1
+  started=$(poll_until 30 on "$1") || true
+  served=$(poll_until 10 serves "$1") || true
+  "$NODE" srv1 crm_resource --clear --resource "$GROUP" >/dev/null 2>&1
+  echo "  move to $1: Started there after ${started}s, served +${served}s"
+  [[ $started != timeout && $served != timeout ]]
+}
+
+echo "== up"
+t=${EPOCHREALTIME/./}
+"$HERE/up.sh" | sed 's/^/  /'
+echo "  up.sh took $(( (${EPOCHREALTIME/./} - t) / 1000 )) ms (including its pre-clean)"
+check group-started-on-srv1 on srv1
+check client-gets-srv1 serves srv1
+check forwarder-gets-srv1 forwards srv1
+
+echo "== move to srv2 and back"
+check move-to-srv2 move srv2
+check client-gets-srv2 serves srv2
+check forwarder-gets-srv2 forwards srv2
+check move-constraint-cleared no_move_constraint
+check stays-on-srv2-after-clear on srv2
+check move-back-to-srv1 move srv1
+
+echo "== kill -9 of clweb_serv on srv1"
+pid=$("$HERE/procs.sh" srv1 '^clweb_serv( |$)' | awk '{ print $1; exit }')
+kill -KILL "$pid"
+seen=$(poll_until 10 failures_seen) || true
+moved=$(poll_until 30 on srv2) || true
+served=$(poll_until 10 serves srv2) || true
+echo "  failure in crm_mon after ${seen}s; group Started on srv2 after ${moved}s; served +${served}s"
+check failover-to-srv2 test "$moved" != timeout
+check client-gets-srv2-after-failover serves srv2
+"$NODE" srv1 crm_resource --cleanup >/dev/null
+check cleanup-clears-failures poll_until 10 no_failures
+check stays-on-srv2-after-cleanup on srv2
+
+echo "== rolling update of srv1 (group on srv2)"
+check update-refused-while-running update_refused srv2 1.1
+check update-srv1 "$HERE/update.sh" srv1 1.1
+check config-became-local-folder "$NODE" srv1 bash -c '[[ -d /usr/local/jcclweb/config && ! -L /usr/local/jcclweb/config ]]'
+"$NODE" srv1 bash -c 'rm -rf /usr/local/jcclweb/config && ln -s /mnt/export/config /usr/local/jcclweb/config'
+check move-to-updated-srv1 move srv1
+check srv1-serves-1.1 forwards_version srv1 1.1
+
+echo "== down"
+t=${EPOCHREALTIME/./}
+"$HERE/down.sh" | sed 's/^/  /'
+echo "  down.sh took $(( (${EPOCHREALTIME/./} - t) / 1000 )) ms"
+check nothing-left-after-down nothing_left
+check down-again-is-quiet test -z "$("$HERE/down.sh" 2>&1)"
+
+echo "== aborted run: kill -9 of every lab process, namespaces left"
+"$HERE/up.sh" >/dev/null
+victims="$(cat "$STATE/forwarder.pid")"
+for ns in $(ip netns list | awk '$1 ~ /^sbpcmk-/ { print $1 }'); do victims+=" $(ip netns pids "$ns" | tr '\n' ' ')"; done
+kill -KILL $victims
+sleep 0.5
+echo "  killed $(wc -w <<<"$victims") processes; left: $(ip netns list | grep -c '^sbpcmk-') namespaces, pidfiles $(ls "$STATE"/*.pid "$STATE"/srv*/*.pid 2>/dev/null | wc -l)"
+"$HERE/down.sh" | sed 's/^/  /'
+check nothing-left-after-aborted-run nothing_left
+"$HERE/up.sh" | grep -E 'Started|lab up' | sed 's/^/  /'
+check up-after-aborted-run serves srv1
+"$HERE/down.sh" >/dev/null
+check nothing-left-at-the-end nothing_left
+
+echo "$pass passed, $fail failed"
+(( fail == 0 ))
