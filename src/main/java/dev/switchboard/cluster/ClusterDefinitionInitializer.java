@@ -17,8 +17,10 @@ class ClusterDefinitionInitializer implements ApplicationContextInitializer<Conf
     public void initialize(ConfigurableApplicationContext context) {
         SwitchboardProperties properties = Binder.get(context.getEnvironment())
                 .bindOrCreate("switchboard", SwitchboardProperties.class);
-        boolean embedded = properties.engine().type() == EngineType.EMBEDDED;
-        ClusterDefinition definition = new ClusterDefinitionReader(properties.dataDir(), embedded)
+        if (properties.engine().type() != EngineType.EMBEDDED) {
+            return; // a cluster manager's definition is completed from it (PacemakerDefinitionInitializer)
+        }
+        ClusterDefinition definition = new ClusterDefinitionReader(properties.dataDir(), true)
                 .read(properties.cluster().location());
         context.getBeanFactory().registerSingleton("clusterDefinition", definition);
     }

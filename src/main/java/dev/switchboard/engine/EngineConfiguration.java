@@ -4,6 +4,8 @@ import dev.switchboard.SwitchboardProperties;
 import dev.switchboard.SwitchboardProperties.EngineType;
 import dev.switchboard.cluster.ClusterDefinition;
 import dev.switchboard.engine.embedded.EmbeddedClusterEngine;
+import dev.switchboard.engine.pacemaker.PacemakerClusterEngine;
+import dev.switchboard.engine.pacemaker.PacemakerCommands;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,9 +17,13 @@ class EngineConfiguration {
     @Bean
     ClusterEngine clusterEngine(SwitchboardProperties properties, ClusterDefinition definition,
                                 ApplicationEventPublisher publisher) {
-        if (properties.engine().type() != EngineType.EMBEDDED) {
-            throw new IllegalStateException("switchboard.engine.type=" + properties.engine().type().name().toLowerCase()
-                    + " is not available in this version; set it to embedded.");
+        if (properties.engine().type() == EngineType.PACEMAKER) {
+            var settings = properties.pacemaker();
+            PacemakerClusterEngine engine = new PacemakerClusterEngine(definition,
+                    new PacemakerCommands(settings.commandPrefix(), settings.commandTimeout()),
+                    settings.operationTimeout(), settings.pollInterval());
+            engine.addListener(publisher::publishEvent);
+            return engine;
         }
         EmbeddedClusterEngine engine = new EmbeddedClusterEngine(definition, properties.dataDir());
         engine.addListener(publisher::publishEvent);

@@ -37,6 +37,9 @@ class EngineStartup implements SmartLifecycle {
             }, "engine-startup");
             thread.setDaemon(true);
             thread.start();
+        } else if (engine instanceof dev.switchboard.engine.pacemaker.PacemakerClusterEngine pacemaker) {
+            pacemaker.start(); // Pacemaker runs the groups; Switchboard only starts watching
+            settled = true;
         }
     }
 

@@ -32,7 +32,7 @@ public record CrmMon(List<Node> nodes, List<Group> groups, List<Failure> failure
     public record Member(String id, String agent, String role, boolean failed, boolean managed, String node,
                          Map<String, Integer> failCounts) {
 
-        /** fip, disk or exec, from the resource agent. */
+        /** fip, disk or service, from the resource agent. */
         public String type() {
             return PacemakerDefinition.typeOf(agent);
         }

@@ -29,6 +29,11 @@ public final class PacemakerCommands {
         this.timeout = timeout;
     }
 
+    /** The same runner with another timeout, e.g. for an installer that takes minutes. */
+    public PacemakerCommands withTimeout(Duration other) {
+        return new PacemakerCommands(prefix, other);
+    }
+
     /** Runs the command on the node and returns its result when it exits 0; a typed failure otherwise. */
     public Result run(String node, String... command) {
         Result result = attempt(node, command);

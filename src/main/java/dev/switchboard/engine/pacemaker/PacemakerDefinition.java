@@ -24,7 +24,7 @@ import java.util.List;
  * Completes the operator's cluster.yml (servers, groups, service checks, link checks, notes)
  * with what only Pacemaker knows: each group's primitives in start order and their monitor
  * operations, read from the CIB. IPaddr2 becomes a fip, Filesystem a disk, every other agent
- * (anything, systemd, lsb, …) an exec resource run by its agent.
+ * (anything, systemd, lsb, …) a service run by its agent.
  */
 public final class PacemakerDefinition {
 
@@ -74,7 +74,7 @@ public final class PacemakerDefinition {
         if (lower.endsWith(":ipaddr2") || lower.endsWith(":ipaddr")) {
             return "fip";
         }
-        return lower.endsWith(":filesystem") ? "disk" : "exec";
+        return lower.endsWith(":filesystem") ? "disk" : "service";
     }
 
     private static Resource resource(Cib.Primitive p, List<String> parents, FailoverGroup declared) {

@@ -22,7 +22,7 @@ class CrmMonTests {
                         org.assertj.core.groups.Tuple.tuple("srv2", ServerState.ONLINE));
         CrmMon.Group group = mon.group("failover-clweb").orElseThrow();
         assertThat(group.members()).extracting(CrmMon.Member::id).containsExactly("fip", "disk", "exec");
-        assertThat(group.members()).extracting(CrmMon.Member::type).containsExactly("fip", "disk", "exec");
+        assertThat(group.members()).extracting(CrmMon.Member::type).containsExactly("fip", "disk", "service");
         assertThat(group.state()).isEqualTo(ActivationState.ONLINE);
         assertThat(group.node()).contains("srv1");
         assertThat(mon.failures()).isEmpty();

@@ -1,0 +1,81 @@
+package dev.switchboard.engine.pacemaker;
+
+import dev.switchboard.engine.ActivationState;
+import dev.switchboard.engine.ClusterSnapshot;
+import dev.switchboard.engine.EngineEvent;
+import dev.switchboard.engine.GroupFailedOver;
+import dev.switchboard.engine.GroupStateChanged;
+import dev.switchboard.engine.GroupStatus;
+import dev.switchboard.engine.MonitorServerStatus;
+import dev.switchboard.engine.MonitorStateChanged;
+import dev.switchboard.engine.MonitorStatus;
+import dev.switchboard.engine.ResourceStateChanged;
+import dev.switchboard.engine.ResourceStatus;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The events between two polls of Pacemaker. A group or resource seen on another server than
+ * before went Offline on the old one and came up on the new one, even when no poll caught it in
+ * between; a group that changed servers while Switchboard was not moving it failed over.
+ */
+final class SnapshotChanges {
+
+    private SnapshotChanges() {
+    }
+
+    /** @param moving the groups Switchboard itself is moving now (their change is no failover) */
+    static List<EngineEvent> between(ClusterSnapshot before, ClusterSnapshot after, Set<String> moving) {
+        List<EngineEvent> events = new ArrayList<>();
+        Instant at = after.takenAt();
+        for (GroupStatus now : after.groups()) {
+            GroupStatus was = before.group(now.name()).orElse(null);
+            if (was == null) {
+                continue;
+            }
+            for (ResourceStatus r : now.resources()) {
+                was.resource(r.name()).ifPresent(old -> located(old.server(), old.state(), r.server(), r.state(),
+                        (server, from, to) -> events.add(new ResourceStateChanged(at, now.name(), r.name(), server,
+                                from, to, r.reason()))));
+            }
+            located(was.currentServer(), was.state(), now.currentServer(), now.state(), (server, from, to) ->
+                    events.add(new GroupStateChanged(at, now.name(), server, from, to, now.reason())));
+            if (was.currentServer() != null && now.currentServer() != null
+                    && !was.currentServer().equals(now.currentServer()) && !moving.contains(now.name())) {
+                events.add(new GroupFailedOver(at, now.name(), was.currentServer(), now.currentServer(),
+                        now.reason() == null ? "Pacemaker moved the group" : now.reason()));
+            }
+        }
+        for (MonitorStatus now : after.monitors()) {
+            MonitorStatus was = before.monitor(now.name()).orElse(null);
+            for (MonitorServerStatus s : now.servers()) {
+                MonitorServerStatus old = was == null ? null : was.on(s.server()).orElse(null);
+                if (old != null && old.state() != s.state()) {
+                    events.add(new MonitorStateChanged(at, now.name(), s.server(), old.state(), s.state(),
+                            s.lastResult()));
+                }
+            }
+        }
+        return events;
+    }
+
+    interface Change {
+        void on(String server, ActivationState from, ActivationState to);
+    }
+
+    /** One change in place, or two (Offline on the old server, up on the new one) when the server changed. */
+    private static void located(String oldServer, ActivationState oldState, String newServer, ActivationState newState,
+                                Change change) {
+        if (Objects.equals(oldServer, newServer) || oldServer == null || newServer == null) {
+            if (oldState != newState) {
+                change.on(newServer != null ? newServer : oldServer, oldState, newState);
+            }
+            return;
+        }
+        change.on(oldServer, oldState, ActivationState.OFFLINE);
+        change.on(newServer, ActivationState.OFFLINE, newState);
+    }
+}
