@@ -72,6 +72,23 @@ public interface ClusterEngine extends AutoCloseable {
      */
     ScriptRun runOnServer(String group, String server, Path command, List<String> arguments, Duration timeout);
 
+    // ---- what only a cluster manager has --------------------------------------------------------
+
+    /**
+     * Removes the constraints earlier moves left behind on the group (see
+     * {@link GroupStatus#leftovers()}); nothing to do for an engine without them.
+     */
+    default void clearLeftovers(String group) {
+    }
+
+    /**
+     * The cluster manager's own plan for moving the group to {@code target} (Pacemaker's
+     * scheduler on a copy of the live configuration); empty when Switchboard plans it itself.
+     */
+    default Optional<List<PlannedAction>> previewMove(String group, String target) {
+        return Optional.empty();
+    }
+
     /** Called for every state change; listeners must return quickly. */
     void addListener(Consumer<EngineEvent> listener);
 

@@ -5,10 +5,18 @@ import java.util.Optional;
 
 /**
  * A failover group: its state, the server that runs it ({@code null} when it runs nowhere),
- * its resources in start order, the reason of its last failure and the operation under way.
+ * its resources in start order, the reason of its last failure and the operation under way;
+ * {@code leftovers} are constraints earlier moves left behind in a cluster manager (Pacemaker's
+ * cli-prefer/cli-ban), which pin the group until someone clears them.
  */
 public record GroupStatus(String name, ActivationState state, String currentServer, List<String> servers,
-                          List<ResourceStatus> resources, String reason, String operation) {
+                          List<ResourceStatus> resources, String reason, String operation, List<String> leftovers) {
+
+    /** As the embedded engine reports it: no cluster-manager constraints to leave behind. */
+    public GroupStatus(String name, ActivationState state, String currentServer, List<String> servers,
+                       List<ResourceStatus> resources, String reason, String operation) {
+        this(name, state, currentServer, servers, resources, reason, operation, List.of());
+    }
 
     public String homeServer() {
         return servers.get(0);

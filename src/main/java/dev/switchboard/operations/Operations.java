@@ -177,6 +177,10 @@ public class Operations implements ApplicationRunner, DisposableBean, RunningOpe
                 engine.startDummyFailure(o.subject(), o.target());
                 yield "dummy failure on " + o.target();
             }
+            case CLEAR_LEFTOVERS -> {
+                engine.clearLeftovers(o.subject());
+                yield "constraints left by earlier moves cleared";
+            }
             case STOP_DUMMY_FAILURE -> {
                 engine.stopDummyFailure(o.subject(), o.target());
                 yield "dummy failure off on " + o.target();
@@ -238,7 +242,7 @@ public class Operations implements ApplicationRunner, DisposableBean, RunningOpe
     /** The group an operation on {@code subject} holds while it runs. */
     String groupOf(OperationKind kind, String subject) {
         return switch (kind) {
-            case MOVE_GROUP, START_GROUP, STOP_GROUP -> definition.group(subject).map(FailoverGroup::name)
+            case MOVE_GROUP, START_GROUP, STOP_GROUP, CLEAR_LEFTOVERS -> definition.group(subject).map(FailoverGroup::name)
                     .orElseThrow(() -> new NameNotFound("group", subject));
             case START_RESOURCE, STOP_RESOURCE -> definition.groupOfResource(subject).map(FailoverGroup::name)
                     .orElseThrow(() -> new NameNotFound("resource", subject));

@@ -66,7 +66,12 @@ public class PlanGroupMove {
                         h.kind().auditName(), h.requestedAt().toString()))
                 .orElseGet(() -> Check.pass("no-operation", "check.operation.pass")));
         checks.add(monitorsOn(snapshot, to));
-        List<MovePlan.Step> steps = steps(status, from, to);
+        if (!status.leftovers().isEmpty()) {
+            checks.add(Check.warn("leftovers", "check.leftovers.warn", "check.leftovers.fix", groupName,
+                    String.join(", ", status.leftovers())));
+        }
+        List<MovePlan.Step> steps = engine.previewMove(groupName, to).map(this::steps)
+                .orElseGet(() -> steps(status, from, to));
         Duration outage = steps.stream().map(MovePlan.Step::expected).anyMatch(d -> d == null) ? null
                 : steps.stream().map(MovePlan.Step::expected).reduce(Duration.ZERO, Duration::plus);
         return new MovePlan(groupName, from, to, checks, steps, outage, group.impactNotes());
@@ -124,6 +129,12 @@ public class PlanGroupMove {
                 .map(m -> m.name()).toList();
         return errors.isEmpty() ? Check.pass("monitors", "check.monitors.pass", to)
                 : Check.warn("monitors", "check.monitors.warn", "check.monitors.fix", to, String.join(", ", errors));
+    }
+
+    /** The cluster manager's own plan, with Switchboard's expected durations. */
+    private List<MovePlan.Step> steps(List<dev.switchboard.engine.PlannedAction> actions) {
+        return actions.stream().map(a -> new MovePlan.Step(a.action(), a.resource(), a.server(),
+                timings.expected(a.resource(), a.action()).orElse(null))).toList();
     }
 
     private List<MovePlan.Step> steps(GroupStatus status, String from, String to) {

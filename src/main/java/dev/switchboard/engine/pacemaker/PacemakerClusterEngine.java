@@ -12,6 +12,7 @@ import dev.switchboard.engine.GroupStatus;
 import dev.switchboard.engine.NameNotFound;
 import dev.switchboard.engine.OperationFailed;
 import dev.switchboard.engine.OperationNotAllowed;
+import dev.switchboard.engine.PlannedAction;
 import dev.switchboard.engine.ResourceStatus;
 import dev.switchboard.engine.ScriptRun;
 import dev.switchboard.engine.ServerState;
@@ -177,6 +178,34 @@ public final class PacemakerClusterEngine implements ClusterEngine {
             log.error("the move of {} left its cli-prefer constraint behind: {}", group, e.getMessage());
             throw new OperationFailed("The move of " + group + " left its cli-prefer constraint behind: "
                     + e.getMessage() + " Clear it with: crm_resource --clear --resource " + group);
+        }
+    }
+
+    /** Removes the cli-prefer and cli-ban constraints earlier moves or bans left on the group. */
+    @Override
+    public void clearLeftovers(String group) {
+        requireGroup(group);
+        crm("crm_resource", "--clear", "--resource", group);
+        refresh();
+    }
+
+    /**
+     * Pacemaker's own plan: on a copy of the live CIB, add the constraint the move would add and
+     * let the scheduler simulate the transition. Empty (Switchboard plans) when that fails.
+     */
+    @Override
+    public Optional<List<PlannedAction>> previewMove(String group, String target) {
+        requireGroup(group);
+        requireServer(target);
+        String simulate = "f=$(mktemp) || exit 1; trap 'rm -f \"$f\"' EXIT; cibadmin -Q > \"$f\" || exit 1; "
+                + "CIB_file=\"$f\" crm_resource --move --resource \"$1\" --node \"$2\" > /dev/null 2>&1 || exit 1; "
+                + "crm_simulate -x \"$f\" -S --output-as=xml";
+        try {
+            return Optional.of(CrmSimulate.transition(commands.run(anyNode(), "sh", "-c", simulate, "preview", group,
+                    target).stdout()));
+        } catch (RuntimeException e) {
+            log.warn("Pacemaker could not preview the move of {} to {}: {}", group, target, e.getMessage());
+            return Optional.empty();
         }
     }
 

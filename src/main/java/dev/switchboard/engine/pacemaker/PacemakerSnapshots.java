@@ -44,7 +44,10 @@ final class PacemakerSnapshots {
             String server = running.flatMap(CrmMon.Group::node).orElse(null);
             String reason = resources.stream().map(ResourceStatus::reason).filter(r -> r != null).findFirst()
                     .orElse(null);
-            groups.add(new GroupStatus(g.name(), state, server, g.servers(), resources, reason, operations.get(g.name())));
+            List<String> leftovers = cib.locationsOf(g.name()).stream().filter(Cib.Location::leftover)
+                    .map(l -> l.id() + " (" + l.score() + " on " + l.node() + ")").toList();
+            groups.add(new GroupStatus(g.name(), state, server, g.servers(), resources, reason, operations.get(g.name()),
+                    leftovers));
         }
         List<MonitorStatus> monitors = definition.monitors().stream().map(m -> monitor(m, mon, cib)).toList();
         return new ClusterSnapshot(definition.name(), Instant.now(), servers, groups, monitors);
