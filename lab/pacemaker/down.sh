@@ -37,17 +37,22 @@ terminate() {
   kill -KILL "$1" 2>/dev/null || true
   wait_gone "$1" 5 || true
 }
-# stop_daemon NODE NAME SECONDS COMM: stop the node's daemon from its pidfile, but only if the
-# PID still is COMM in that node's network namespace (not a reused PID).
+# our_daemon NODE NAME COMM: prints the PID in the node's NAME.pid if it still is COMM in that
+# node's network namespace (not a PID reused after an aborted run).
+our_daemon() {
+  local p
+  p=$(cat "$STATE/$1/$2.pid" 2>/dev/null) || return 1
+  [[ $p =~ ^[0-9]+$ ]] && alive "$p" && [[ $(comm_of "$p") == "$3" ]] && in_netns "$p" "$(node_ns "$1")" || return 1
+  echo "$p"
+}
+# stop_daemon NODE NAME SECONDS COMM: TERM the node's daemon (if it is ours), wait, KILL.
 stop_daemon() {
-  local f=$STATE/$1/$2.pid p
-  [[ -e $f ]] || return 0
-  p=$(cat "$f" 2>/dev/null || true)
-  if [[ $p =~ ^[0-9]+$ ]] && alive "$p" && [[ $(comm_of "$p") == "$4" ]] && in_netns "$p" "$(node_ns "$1")"; then
+  local p
+  if p=$(our_daemon "$1" "$2" "$4"); then
     say "stopping $2 of $1 (pid $p)"
     terminate "$p" "$3"
   fi
-  rm -f "$f"
+  rm -f "$STATE/$1/$2.pid"
 }
 # lab_netns: the lab's network namespaces that exist now (any sbpcmk-* name, so a renamed
 # or half-created one is cleaned as well).
@@ -70,7 +75,8 @@ for d in /proc/[0-9]*; do
   p=${d#/proc/}
   read -r c 2>/dev/null < "$d/comm" || continue   # read, not $(cat): no fork per process
   [[ $c == socat ]] || continue
-  [[ $(cmdline_of "$p") == *"EXEC:ip netns exec $NS_CLIENT socat "* ]] && alive "$p" || continue
+  [[ $(cmdline_of "$p") == *"EXEC:ip netns exec $NS_CLIENT socat "* ]] || continue
+  alive "$p" || continue
   say "stopping a leftover forwarder (pid $p)"
   terminate "$p" 5
 done
@@ -86,6 +92,7 @@ all_stopped() {
 }
 for node in "${LAB_NODES[@]}"; do
   holder_pid "$node" >/dev/null || continue
+  our_daemon "$node" pacemakerd tini >/dev/null || continue
   if in_node "$node" crm_attribute -t crm_config -n stop-all-resources -v true >/dev/null 2>&1; then
     say "stopping all resources (from $node)"
     for (( i = 0; i < 200; i++ )); do all_stopped "$node" && break; sleep 0.1; done
@@ -120,11 +127,11 @@ done
 # Anything still in a lab namespace is a leftover (an aborted run, a forwarded connection):
 # kill it, then delete the namespaces, which removes the veths and the bridge.
 for ns in $(lab_netns); do
-  pids=$(ip netns pids "$ns" 2>/dev/null || true)
-  if [[ -n $pids ]]; then
-    say "killing leftovers in $ns: $(echo $pids)"
-    kill -KILL $pids 2>/dev/null || true
-    for p in $pids; do wait_gone "$p" 5 || true; done
+  mapfile -t pids < <(ip netns pids "$ns" 2>/dev/null || true)
+  if (( ${#pids[@]} > 0 )); then
+    say "killing leftovers in $ns: ${pids[*]}"
+    kill -KILL "${pids[@]}" 2>/dev/null || true
+    for p in "${pids[@]}"; do wait_gone "$p" 5 || true; done
   fi
 done
 for ns in $(lab_netns); do
@@ -134,7 +141,8 @@ done
 
 # ------------------------------------------------------------------ mounts, loop devices
 # The lab mounts nothing in this namespace; this only catches mounts made by hand.
-for m in $(findmnt -rn -o TARGET 2>/dev/null | grep -F "$STATE/" | sort -r); do
+for m in $(findmnt -rn -o TARGET 2>/dev/null | sort -r); do
+  [[ $m == "$STATE"/* ]] || continue
   say "unmounting $m"
   umount -l "$m" || true
 done

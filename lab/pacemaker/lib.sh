@@ -1,4 +1,5 @@
 # lib.sh -- names and helpers shared by the Pacemaker lab scripts (sourced, never run).
+# shellcheck shell=bash disable=SC2034  # the names are used by the scripts that source this
 #
 # Every name the Java engine or a test may depend on is defined here once: the state
 # directory, the namespaces, the addresses, the install directory, the group.

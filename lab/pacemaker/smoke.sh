@@ -40,7 +40,7 @@ forwards_version() { [[ $(http_get "http://$FWD_ADDR:$FWD_PORT/") == "200 CL/Web
 update_refused() { ! "$HERE/update.sh" "$@" 2>/dev/null; }
 no_move_constraint() { ! "$NODE" srv1 cibadmin -Q -o constraints | grep -q "cli-prefer-$GROUP"; }
 nothing_left() {
-  [[ -z $(ip netns list | grep '^sbpcmk-') ]] && [[ -z $(losetup -n -j "$STATE/disk.img" 2>/dev/null) ]] \
+  ! ip netns list | grep -q '^sbpcmk-' && [[ -z $(losetup -n -j "$STATE/disk.img" 2>/dev/null) ]] \
     && ! findmnt -rn -o TARGET | grep -qF "$STATE/" && ! ss -Hltn "( sport = :$FWD_PORT )" | grep -q .
 }
 # secs_since T: seconds since T (microseconds from EPOCHREALTIME), two decimals.
@@ -81,7 +81,7 @@ poll_until 10 failures_seen >/dev/null || true
 echo "  TIME kill-to-failure-in-crm_mon $(secs_since "$t")"
 moved=$(poll_until 30 on srv2) || true
 echo "  TIME kill-to-started-on-srv2 $(secs_since "$t")"
-served=$(poll_until 10 serves srv2) || true
+poll_until 10 serves srv2 >/dev/null || true
 echo "  TIME kill-to-served-by-srv2 $(secs_since "$t")"
 check failover-to-srv2 test "$moved" != timeout
 check client-gets-srv2-after-failover serves srv2
@@ -106,11 +106,14 @@ check down-again-is-quiet test -z "$("$HERE/down.sh" 2>&1)"
 
 echo "== aborted run: kill -9 of every lab process, namespaces left"
 "$HERE/up.sh" >/dev/null
-victims="$(cat "$STATE/forwarder.pid")"
-for ns in $(ip netns list | awk '$1 ~ /^sbpcmk-/ { print $1 }'); do victims+=" $(ip netns pids "$ns" | tr '\n' ' ')"; done
-kill -KILL $victims
+victims=("$(cat "$STATE/forwarder.pid")")
+for ns in $(ip netns list | awk '$1 ~ /^sbpcmk-/ { print $1 }'); do
+  mapfile -t -O "${#victims[@]}" victims < <(ip netns pids "$ns")
+done
+kill -KILL "${victims[@]}"
 sleep 0.5
-echo "  killed $(wc -w <<<"$victims") processes; left: $(ip netns list | grep -c '^sbpcmk-') namespaces, pidfiles $(ls "$STATE"/*.pid "$STATE"/srv*/*.pid 2>/dev/null | wc -l)"
+pidfiles=("$STATE"/*.pid "$STATE"/srv*/*.pid)
+echo "  killed ${#victims[@]} processes; left: $(ip netns list | grep -c '^sbpcmk-') namespaces, ${#pidfiles[@]} pidfiles"
 t=${EPOCHREALTIME/./}
 "$HERE/down.sh" | sed 's/^/  /'
 echo "  TIME down.sh-after-abort $(( (${EPOCHREALTIME/./} - t) / 1000 ))ms"

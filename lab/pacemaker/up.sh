@@ -29,11 +29,13 @@ diagnostics() {
       echo "--- $n: last lines of $STATE/$n/$f"
       tail -n 8 "$STATE/$n/$f"
     done
-    # pacemaker.log is chatty: its errors and warnings are what explain a failed start.
+    # pacemaker.log is chatty: its errors and warnings are what explain a failed start
+    # (minus those every start of this lab logs).
     f=$STATE/$n/var-log-pacemaker/pacemaker.log
     if [[ -s $f ]]; then
       echo "--- $n: last errors/warnings in $f"
-      grep -E '(error|crit|warning): ' "$f" | tail -n 15 || true
+      grep -E '(error|crit|warning): ' "$f" \
+        | grep -vE 'No on-disk digest|Blind faith|No quorum|I_DC_TIMEOUT' | tail -n 15 || true
     fi
   done
   [[ -s $STATE/forwarder.log ]] && { echo "--- forwarder: $STATE/forwarder.log"; tail -n 5 "$STATE/forwarder.log"; }
@@ -50,45 +52,57 @@ fail() {
   echo "up.sh: the lab is left as it is for inspection; $HERE/down.sh removes it" >&2
   exit 1
 }
+# die: a prerequisite is missing; nothing was started, so there are no logs to show.
+die() {
+  reported=1
+  echo "up.sh: $*" >&2
+  exit 1
+}
+# shellcheck disable=SC2154  # rc is assigned inside the trap
 trap 'rc=$?; if (( rc != 0 )) && [[ -z $reported ]]; then reported=1; diagnostics >&2;
       echo "up.sh: FAILED (exit $rc); $HERE/down.sh removes what was started" >&2; fi' EXIT
 trap 'echo "up.sh: line $LINENO failed: $BASH_COMMAND" >&2' ERR
 
-# wait_until DESCRIPTION CMD...: poll CMD every 0.1 s until it succeeds or the deadline passes.
-deadline=$(( ${EPOCHREALTIME%.*} + TIMEOUT ))
+# wait_until DESCRIPTION CMD...: poll CMD every 0.1 s until it succeeds or the deadline
+# (SBPCMK_TIMEOUT seconds after the pre-clean, in microseconds) passes.
+deadline=$(( ${EPOCHREALTIME/./} + TIMEOUT * 1000000 ))
 wait_until() {
   local what=$1
   shift
   until "$@"; do
-    (( ${EPOCHREALTIME%.*} < deadline )) || fail "timed out ($TIMEOUT s) waiting for: $what"
+    (( ${EPOCHREALTIME/./} < deadline )) || fail "timed out ($TIMEOUT s) waiting for: $what"
     sleep 0.1
   done
 }
 step() { printf 'up.sh: %-40s %6s s\n' "$1" "$(elapsed)"; }
 
 # ------------------------------------------------------------------ prerequisites
-(( EUID == 0 )) || { echo "up.sh: must run as root (namespaces, mounts)" >&2; exit 1; }
+(( EUID == 0 )) || die "must run as root (namespaces, mounts)"
 for c in corosync corosync-cfgtool corosync-quorumtool pacemakerd crm_mon cibadmin crm_attribute \
          crm_verify nsenter unshare setsid ip ss mkfs.ext4 modprobe tini socat python3 su; do
-  command -v "$c" >/dev/null || fail "missing command '$c': apt-get install -y --no-install-recommends \
+  command -v "$c" >/dev/null || die "missing command '$c': apt-get install -y --no-install-recommends \
 pacemaker pacemaker-cli-utils corosync resource-agents kmod tini socat e2fsprogs iproute2 util-linux procps python3"
 done
-[[ -x /usr/lib/ocf/resource.d/heartbeat/anything ]] || fail "resource-agents is not installed"
-[[ -f $APP ]] || fail "the CL/Web stand-in $APP is missing"
+[[ -x /usr/lib/ocf/resource.d/heartbeat/anything ]] || die "resource-agents is not installed"
+[[ -f $APP ]] || die "the CL/Web stand-in $APP is missing"
 if [[ -e $STATE && ! -e $STATE_MARKER && -n $(ls -A "$STATE" 2>/dev/null) ]]; then
-  fail "$STATE exists, is not empty and is not a lab state directory (no $(basename "$STATE_MARKER")); \
+  die "$STATE exists, is not empty and is not a lab state directory (no $(basename "$STATE_MARKER")); \
 choose another SBPCMK_STATE_DIR"
 fi
 
 # ------------------------------------------------------------------ pre-clean
 "$HERE/down.sh"
 t0_us=${EPOCHREALTIME/./}   # timings count from here, after the pre-clean
-deadline=$(( ${EPOCHREALTIME%.*} + TIMEOUT ))
+deadline=$(( t0_us + TIMEOUT * 1000000 ))
 # The forwarder's port must be free; checked before anything is started.
 if [[ -n $(ss -Hltn "( sport = :$FWD_PORT )") ]]; then
-  fail "port $FWD_PORT is already in use in the root namespace (set SBPCMK_FORWARD_PORT)"
+  die "port $FWD_PORT is already in use in the root namespace (set SBPCMK_FORWARD_PORT)"
 fi
-# down.sh unmounted everything, so removing our own files is safe; only known names are removed.
+# down.sh unmounted everything, so removing our own files is safe; only known names are
+# removed, and never while anything is mounted below the state directory.
+if findmnt -rn -o TARGET | awk -v s="$STATE/" 'index($0, s) == 1 { found = 1 } END { exit !found }'; then
+  die "something is still mounted below $STATE (findmnt | grep $STATE); unmount it first"
+fi
 mkdir -p "$STATE"
 touch "$STATE_MARKER"
 rm -rf "${STATE:?}/srv1" "${STATE:?}/srv2" "$STATE/disk.img" "$STATE/disk-seed" "$STATE/seed-cib.xml" \
@@ -313,6 +327,7 @@ for node in "${LAB_NODES[@]}"; do
   # sleep is named sbpcmk-holder-<node> so a stale pidfile can be told from it. Every step
   # execs, so $! is the sleep itself. /dev/shm and the PID namespace stay shared: libqb's
   # shared-memory files then work for any client in the node's network namespace.
+  # shellcheck disable=SC2016  # $0 is expanded by the inner bash
   setsid ip netns exec "$(node_ns "$node")" unshare --mount --uts --propagation private \
     bash -c 'exec -a "$0" sleep infinity' "sbpcmk-holder-$node" </dev/null >/dev/null 2>&1 &
   echo $! > "$d/holder.pid"

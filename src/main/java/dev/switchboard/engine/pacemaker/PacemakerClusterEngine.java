@@ -155,9 +155,12 @@ public final class PacemakerClusterEngine implements ClusterEngine {
         }
         operations.put(group, "move to " + to);
         moving.add(group);
+        String earlierFailure = now.reason();
         try {
             crm("crm_resource", "--move", "--resource", group, "--node", to);
+            // a failed start on the target may be recovered on the old server before a poll sees it
             return await(group, g -> g.state() == ActivationState.ONLINE && to.equals(g.currentServer()),
+                    g -> g.reason() != null && !g.reason().equals(earlierFailure) && g.reason().contains(" on " + to),
                     "move of " + group + " to " + to);
         } finally {
             try {
@@ -310,10 +313,18 @@ public final class PacemakerClusterEngine implements ClusterEngine {
             commands.run(server, "mv", "-T", "--backup=numbered", link, copy.toString());
             kept = Optional.of(copy);
         }
+        Path parent = Path.of(link).getParent();
+        if (parent != null) {
+            commands.run(server, "mkdir", "-p", parent.toString());
+        }
         commands.run(server, "ln", "-s", target, link);
         return kept;
     }
 
+    /**
+     * Runs where Switchboard runs, not through the command prefix: an installer for a node is
+     * driven from the admin host (over ssh, or the lab's node.sh) and gets the server as argument.
+     */
     @Override
     public ScriptRun runOnServer(String group, String server, Path command, List<String> arguments, Duration timeout) {
         requireServer(server);
@@ -321,7 +332,8 @@ public final class PacemakerClusterEngine implements ClusterEngine {
         full.addAll(arguments);
         Instant started = Instant.now();
         try {
-            PacemakerCommands.Result result = commands.withTimeout(timeout).attempt(server, full.toArray(String[]::new));
+            PacemakerCommands.Result result = new PacemakerCommands(List.of(), timeout).attempt(server,
+                    full.toArray(String[]::new));
             String output = (result.stdout() + result.stderr()).strip();
             return new ScriptRun("update-command", server, "update", "UPDATE", started, result.duration(),
                     result.exitCode(), false, tail(output), "-");
@@ -370,14 +382,23 @@ public final class PacemakerClusterEngine implements ClusterEngine {
         }
     }
 
-    /** Polls until the group satisfies {@code done}; a failure or the timeout ends the wait with the reason. */
     private GroupStatus await(String group, Predicate<GroupStatus> done, String what) {
+        return await(group, done, g -> false, what);
+    }
+
+    /** Polls until the group satisfies {@code done}; a failure or the timeout ends the wait with the reason. */
+    private GroupStatus await(String group, Predicate<GroupStatus> done, Predicate<GroupStatus> failed, String what) {
         long deadline = System.nanoTime() + operationTimeout.toNanos();
         GroupStatus now = group(group);
         while (!done.test(now)) {
+            if (failed.test(now)) {
+                throw new OperationFailed("The " + what + " failed: " + now.reason() + ". The group is "
+                        + now.state().word() + (now.currentServer() == null ? "" : " on " + now.currentServer())
+                        + ". Look at crm_mon -1, fix the cause, then clean up the failure.");
+            }
             if (System.nanoTime() > deadline) {
-                throw new OperationFailed("The " + what + " did not finish within " + operationTimeout.toSeconds()
-                        + " s; the group is " + now.state().word() + (now.currentServer() == null ? ""
+                throw new OperationFailed("The " + what + " did not finish within " + operationTimeout.toMillis()
+                        + " ms; the group is " + now.state().word() + (now.currentServer() == null ? ""
                         : " on " + now.currentServer()) + (now.reason() == null ? "" : " (" + now.reason() + ")") + ".");
             }
             if (now.state() == ActivationState.ONLINE_FAILURE || now.state() == ActivationState.OFFLINE_FAILURE) {
