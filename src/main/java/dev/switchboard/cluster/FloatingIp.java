@@ -11,7 +11,8 @@ public record FloatingIp(String name, List<String> dependsOn, ActivationRecovery
         return "fip";
     }
 
+    /** address:port, or the address alone when the port is not known (a cluster manager's IP resource). */
     public String endpoint() {
-        return address + ":" + port;
+        return port > 0 ? address + ":" + port : address;
     }
 }

@@ -70,11 +70,11 @@ public class PlanGroupMove {
             checks.add(Check.warn("leftovers", "check.leftovers.warn", "check.leftovers.fix", groupName,
                     String.join(", ", status.leftovers())));
         }
-        List<MovePlan.Step> steps = engine.previewMove(groupName, to).map(this::steps)
-                .orElseGet(() -> steps(status, from, to));
+        var managerPlan = engine.previewMove(groupName, to);
+        List<MovePlan.Step> steps = managerPlan.map(this::steps).orElseGet(() -> steps(status, from, to));
         Duration outage = steps.stream().map(MovePlan.Step::expected).anyMatch(d -> d == null) ? null
                 : steps.stream().map(MovePlan.Step::expected).reduce(Duration.ZERO, Duration::plus);
-        return new MovePlan(groupName, from, to, checks, steps, outage, group.impactNotes());
+        return new MovePlan(groupName, from, to, checks, steps, outage, group.impactNotes(), managerPlan.isPresent());
     }
 
     private static Check targetOnline(ClusterSnapshot snapshot, String to) {

@@ -1,0 +1,115 @@
+package dev.switchboard.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.switchboard.ClusterProcesses;
+import dev.switchboard.engine.ClusterEngine;
+import dev.switchboard.engine.pacemaker.Cib;
+import dev.switchboard.engine.pacemaker.PacemakerLab;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Switchboard pointed at the real two-node Pacemaker lab (engine type pacemaker): an operator
+ * moves the group through the wizard to srv2 and back in headless Chromium. The wizard's plan is
+ * Pacemaker's own, the service answers from the new node, and no cli-prefer constraint remains.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "switchboard.engine.type=pacemaker",
+        "switchboard.cluster.location=lab/pacemaker/cluster.yml",
+        "switchboard.pacemaker.command-prefix=lab/pacemaker/node.sh,{node}",
+        "switchboard.pacemaker.poll-interval=500ms",
+        "switchboard.data-dir=" + PacemakerWizardBrowserIT.DATA_DIR,
+        "switchboard.security.accounts[0].name=operator",
+        "switchboard.security.accounts[0].password-hash={bcrypt}$2a$04$PNbvcCTNV.mrZXfrIwrqFOw8clLQ9g6JPtgF/p.UU87V5wD2H26zy",
+        "switchboard.security.accounts[0].role=OPERATOR"})
+class PacemakerWizardBrowserIT {
+
+    static final String DATA_DIR = "target/it-pacemaker-data";
+
+    static {
+        // before the context: Switchboard reads the cluster's CIB when it starts
+        ClusterProcesses.wipe(Path.of(DATA_DIR));
+        PacemakerLab.up();
+        PacemakerLab.commands().run("srv1", "crm_resource", "--cleanup");
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ClusterEngine engine;
+
+    ChromeDriver browser;
+
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void anOperatorMovesTheGroupThroughTheWizardOnPacemakerAndBack() {
+        await().atMost(Duration.ofSeconds(30)).until(() -> "srv1".equals(engine.snapshot().group("failover-clweb")
+                .orElseThrow().currentServer()));
+        browser = Chromium.start("en");
+        browser.get(url("/login"));
+        browser.findElement(By.name("username")).sendKeys("operator");
+        browser.findElement(By.name("password")).sendKeys("operator-password-1");
+        browser.findElement(By.cssSelector("form button[type=submit]")).click();
+
+        moveTo("srv2", "pacemaker-move-1-wizard-en", "pacemaker-move-2-result-en");
+        browser.get(url("/"));
+        Chromium.screenshot(browser, "pacemaker-status-en");
+        moveTo("srv1", null, null);
+
+        assertThat(PacemakerLab.constraints()).noneMatch(Cib.Location::leftover);
+        assertThat(engine.snapshot().group("failover-clweb").orElseThrow().currentServer()).isEqualTo("srv1");
+    }
+
+    private void moveTo(String target, String wizardShot, String resultShot) {
+        browser.get(url("/groups/failover-clweb/move?target=" + target));
+        assertThat(browser.findElements(By.cssSelector("table.checks .st-error"))).as("no FAIL: %s",
+                browser.findElement(By.tagName("main")).getText()).isEmpty();
+        String from = target.equals("srv2") ? "srv1" : "srv2";
+        assertThat(browser.findElements(By.cssSelector("table.plan tr")).stream().map(WebElement::getText).toList())
+                .as("Pacemaker's own plan").hasSize(6)
+                .satisfies(rows -> {
+                    assertThat(rows.get(0)).contains("stop exec1 on " + from);
+                    assertThat(rows.get(3)).contains("start fip1 on " + target);
+                    assertThat(rows.get(5)).contains("start exec1 on " + target);
+                });
+        if (wizardShot != null) {
+            Chromium.screenshot(browser, wizardShot);
+        }
+        browser.findElement(By.name("reason")).sendKeys("CHG-7 Pacemaker lab");
+        browser.findElement(By.name("confirmation")).sendKeys("failover-clweb");
+        browser.findElements(By.name("acknowledge")).forEach(WebElement::click);
+        browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+        try {
+            await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> browser.findElement(
+                    By.cssSelector("#operation .state")).getText().equals("Succeeded"));
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError("the move did not succeed: " + browser.findElement(By.tagName("main")).getText(), e);
+        }
+        assertThat(browser.findElement(By.id("operation")).getText()).contains("Online on " + target, "verified:",
+                "answered 200 with “CL/Web on " + target + ",”");
+        if (resultShot != null) {
+            Chromium.screenshot(browser, resultShot);
+        }
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+}
