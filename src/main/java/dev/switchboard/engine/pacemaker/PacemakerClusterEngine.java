@@ -60,6 +60,7 @@ public final class PacemakerClusterEngine implements ClusterEngine {
         return thread;
     });
     private ClusterSnapshot last;
+    private Cib cib;
 
     public PacemakerClusterEngine(ClusterDefinition definition, PacemakerCommands commands, Duration operationTimeout,
                                   Duration pollInterval) {
@@ -88,10 +89,20 @@ public final class PacemakerClusterEngine implements ClusterEngine {
     }
 
     /** Reads the cluster now and publishes what changed since the last reading. */
-    private synchronized ClusterSnapshot refresh() {
+    private ClusterSnapshot refresh() {
+        return refresh(true);
+    }
+
+    /**
+     * @param withCib also re-read the configuration (maintenance flags, leftover constraints);
+     *                a wait for a transition only needs crm_mon, and every command costs time
+     */
+    private synchronized ClusterSnapshot refresh(boolean withCib) {
         String node = anyNode();
         CrmMon mon = CrmMon.parse(commands.run(node, "crm_mon", "-1", "--output-as=xml").stdout());
-        Cib cib = Cib.parse(commands.run(node, "cibadmin", "-Q").stdout());
+        if (withCib || cib == null) {
+            cib = Cib.parse(commands.run(node, "cibadmin", "-Q").stdout());
+        }
         ClusterSnapshot now = snapshots.of(mon, cib, operations);
         if (last != null) {
             SnapshotChanges.between(last, now, moving).forEach(this::publish);
@@ -137,7 +148,8 @@ public final class PacemakerClusterEngine implements ClusterEngine {
      * success, failure and timeout alike, clear the cli-prefer constraint the move left behind.
      */
     private GroupStatus move(String group, String target) {
-        GroupStatus now = group(group);
+        ClusterSnapshot before = refresh(false);
+        GroupStatus now = before.group(group).orElseThrow(() -> new NameNotFound("group", group));
         FailoverGroup declared = definition.group(group).orElseThrow();
         if (now.state() != ActivationState.ONLINE || now.currentServer() == null) {
             throw new OperationNotAllowed("Group '" + group + "' is " + now.state().word()
@@ -148,7 +160,8 @@ public final class PacemakerClusterEngine implements ClusterEngine {
         if (to.equals(now.currentServer())) {
             throw new OperationNotAllowed("Group '" + group + "' already runs on " + to + ".");
         }
-        ServerState targetState = serverState(to);
+        ServerState targetState = before.servers().stream().filter(s -> s.name().equals(to)).findFirst()
+                .map(s -> s.state()).orElse(ServerState.UNKNOWN);
         if (targetState != ServerState.ONLINE) {
             throw new OperationNotAllowed("Server " + to + " is " + targetState.word() + "; a group can only move to an "
                     + "Online server.");
@@ -163,9 +176,9 @@ public final class PacemakerClusterEngine implements ClusterEngine {
                     g -> g.reason() != null && !g.reason().equals(earlierFailure) && g.reason().contains(" on " + to),
                     "move of " + group + " to " + to);
         } finally {
+            // the wait's last reading already saw the group arrive, as a move and not a failover
             try {
                 clearMove(group);
-                refresh(); // the last step of the move is seen as a move, not as a failover
             } finally {
                 moving.remove(group);
                 operations.remove(group);
@@ -389,7 +402,7 @@ public final class PacemakerClusterEngine implements ClusterEngine {
     /** Polls until the group satisfies {@code done}; a failure or the timeout ends the wait with the reason. */
     private GroupStatus await(String group, Predicate<GroupStatus> done, Predicate<GroupStatus> failed, String what) {
         long deadline = System.nanoTime() + operationTimeout.toNanos();
-        GroupStatus now = group(group);
+        GroupStatus now = transitionOf(group);
         while (!done.test(now)) {
             if (failed.test(now)) {
                 throw new OperationFailed("The " + what + " failed: " + now.reason() + ". The group is "
@@ -406,9 +419,14 @@ public final class PacemakerClusterEngine implements ClusterEngine {
                         + (now.reason() == null ? "" : ": " + now.reason()) + ". Look at crm_mon -1, then clean up.");
             }
             sleep(WAIT_STEP);
-            now = group(group);
+            now = transitionOf(group);
         }
         return now;
+    }
+
+    /** The group as crm_mon shows it now, without re-reading the configuration. */
+    private GroupStatus transitionOf(String group) {
+        return refresh(false).group(group).orElseThrow(() -> new NameNotFound("group", group));
     }
 
     private GroupStatus group(String group) {
@@ -430,11 +448,6 @@ public final class PacemakerClusterEngine implements ClusterEngine {
             }
         }
         return definition.servers().get(0).name();
-    }
-
-    private ServerState serverState(String server) {
-        return refresh().servers().stream().filter(s -> s.name().equals(server)).findFirst()
-                .map(s -> s.state()).orElse(ServerState.UNKNOWN);
     }
 
     private String monitored(String monitor) {
