@@ -82,6 +82,26 @@ public interface ClusterEngine extends AutoCloseable {
     }
 
     /**
+     * Puts a server in standby (it runs no resources; its groups move away) or back online, as a
+     * rolling update does with a node before updating it.
+     *
+     * @throws OperationNotAllowed when the engine has no standby
+     */
+    default ServerState standby(String server, boolean on) {
+        throw new OperationNotAllowed("This engine has no standby for servers; move the groups away instead.");
+    }
+
+    /**
+     * Forgets the group's recorded failures (Pacemaker's fail counts), so it may run again where
+     * it failed.
+     *
+     * @throws OperationNotAllowed when the engine keeps no failures to clean up
+     */
+    default void cleanupFailures(String group) {
+        throw new OperationNotAllowed("This engine keeps no failures to clean up; the group recovers when it starts.");
+    }
+
+    /**
      * The cluster manager's own plan for moving the group to {@code target} (Pacemaker's
      * scheduler on a copy of the live configuration); empty when Switchboard plans it itself.
      */

@@ -178,8 +178,16 @@ public class Operations implements ApplicationRunner, DisposableBean, RunningOpe
                 yield "dummy failure on " + o.target();
             }
             case CLEAR_LEFTOVERS -> {
+                List<String> leftovers = engine.snapshot().group(o.subject()).map(g -> g.leftovers()).orElse(List.of());
+                if (leftovers.isEmpty()) {
+                    yield "nothing to clear: no constraints are left on the group";
+                }
                 engine.clearLeftovers(o.subject());
-                yield "constraints left by earlier moves cleared";
+                yield "cleared " + String.join(", ", leftovers);
+            }
+            case CLEANUP_FAILURES -> {
+                engine.cleanupFailures(o.subject());
+                yield "failures cleaned up";
             }
             case STOP_DUMMY_FAILURE -> {
                 engine.stopDummyFailure(o.subject(), o.target());
@@ -242,7 +250,7 @@ public class Operations implements ApplicationRunner, DisposableBean, RunningOpe
     /** The group an operation on {@code subject} holds while it runs. */
     String groupOf(OperationKind kind, String subject) {
         return switch (kind) {
-            case MOVE_GROUP, START_GROUP, STOP_GROUP, CLEAR_LEFTOVERS -> definition.group(subject).map(FailoverGroup::name)
+            case MOVE_GROUP, START_GROUP, STOP_GROUP, CLEAR_LEFTOVERS, CLEANUP_FAILURES -> definition.group(subject).map(FailoverGroup::name)
                     .orElseThrow(() -> new NameNotFound("group", subject));
             case START_RESOURCE, STOP_RESOURCE -> definition.groupOfResource(subject).map(FailoverGroup::name)
                     .orElseThrow(() -> new NameNotFound("resource", subject));

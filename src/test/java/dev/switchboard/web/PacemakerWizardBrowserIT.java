@@ -89,6 +89,8 @@ class PacemakerWizardBrowserIT {
                     assertThat(rows.get(3)).contains("start fip1 on " + target);
                     assertThat(rows.get(5)).contains("start exec1 on " + target);
                 });
+        assertThat(browser.findElement(By.tagName("main")).getText())
+                .contains("The cluster manager's own plan: Pacemaker's scheduler simulated this move");
         if (wizardShot != null) {
             Chromium.screenshot(browser, wizardShot);
         }

@@ -29,8 +29,8 @@ public record CrmMon(List<Node> nodes, List<Group> groups, List<Failure> failure
     }
 
     /** A primitive of a group; {@code node} is where it is active (null when nowhere). */
-    public record Member(String id, String agent, String role, boolean failed, boolean managed, String node,
-                         Map<String, Integer> failCounts) {
+    public record Member(String id, String agent, String role, String pending, boolean failed, boolean managed,
+                         String node, Map<String, Integer> failCounts) {
 
         /** fip, disk or service, from the resource agent. */
         public String type() {
@@ -40,6 +40,17 @@ public record CrmMon(List<Node> nodes, List<Group> groups, List<Failure> failure
         public ActivationState state() {
             if (failed) {
                 return node == null ? ActivationState.OFFLINE_FAILURE : ActivationState.ONLINE_FAILURE;
+            }
+            // an action under way shows in "pending" (Starting, Stopping, Migrating), not in the role
+            switch (pending) {
+                case "Starting", "Migrating", "Promoting" -> {
+                    return ActivationState.ONLINE_PENDING;
+                }
+                case "Stopping", "Demoting" -> {
+                    return ActivationState.OFFLINE_PENDING;
+                }
+                default -> {
+                }
             }
             return switch (role) {
                 case "Started", "Promoted", "Unpromoted", "Master", "Slave" -> ActivationState.ONLINE;
@@ -66,9 +77,14 @@ public record CrmMon(List<Node> nodes, List<Group> groups, List<Failure> failure
             if (states.contains(ActivationState.ONLINE_FAILURE) || states.contains(ActivationState.OFFLINE_FAILURE)) {
                 return node().isPresent() ? ActivationState.ONLINE_FAILURE : ActivationState.OFFLINE_FAILURE;
             }
-            // some members up and some down: Pacemaker is on its way from one to the other
-            return states.contains(ActivationState.OFFLINE_PENDING) ? ActivationState.OFFLINE_PENDING
-                    : ActivationState.ONLINE_PENDING;
+            if (states.contains(ActivationState.OFFLINE_PENDING)) {
+                return ActivationState.OFFLINE_PENDING;
+            }
+            if (states.contains(ActivationState.ONLINE_PENDING)) {
+                return ActivationState.ONLINE_PENDING;
+            }
+            // some members up, some stopped (by an operator, or not started yet): the group runs
+            return node().isPresent() ? ActivationState.ONLINE : ActivationState.OFFLINE;
         }
     }
 
@@ -100,7 +116,7 @@ public record CrmMon(List<Node> nodes, List<Group> groups, List<Failure> failure
             for (Element r : children(g, "resource")) {
                 String node = children(r, "node").stream().map(e -> e.getAttribute("name")).findFirst().orElse(null);
                 members.add(new Member(r.getAttribute("id"), r.getAttribute("resource_agent"), r.getAttribute("role"),
-                        yes(r, "failed"), !"false".equals(r.getAttribute("managed")),
+                        r.getAttribute("pending"), yes(r, "failed"), !"false".equals(r.getAttribute("managed")),
                         yes(r, "active") ? node : null,
                         failCounts.getOrDefault(r.getAttribute("id"), Map.of())));
             }
@@ -108,8 +124,11 @@ public record CrmMon(List<Node> nodes, List<Group> groups, List<Failure> failure
         }
         List<Failure> failures = new ArrayList<>();
         for (Element f : children(first(doc.getDocumentElement(), "failures"), "failure")) {
+            // op_key is <resource>_<task>_<interval>; the task may be one crm_resource --fail invents
             String key = f.getAttribute("op_key");
-            String resource = key.replaceAll("_(monitor|start|stop|promote|demote|notify)_\\d+$", "");
+            String suffix = "_" + f.getAttribute("task") + "_" + f.getAttribute("interval");
+            String resource = key.endsWith(suffix) ? key.substring(0, key.length() - suffix.length())
+                    : key.replaceAll("_[a-z_-]+_\\d+$", "");
             failures.add(new Failure(resource, f.getAttribute("node"), f.getAttribute("task"),
                     parseLong(f.getAttribute("interval")), f.getAttribute("exitstatus"), f.getAttribute("exitreason"),
                     f.getAttribute("last-rc-change")));

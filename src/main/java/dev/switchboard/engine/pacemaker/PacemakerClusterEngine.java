@@ -3,6 +3,8 @@ package dev.switchboard.engine.pacemaker;
 import dev.switchboard.cluster.ClusterDefinition;
 import dev.switchboard.cluster.FailoverGroup;
 import dev.switchboard.cluster.Monitor;
+import dev.switchboard.cluster.ResourceMonitor;
+import dev.switchboard.cluster.ServerDefinition;
 import dev.switchboard.engine.ActivationState;
 import dev.switchboard.engine.ClusterEngine;
 import dev.switchboard.engine.ClusterSnapshot;
@@ -59,8 +61,12 @@ public final class PacemakerClusterEngine implements ClusterEngine {
         thread.setDaemon(true);
         return thread;
     });
-    private ClusterSnapshot last;
-    private Cib cib;
+    private volatile ClusterSnapshot last;
+    private volatile CrmMon lastMon;
+    private volatile Cib cib;
+    private volatile String preferredNode;
+    /** Groups whose failed or timed-out move Pacemaker may still be finishing: not a failover. */
+    private final Map<String, Instant> settling = new ConcurrentHashMap<>();
 
     public PacemakerClusterEngine(ClusterDefinition definition, PacemakerCommands commands, Duration operationTimeout,
                                   Duration pollInterval) {
@@ -83,9 +89,11 @@ public final class PacemakerClusterEngine implements ClusterEngine {
         }, pollInterval.toMillis(), pollInterval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /** The last reading (at most one poll interval old); operations read afresh themselves. */
     @Override
     public ClusterSnapshot snapshot() {
-        return refresh();
+        ClusterSnapshot known = last;
+        return known != null ? known : refresh();
     }
 
     /** Reads the cluster now and publishes what changed since the last reading. */
@@ -94,21 +102,71 @@ public final class PacemakerClusterEngine implements ClusterEngine {
     }
 
     /**
-     * @param withCib also re-read the configuration (maintenance flags, leftover constraints);
+     * @param withCib also re-read the configuration (monitor switches, leftover constraints);
      *                a wait for a transition only needs crm_mon, and every command costs time
      */
-    private synchronized ClusterSnapshot refresh(boolean withCib) {
-        String node = anyNode();
-        CrmMon mon = CrmMon.parse(commands.run(node, "crm_mon", "-1", "--output-as=xml").stdout());
-        if (withCib || cib == null) {
-            cib = Cib.parse(commands.run(node, "cibadmin", "-Q").stdout());
+    private ClusterSnapshot refresh(boolean withCib) {
+        List<EngineEvent> changes;
+        ClusterSnapshot now;
+        synchronized (this) {
+            CrmMon mon = read(CrmMon::parse, "crm_mon", "-1", "--output-as=xml");
+            if (withCib || cib == null) {
+                cib = read(Cib::parse, "cibadmin", "-Q");
+            }
+            now = snapshots.of(mon, cib, operations);
+            changes = last == null ? List.of() : SnapshotChanges.between(last, now, notFailingOver(now));
+            lastMon = mon;
+            last = now;
         }
-        ClusterSnapshot now = snapshots.of(mon, cib, operations);
-        if (last != null) {
-            SnapshotChanges.between(last, now, moving).forEach(this::publish);
-        }
-        last = now;
+        changes.forEach(this::publish); // outside the lock: listeners write to the database
         return now;
+    }
+
+    /** Runs a reading command on a node that answers, and parses its output in Switchboard's words. */
+    private <T> T read(java.util.function.Function<String, T> parse, String... command) {
+        String output = onAnyNode(command).stdout();
+        try {
+            return parse.apply(output);
+        } catch (IllegalArgumentException e) {
+            throw new OperationFailed("Pacemaker answered `" + String.join(" ", command) + "` with something "
+                    + "Switchboard cannot read (" + e.getMessage() + "). Check that pacemaker-cli-utils is 2.1 or "
+                    + "newer on the nodes.");
+        }
+    }
+
+    /** The groups Switchboard is moving, or whose failed move Pacemaker may still be finishing. */
+    private Set<String> notFailingOver(ClusterSnapshot now) {
+        Set<String> groups = new java.util.HashSet<>(moving);
+        settling.entrySet().removeIf(e -> Instant.now().isAfter(e.getValue()) || now.group(e.getKey())
+                .map(g -> g.state() == ActivationState.ONLINE).orElse(true));
+        groups.addAll(settling.keySet());
+        return groups;
+    }
+
+    /**
+     * Runs the command on the node that answered last; when that node does not answer (its stack
+     * is down or it is unreachable), on the next declared one.
+     */
+    private PacemakerCommands.Result onAnyNode(String... command) {
+        List<String> nodes = new ArrayList<>();
+        if (preferredNode != null) {
+            nodes.add(preferredNode);
+        }
+        definition.servers().stream().map(ServerDefinition::name).filter(n -> !nodes.contains(n)).forEach(nodes::add);
+        PacemakerFailure unreachable = null;
+        for (String node : nodes) {
+            try {
+                PacemakerCommands.Result result = commands.run(node, command);
+                preferredNode = node;
+                return result;
+            } catch (PacemakerFailure e) {
+                if (e.kind() != PacemakerFailure.Cause.NOT_RUNNING && e.kind() != PacemakerFailure.Cause.TIMEOUT) {
+                    throw e;
+                }
+                unreachable = e;
+            }
+        }
+        throw unreachable;
     }
 
     // ---- group operations ----------------------------------------------------------------
@@ -123,7 +181,11 @@ public final class PacemakerClusterEngine implements ClusterEngine {
                         + "; only an Offline group can be started.");
             }
             crm("crm_resource", "--resource", group, "--meta", "--delete-parameter", "target-role");
-            GroupStatus started = await(group, g -> g.state() == ActivationState.ONLINE, "start of " + group);
+            // members an operator stopped one by one start with the group
+            for (var resource : definition.group(group).orElseThrow().resources()) {
+                crm("crm_resource", "--resource", resource.name(), "--meta", "--delete-parameter", "target-role");
+            }
+            GroupStatus started = await(group, g -> allOnlineOn(g, g.currentServer()), "start of " + group);
             return server == null || server.equals(started.currentServer()) ? started : move(group, server);
         });
     }
@@ -168,33 +230,103 @@ public final class PacemakerClusterEngine implements ClusterEngine {
         }
         operations.put(group, "move to " + to);
         moving.add(group);
-        String earlierFailure = now.reason();
+        Set<String> earlierFailures = failureKeys();
+        RuntimeException failure = null;
         try {
             crm("crm_resource", "--move", "--resource", group, "--node", to);
             // a failed start on the target may be recovered on the old server before a poll sees it
-            return await(group, g -> g.state() == ActivationState.ONLINE && to.equals(g.currentServer()),
-                    g -> g.reason() != null && !g.reason().equals(earlierFailure) && g.reason().contains(" on " + to),
+            return await(group, g -> allOnlineOn(g, to), g -> newFailureOn(to, earlierFailures),
                     "move of " + group + " to " + to);
+        } catch (RuntimeException e) {
+            failure = e;
+            settling.put(group, Instant.now().plus(operationTimeout)); // Pacemaker may still be recovering it
+            throw e;
         } finally {
             // the wait's last reading already saw the group arrive, as a move and not a failover
-            try {
-                clearMove(group);
-            } finally {
-                moving.remove(group);
-                operations.remove(group);
-            }
+            moving.remove(group);
+            operations.remove(group);
+            clearMove(group, to, failure);
         }
     }
 
-    /** Removes the cli-prefer constraint of a move; a failure here is logged loudly and named to the operator. */
-    private void clearMove(String group) {
+    /** Every member Online on that server: the group has arrived, not just its first members. */
+    private static boolean allOnlineOn(GroupStatus group, String server) {
+        return server != null && group.resources().stream()
+                .allMatch(r -> r.state() == ActivationState.ONLINE && server.equals(r.server()));
+    }
+
+    private Set<String> failureKeys() {
+        CrmMon mon = lastMon;
+        return mon == null ? Set.of() : mon.failures().stream().map(PacemakerClusterEngine::key)
+                .collect(java.util.stream.Collectors.toSet());
+    }
+
+    /** A failure on exactly that node that was not on record when the move began. */
+    private Optional<String> newFailureOn(String node, Set<String> earlier) {
+        CrmMon mon = lastMon;
+        return mon == null ? Optional.empty() : mon.failures().stream()
+                .filter(f -> f.node().equals(node) && !earlier.contains(key(f))).findFirst()
+                .map(f -> f.task() + " of " + f.resource() + " failed on " + f.node() + " (" + f.exitStatus()
+                        + (f.exitReason().isEmpty() ? "" : ": " + f.exitReason()) + ")");
+    }
+
+    private static String key(CrmMon.Failure f) {
+        return f.resource() + "|" + f.task() + "|" + f.node() + "|" + f.lastChange();
+    }
+
+    /**
+     * Removes the cli-prefer constraint of this move (only that one: a ban someone set on purpose
+     * stays). When it cannot, the operator learns it together with the move's own failure.
+     */
+    private void clearMove(String group, String to, RuntimeException moveFailure) {
         try {
-            crm("crm_resource", "--clear", "--resource", group);
+            crm("crm_resource", "--clear", "--resource", group, "--node", to);
         } catch (OperationFailed e) {
             log.error("the move of {} left its cli-prefer constraint behind: {}", group, e.getMessage());
-            throw new OperationFailed("The move of " + group + " left its cli-prefer constraint behind: "
-                    + e.getMessage() + " Clear it with: crm_resource --clear --resource " + group);
+            String leftBehind = "The move of " + group + " left its cli-prefer constraint behind (" + e.getMessage()
+                    + "); clear it with: crm_resource --clear --resource " + group + " --node " + to + ".";
+            if (moveFailure != null) {
+                moveFailure.addSuppressed(e);
+                throw new OperationFailed(moveFailure.getMessage() + " " + leftBehind);
+            }
+            throw new OperationFailed(leftBehind);
         }
+    }
+
+    /** The node attribute standby: Pacemaker moves the node's resources away and runs none there. */
+    @Override
+    public ServerState standby(String server, boolean on) {
+        requireServer(server);
+        if (on) {
+            crm("crm_attribute", "--node", server, "--name", "standby", "--update", "on");
+        } else {
+            crm("crm_attribute", "--node", server, "--name", "standby", "--delete");
+        }
+        ServerState wanted = on ? ServerState.STANDBY : ServerState.ONLINE;
+        long deadline = System.nanoTime() + operationTimeout.toNanos();
+        ServerState now = state(server);
+        while (now != wanted && System.nanoTime() < deadline) {
+            sleep(WAIT_STEP);
+            now = state(server);
+        }
+        if (now != wanted) {
+            throw new OperationFailed("Server " + server + " is " + now.word() + ", not " + wanted.word() + ", after "
+                    + operationTimeout.toSeconds() + " s.");
+        }
+        return now;
+    }
+
+    /** {@code crm_resource --cleanup}: forgets the group's failures and fail counts everywhere. */
+    @Override
+    public void cleanupFailures(String group) {
+        requireGroup(group);
+        crm("crm_resource", "--cleanup", "--resource", group);
+        refresh();
+    }
+
+    private ServerState state(String server) {
+        return refresh(false).servers().stream().filter(s -> s.name().equals(server)).findFirst()
+                .map(s -> s.state()).orElse(ServerState.UNKNOWN);
     }
 
     /** Removes the cli-prefer and cli-ban constraints earlier moves or bans left on the group. */
@@ -217,7 +349,7 @@ public final class PacemakerClusterEngine implements ClusterEngine {
                 + "CIB_file=\"$f\" crm_resource --move --resource \"$1\" --node \"$2\" > /dev/null 2>&1 || exit 1; "
                 + "crm_simulate -x \"$f\" -S --output-as=xml";
         try {
-            return Optional.of(CrmSimulate.transition(commands.run(anyNode(), "sh", "-c", simulate, "preview", group,
+            return Optional.of(CrmSimulate.transition(onAnyNode("sh", "-c", simulate, "preview", group,
                     target).stdout()));
         } catch (RuntimeException e) {
             log.warn("Pacemaker could not preview the move of {} to {}: {}", group, target, e.getMessage());
@@ -231,10 +363,6 @@ public final class PacemakerClusterEngine implements ClusterEngine {
     public ResourceStatus startResource(String resource) {
         String group = groupOfResource(resource);
         return exclusively(group, "start " + resource, () -> {
-            GroupStatus now = group(group);
-            if (now.currentServer() == null) {
-                throw new OperationNotAllowed("Group '" + group + "' is not running; start the group first.");
-            }
             crm("crm_resource", "--resource", resource, "--meta", "--delete-parameter", "target-role");
             return await(group, g -> g.resource(resource).map(r -> r.state() == ActivationState.ONLINE).orElse(false),
                     "start of " + resource).resource(resource).orElseThrow();
@@ -252,17 +380,25 @@ public final class PacemakerClusterEngine implements ClusterEngine {
         });
     }
 
-    /** A resource in maintenance is neither monitored nor recovered by Pacemaker. */
+    /**
+     * Switches the monitor operation off (enabled=false): Pacemaker stops checking the resource
+     * but still manages it, so moves go on as usual.
+     */
     @Override
     public void suspendMonitor(String monitor) {
-        crm("crm_resource", "--resource", monitored(monitor), "--meta", "--set-parameter", "maintenance",
-                "--parameter-value", "true");
-        refresh();
+        switchMonitor(monitor, false);
     }
 
     @Override
     public void resumeMonitor(String monitor) {
-        crm("crm_resource", "--resource", monitored(monitor), "--meta", "--delete-parameter", "maintenance");
+        switchMonitor(monitor, true);
+    }
+
+    private void switchMonitor(String monitor, boolean enabled) {
+        String operation = definition.monitor(monitor).filter(m -> m instanceof ResourceMonitor)
+                .map(m -> ((ResourceMonitor) m).operationId()).orElseThrow(() -> new NameNotFound("monitor", monitor));
+        crm("cibadmin", "--modify", "--scope", "resources", "--xml-text",
+                "<op id=\"" + operation + "\" enabled=\"" + enabled + "\"/>");
         refresh();
     }
 
@@ -396,16 +532,18 @@ public final class PacemakerClusterEngine implements ClusterEngine {
     }
 
     private GroupStatus await(String group, Predicate<GroupStatus> done, String what) {
-        return await(group, done, g -> false, what);
+        return await(group, done, g -> Optional.empty(), what);
     }
 
     /** Polls until the group satisfies {@code done}; a failure or the timeout ends the wait with the reason. */
-    private GroupStatus await(String group, Predicate<GroupStatus> done, Predicate<GroupStatus> failed, String what) {
+    private GroupStatus await(String group, Predicate<GroupStatus> done,
+                              java.util.function.Function<GroupStatus, Optional<String>> failed, String what) {
         long deadline = System.nanoTime() + operationTimeout.toNanos();
         GroupStatus now = transitionOf(group);
         while (!done.test(now)) {
-            if (failed.test(now)) {
-                throw new OperationFailed("The " + what + " failed: " + now.reason() + ". The group is "
+            Optional<String> failure = failed.apply(now);
+            if (failure.isPresent()) {
+                throw new OperationFailed("The " + what + " failed: " + failure.get() + ". The group is "
                         + now.state().word() + (now.currentServer() == null ? "" : " on " + now.currentServer())
                         + ". Look at crm_mon -1, fix the cause, then clean up the failure.");
             }
@@ -434,20 +572,7 @@ public final class PacemakerClusterEngine implements ClusterEngine {
     }
 
     private void crm(String... command) {
-        commands.run(anyNode(), command);
-    }
-
-    /** A node to ask: the first one Pacemaker last saw Online, else the first declared. */
-    private String anyNode() {
-        ClusterSnapshot known = last;
-        if (known != null) {
-            for (var server : known.servers()) {
-                if (server.state() == ServerState.ONLINE || server.state() == ServerState.STANDBY) {
-                    return server.name();
-                }
-            }
-        }
-        return definition.servers().get(0).name();
+        onAnyNode(command);
     }
 
     private String monitored(String monitor) {

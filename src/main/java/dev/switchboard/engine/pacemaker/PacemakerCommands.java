@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -47,7 +46,11 @@ public final class PacemakerCommands {
     public Result attempt(String node, String... command) {
         List<String> full = new ArrayList<>();
         prefix.forEach(word -> full.add(word.replace("{node}", node)));
-        full.addAll(List.of(command));
+        boolean remoteShell = !prefix.isEmpty() && java.nio.file.Path.of(prefix.get(0)).getFileName().toString().equals("ssh");
+        for (String word : command) {
+            // ssh joins its arguments and lets the remote shell split them again: quote each word
+            full.add(remoteShell ? quoted(word) : word);
+        }
         long started = System.nanoTime();
         Process process;
         try {
@@ -58,32 +61,59 @@ public final class PacemakerCommands {
                     "cannot run " + full.get(0) + ": " + e.getMessage(),
                     "install pacemaker-cli-utils on the nodes, or correct switchboard.pacemaker.command-prefix.");
         }
-        CompletableFuture<String> out = read(process.getInputStream());
-        CompletableFuture<String> err = read(process.getErrorStream());
+        Reader out = new Reader(process.getInputStream());
+        Reader err = new Reader(process.getErrorStream());
         try {
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                process.descendants().forEach(ProcessHandle::destroyForcibly);
-                process.destroyForcibly();
+                kill(process);
                 throw new PacemakerFailure(PacemakerFailure.Cause.TIMEOUT, String.join(" ", command), node,
                         "no answer within " + timeout.toMillis() + " ms",
                         "check that the cluster stack runs on " + node + " and that the node is reachable.");
             }
-            return new Result(process.exitValue(), out.join(), err.join(), Duration.ofNanos(System.nanoTime() - started));
+            // a child left behind may hold the pipes open: read what there is, do not wait for it
+            return new Result(process.exitValue(), out.text(), err.text(), Duration.ofNanos(System.nanoTime() - started));
         } catch (InterruptedException e) {
-            process.destroyForcibly();
+            kill(process);
             Thread.currentThread().interrupt();
             throw new PacemakerFailure(PacemakerFailure.Cause.TIMEOUT, String.join(" ", command), node,
                     "interrupted", "try again.");
         }
     }
 
-    private static CompletableFuture<String> read(java.io.InputStream stream) {
-        return CompletableFuture.supplyAsync(() -> {
-            try (stream) {
-                return new String(stream.readAllBytes(), StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                return "";
-            }
-        });
+    private static void kill(Process process) {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
     }
+
+    /** Reads one output stream on its own thread, so a full pipe never blocks the command. */
+    private static final class Reader {
+
+        private final java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        private final Thread thread;
+
+        Reader(java.io.InputStream stream) {
+            thread = new Thread(() -> {
+                try (stream) {
+                    stream.transferTo(bytes);
+                } catch (IOException e) {
+                    // the process is gone; what was read is kept
+                }
+            }, "pacemaker-output");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        String text() throws InterruptedException {
+            thread.join(2000);
+            synchronized (bytes) {
+                return bytes.toString(StandardCharsets.UTF_8);
+            }
+        }
+    }
+
+    /** The word in single quotes for a POSIX shell. */
+    static String quoted(String word) {
+        return "'" + word.replace("'", "'\\''") + "'";
+    }
+
 }

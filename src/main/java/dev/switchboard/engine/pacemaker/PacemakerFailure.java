@@ -25,6 +25,12 @@ public final class PacemakerFailure extends OperationFailed {
     /** Reads Pacemaker's own words (stderr, or the XML status message) and names the cause. */
     static PacemakerFailure of(String command, String node, PacemakerCommands.Result result) {
         String said = (result.stderr().isBlank() ? result.stdout() : result.stderr()).strip();
+        // tools asked for --output-as=xml say it in a status element
+        java.util.regex.Matcher xml = java.util.regex.Pattern.compile("<status code=\"\\d+\" message=\"([^\"]*)\"")
+                .matcher(said);
+        if (said.startsWith("<") && xml.find()) {
+            said = xml.group(1);
+        }
         String lower = said.toLowerCase();
         if (result.exitCode() == 127 || lower.contains("command not found") || lower.contains("no such file or directory")
                 && lower.contains("exec")) {

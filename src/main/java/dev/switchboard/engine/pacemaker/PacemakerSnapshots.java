@@ -66,7 +66,8 @@ final class PacemakerSnapshots {
     }
 
     /**
-     * A monitor operation per server: Suspend while the resource is in maintenance, Error where
+     * A monitor operation per server: Suspend while it is switched off (or the resource is in
+     * maintenance), Error where
      * it has failed (until a cleanup), Normal where the resource is active, Offline elsewhere.
      */
     private MonitorStatus monitor(Monitor m, CrmMon mon, Cib cib) {
@@ -74,7 +75,8 @@ final class PacemakerSnapshots {
         Optional<CrmMon.Member> member = mon.groups().stream().flatMap(g -> g.members().stream())
                 .filter(x -> x.id().equals(resource)).findFirst();
         boolean suspended = cib.groups().stream().flatMap(g -> g.primitives().stream())
-                .filter(p -> p.id().equals(resource)).anyMatch(p -> "true".equals(p.meta().get("maintenance")));
+                .filter(p -> p.id().equals(resource)).anyMatch(p -> "true".equals(p.meta().get("maintenance"))
+                        || p.monitors().stream().anyMatch(op -> !op.enabled()));
         List<MonitorServerStatus> servers = new ArrayList<>();
         for (var server : definition.servers()) {
             String name = server.name();

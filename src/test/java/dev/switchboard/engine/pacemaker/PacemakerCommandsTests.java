@@ -3,6 +3,7 @@ package dev.switchboard.engine.pacemaker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -17,6 +18,20 @@ class PacemakerCommandsTests {
         PacemakerCommands prefixed = new PacemakerCommands(List.of("env", "NODE={node}"), Duration.ofSeconds(5));
 
         assertThat(prefixed.run("srv2", "sh", "-c", "echo on $NODE").stdout()).isEqualTo("on srv2\n");
+    }
+
+    @org.junit.jupiter.api.io.TempDir
+    Path dir;
+
+    @Test
+    void quotesEachWordForAnSshPrefixWhoseRemoteShellSplitsThemAgain() throws java.io.IOException {
+        assertThat(PacemakerCommands.quoted("a b")).isEqualTo("'a b'");
+        assertThat(PacemakerCommands.quoted("it's; rm -rf /")).isEqualTo("'it'\\''s; rm -rf /'");
+        // a stand-in for ssh that, like ssh, joins the words after the host and hands them to a shell
+        Path ssh = java.nio.file.Files.writeString(dir.resolve("ssh"), "#!/bin/sh\nshift\nexec sh -c \"$*\"\n");
+        ssh.toFile().setExecutable(true);
+        PacemakerCommands viaSsh = new PacemakerCommands(List.of(ssh.toString(), "{node}"), Duration.ofSeconds(5));
+        assertThat(viaSsh.run("srv1", "echo", "it's; not run").stdout()).isEqualTo("it's; not run\n");
     }
 
     @Test
@@ -37,6 +52,8 @@ class PacemakerCommandsTests {
                 .hasMessageContaining("install pacemaker-cli-utils");
         assertThat(failure("echo 'crm_mon: Insufficient privileges' >&2; exit 4"))
                 .isEqualTo(PacemakerFailure.Cause.NO_PERMISSION);
+        assertThat(failure("echo '<pacemaker-result><status code=\"4\" message=\"Insufficient privileges\"/>"
+                + "</pacemaker-result>'; exit 4")).isEqualTo(PacemakerFailure.Cause.NO_PERMISSION);
         assertThat(failure("echo 'Could not connect to the CIB: Connection refused' >&2; exit 102"))
                 .isEqualTo(PacemakerFailure.Cause.NOT_RUNNING);
         assertThat(failure("echo \"Resource 'nosuch' not found\" >&2; exit 105"))

@@ -28,11 +28,13 @@ class PacemakerMovesIT {
     static Path dataDir;
 
     static PacemakerClusterEngine engine;
+    static final java.util.List<dev.switchboard.engine.EngineEvent> EVENTS = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @BeforeAll
     static void startLab() {
         PacemakerLab.up();
         engine = engine(Duration.ofSeconds(60));
+        engine.addListener(EVENTS::add);
     }
 
     @AfterAll
@@ -53,11 +55,18 @@ class PacemakerMovesIT {
     }
 
     @Test
-    void aSuccessfulMoveLeavesNoConstraint() {
-        assertThat(engine.moveGroup(GROUP, "srv2").currentServer()).isEqualTo("srv2");
+    void aSuccessfulMoveLeavesNoConstraint() throws InterruptedException {
+        int before = EVENTS.size();
+        assertThat(engine.moveGroup(GROUP, "srv2").resources()).allSatisfy(r -> {
+            assertThat(r.state()).isEqualTo(ActivationState.ONLINE);
+            assertThat(r.server()).isEqualTo("srv2");
+        });
         assertNoCliPrefer();
         assertThat(engine.moveGroup(GROUP, "srv1").currentServer()).isEqualTo("srv1");
         assertNoCliPrefer();
+        Thread.sleep(2500); // a few polls after the moves
+        assertThat(EVENTS.subList(before, EVENTS.size())).as("a move is no failover")
+                .noneMatch(e -> e instanceof dev.switchboard.engine.GroupFailedOver);
     }
 
     @Test
@@ -66,7 +75,7 @@ class PacemakerMovesIT {
         PacemakerLab.commands().run("srv2", "chmod", "-x", "/usr/local/jcclweb/bin/clweb_serv");
 
         assertThatThrownBy(() -> engine.moveGroup(GROUP, "srv2")).isInstanceOf(OperationFailed.class)
-                .hasMessageContaining("The move of failover-clweb to srv2 failed: start failed on srv2");
+                .hasMessageContaining("The move of failover-clweb to srv2 failed: start of exec1 failed on srv2");
         assertNoCliPrefer();
         await().atMost(Duration.ofSeconds(30)).until(() -> group().state() == ActivationState.ONLINE
                 && "srv1".equals(group().currentServer()));
@@ -106,6 +115,29 @@ class PacemakerMovesIT {
 
         assertThat(group().leftovers()).isEmpty();
         assertNoCliPrefer();
+    }
+
+    @Test
+    void aServerInStandbyRunsNothingUntilItIsBack() {
+        assertThat(engine.standby("srv1", true)).isEqualTo(dev.switchboard.engine.ServerState.STANDBY);
+        await().atMost(Duration.ofSeconds(30)).until(() -> "srv2".equals(group().currentServer())
+                && group().state() == ActivationState.ONLINE);
+
+        assertThat(engine.standby("srv1", false)).isEqualTo(dev.switchboard.engine.ServerState.ONLINE);
+        assertThat(group().currentServer()).as("stickiness keeps the group where it is").isEqualTo("srv2");
+    }
+
+    @Test
+    void aCleanupForgetsTheFailures() {
+        PacemakerLab.commands().run("srv1", "crm_resource", "--fail", "--resource", "exec1", "--node", "srv1");
+        await().atMost(Duration.ofSeconds(30)).until(() -> "srv2".equals(group().currentServer())
+                && group().state() == ActivationState.ONLINE && group().reason() != null);
+
+        engine.cleanupFailures(GROUP);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> group().reason() == null);
+        assertThat(engine.snapshot().monitor("exec1-monitor").orElseThrow().on("srv1").orElseThrow().state())
+                .isNotEqualTo(dev.switchboard.engine.MonitorState.ERROR);
     }
 
     private static GroupStatus group() {
