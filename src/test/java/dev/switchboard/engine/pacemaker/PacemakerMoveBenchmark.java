@@ -71,11 +71,13 @@ class PacemakerMoveBenchmark {
                 | by hand (`crm_resource --move`, poll `crm_mon` every 100 ms, `crm_resource --clear`) | %.3f s | %.3f s | %.3f s |
                 | through Switchboard (`PacemakerClusterEngine.moveGroup`) | %.3f s | %.3f s | %.3f s |
 
-                Switchboard's overhead on the median: **%.1f %%** (target ≤ 10 %%).
+                Difference of the overall medians: %.1f %%.
 
-                The moves fall in two kinds (the `anything` agent's stop either sees the process gone at
-                once or waits a second), and the overall median depends on how many of each kind a run
-                draws, so the medians within each kind are the fairer comparison:
+                The moves fall in two kinds: the `anything` agent's stop sends TERM, looks once, and if
+                the process is not gone yet waits a whole second. Which kind a move is depends on that
+                race, not on who asked for the move, so the overall median above only says how many fast
+                moves each side happened to draw (it swings between about -25 %% and +100 %% from run to
+                run). The target (≤ 10 %%) is checked within each kind:
 
                 | kind | by hand (n, median) | through Switchboard (n, median) | overhead |
                 |---|---|---|---|
@@ -90,7 +92,9 @@ class PacemakerMoveBenchmark {
                 overhead(median(handSlow), median(switchboardSlow)));
         Files.writeString(Files.createDirectories(Path.of("target/benchmarks")).resolve("pacemaker.md"), report);
         System.out.println(report + "\nby hand: " + byHand + "\nthrough Switchboard: " + bySwitchboard);
-        assertThat(overhead).as("Switchboard's overhead in %%").isLessThanOrEqualTo(10.0);
+        // the overall median measures how many fast moves each side drew; the target holds within a kind
+        assertThat(Math.max(Math.min(handFast.size(), switchboardFast.size()),
+                Math.min(handSlow.size(), switchboardSlow.size()))).as("moves of one kind on both sides").isGreaterThanOrEqualTo(3);
         if (handFast.size() >= 3 && switchboardFast.size() >= 3) {
             assertThat(overhead(median(handFast), median(switchboardFast))).as("overhead on fast moves")
                     .isLessThanOrEqualTo(10.0);
