@@ -30,6 +30,8 @@ record GroupPicture(String group, String state, String stateClass, String curren
     private static final int SERVER_TOP = 90;
     private static final int ROW = 74;
     private static final int BOX_HEIGHT = 44;
+    private static final int BADGE_STEP = 230;
+    private static final int DETAIL_CHARACTERS = 24;
 
     record Entry(String label, int x, int y, Arrow arrow) {
     }
@@ -58,7 +60,9 @@ record GroupPicture(String group, String state, String stateClass, String curren
         int n = Math.max(1, servers.size());
         int serverWidth = (WIDTH - 2 * MARGIN - (n - 1) * GAP) / n;
         int rows = group.resources().size();
-        int groupHeight = 56 + rows * ROW + (monitors.isEmpty() ? 0 : 40);
+        int badgesPerRow = Math.max(1, (serverWidth - 40 - 32) / BADGE_STEP);
+        int badgeRows = (monitors.size() + badgesPerRow - 1) / badgesPerRow; // several monitors wrap
+        int groupHeight = 56 + rows * ROW + badgeRows * 40;
         int serverHeight = groupHeight + 70;
         boolean runsNowhere = group.currentServer() == null;
         int height = SERVER_TOP + serverHeight + (runsNowhere ? groupHeight + 40 : 0) + MARGIN;
@@ -97,14 +101,14 @@ record GroupPicture(String group, String state, String stateClass, String curren
         }
 
         List<MonitorBadge> badges = new ArrayList<>();
-        int badgeX = groupX + 16;
-        for (MonitorStatus m : monitors) {
+        for (int i = 0; i < monitors.size(); i++) {
+            MonitorStatus m = monitors.get(i);
             MonitorState state = monitorState(m, group.currentServer());
             ResourceBox target = box(resources, m.targetResource());
-            int y = groupY + 46 + rows * ROW;
+            int badgeX = groupX + 16 + (i % badgesPerRow) * BADGE_STEP;
+            int y = groupY + 46 + rows * ROW + (i / badgesPerRow) * 40;
             badges.add(new MonitorBadge(m.name(), state.word(), cssClass(state.name()), icon(state), badgeX, y,
                     new Arrow(badgeX + 110, y, target.x() + target.width() - 60, target.y() + BOX_HEIGHT)));
-            badgeX += 230;
         }
 
         Entry entry = definition.firstOfType(FloatingIp.class).map(fip -> {
@@ -129,13 +133,20 @@ record GroupPicture(String group, String state, String stateClass, String curren
         return boxes.stream().filter(b -> b.name().equals(name)).findFirst().orElseThrow();
     }
 
+    /** What the box says about the resource, short enough to fit beside its name and state. */
     private static String detail(ResourceStatus r, FailoverGroup definition) {
+        String detail = fullDetail(r, definition);
+        return detail.length() <= DETAIL_CHARACTERS ? detail : detail.substring(0, DETAIL_CHARACTERS - 1) + "…";
+    }
+
+    private static String fullDetail(ResourceStatus r, FailoverGroup definition) {
         return definition.resource(r.name()).map(d -> switch (d.type()) {
             case "fip" -> ((FloatingIp) d).endpoint();
             case "disk" -> ((dev.switchboard.cluster.Disk) d).mountPoint();
             case "exec" -> r.lastRuns().isEmpty() ? ((dev.switchboard.cluster.Exec) d).start().getFileName().toString()
                     : r.lastRuns().get(0).action() + " → " + r.lastRuns().get(0).exitCode();
-            default -> String.join(" ", ((dev.switchboard.cluster.Service) d).command());
+            // the program (or Pacemaker agent) by its short name: /usr/bin/x → x, ocf:heartbeat:anything → anything
+            default -> ((dev.switchboard.cluster.Service) d).command().get(0).replaceAll(".*[/:]", "");
         }).orElse("");
     }
 
