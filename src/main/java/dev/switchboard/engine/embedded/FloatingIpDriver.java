@@ -25,7 +25,7 @@ final class FloatingIpDriver implements ResourceDriver {
     @Override
     public synchronized void activate(Context context) throws ResourceFailed {
         InetSocketAddress address = new InetSocketAddress(fip.address(), fip.port());
-        if (forwarder == null && FloatingIpForwarder.somethingAnswers(address)) {
+        if (forwarder == null && FloatingIpForwarder.somethingAnswersForSure(address)) {
             throw new ResourceFailed("something else already answers at " + fip.endpoint()
                     + " (duplicate address check); stop that process or change the floating address");
         }

@@ -50,7 +50,25 @@ final class FloatingIpForwarder implements AutoCloseable {
         return forwarder;
     }
 
-    /** True when something answers at {@code address}: the vendor's duplicate check. */
+    /**
+     * The vendor's duplicate check, asked twice: a listener this process closed a moment ago (the
+     * other server's side of a failover) can still complete a connection while the thread that
+     * watched it winds down, which under load made failovers refuse their own address. Something
+     * else that really holds the address still answers 100 ms later.
+     */
+    static boolean somethingAnswersForSure(InetSocketAddress address) {
+        if (!somethingAnswers(address)) {
+            return false;
+        }
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return somethingAnswers(address);
+    }
+
+    /** True when something answers at {@code address}. */
     static boolean somethingAnswers(InetSocketAddress address) {
         try (Socket probe = new Socket()) {
             probe.connect(address, 300);
