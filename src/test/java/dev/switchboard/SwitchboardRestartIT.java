@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,52 +29,38 @@ class SwitchboardRestartIT {
     @TempDir
     Path dataDir;
 
-    Process switchboard;
-    int port;
+    SwitchboardProcess switchboard;
 
     @AfterEach
     void stopEverything() throws Exception {
         if (switchboard != null) {
-            switchboard.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            switchboard.kill();
         }
         ClusterProcesses.kill(dataDir); // the application outlives Switchboard by design
     }
 
     @Test
     void bootsTheDemoOnSrv1AndAdoptsItAfterAKillMinus9OfSwitchboard() throws Exception {
-        port = freePort();
-        switchboard = start();
+        switchboard = new SwitchboardProcess(dataDir.resolve("switchboard.log"), "--switchboard.data-dir=" + dataDir)
+                .start();
         await().atMost(Duration.ofSeconds(60)).until(() -> get(FIP + "/").filter(b -> b.contains("srv1")).isPresent());
         String pid = get(FIP + "/status").orElseThrow().replaceAll(".*\"pid\": (\\d+).*\\s*", "$1");
         // the engine may bring the group up before the initial admin's password is written
         await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(dataDir.resolve("initial-admin-password")));
         String password = Files.readString(dataDir.resolve("initial-admin-password")).strip();
-        HttpSession admin = new HttpSession(local(""));
+        HttpSession admin = new HttpSession(switchboard.url(""));
         admin.login("admin", password);
         await().atMost(Duration.ofSeconds(30)).until(() -> admin.get("/").body().contains("st-normal\">Normal"));
         assertThat(admin.get("/").body()).contains("failover-clweb", "Online", "srv1", "psw1");
         assertThat(admin.get("/?lang=ja").body()).contains("srv1 で稼働中");
 
-        switchboard.destroyForcibly().waitFor(10, TimeUnit.SECONDS); // kill -9
-        switchboard = start();
+        switchboard.kill(); // kill -9
+        switchboard.start();
 
-        await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> HttpSession.basic(local("/api/v1/groups"), "GET", "admin",
+        await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> HttpSession.basic(switchboard.url("/api/v1/groups"), "GET", "admin",
                 password).body().contains("\"status\":\"Online\",\"current\":\"srv1\""));
         await().atMost(Duration.ofSeconds(10)).until(() -> get(FIP + "/status").isPresent());
         assertThat(get(FIP + "/status").orElseThrow()).contains("\"server\": \"srv1\"", "\"pid\": " + pid + "}");
-    }
-
-    private Process start() throws IOException {
-        return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), SwitchboardApplication.class.getName(),
-                "--switchboard.data-dir=" + dataDir, "--server.port=" + port)
-                .redirectErrorStream(true)
-                .redirectOutput(dataDir.resolve("switchboard.log").toFile())
-                .start();
-    }
-
-    private String local(String path) {
-        return "http://127.0.0.1:" + port + path;
     }
 
     private static Optional<String> get(String url) {
@@ -89,12 +73,6 @@ class SwitchboardRestartIT {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Optional.empty();
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }

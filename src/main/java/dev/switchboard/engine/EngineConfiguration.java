@@ -19,8 +19,7 @@ class EngineConfiguration {
                                 ApplicationEventPublisher publisher) {
         if (properties.engine().type() == EngineType.PACEMAKER) {
             var settings = properties.pacemaker();
-            PacemakerClusterEngine engine = new PacemakerClusterEngine(definition,
-                    new PacemakerCommands(settings.commandPrefix(), settings.commandTimeout()),
+            PacemakerClusterEngine engine = new PacemakerClusterEngine(definition, PacemakerCommands.of(settings),
                     settings.operationTimeout(), settings.pollInterval());
             engine.addListener(publisher::publishEvent);
             return engine;

@@ -5,15 +5,13 @@ import static org.awaitility.Awaitility.await;
 
 import dev.switchboard.ClusterProcesses;
 import dev.switchboard.HttpSession;
-import dev.switchboard.SwitchboardApplication;
+import dev.switchboard.SwitchboardProcess;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -32,13 +30,12 @@ class InterruptedMoveIT {
     @TempDir
     Path dir;
 
-    Process switchboard;
-    int port;
+    SwitchboardProcess switchboard;
 
     @AfterEach
     void stopEverything() throws Exception {
         if (switchboard != null) {
-            switchboard.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            switchboard.kill();
         }
         ClusterProcesses.kill(dir.resolve("data"));
     }
@@ -58,8 +55,11 @@ class InterruptedMoveIT {
                 .replace("stop: scripts/stop.sh", "stop: " + scripts.resolve("stop.sh"))
                 .replace("provision: scripts/install.sh", "provision: " + scripts.resolve("install.sh"))
                 .replace("update-command: scripts/update.sh", "update-command: " + scripts.resolve("update.sh")));
-        port = freePort();
-        switchboard = start(config.resolve("cluster.yml"));
+        switchboard = new SwitchboardProcess(dir.resolve("switchboard.log"),
+                "--switchboard.cluster.location=" + config.resolve("cluster.yml"),
+                "--switchboard.data-dir=" + dir.resolve("data"), "--switchboard.security.accounts[0].name=operator",
+                "--switchboard.security.accounts[0].password-hash=" + OPERATOR,
+                "--switchboard.security.accounts[0].role=OPERATOR").start();
         await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> api("GET", "/api/v1/groups")
                 .contains("\"status\":\"Online\",\"current\":\"srv1\""));
 
@@ -68,9 +68,9 @@ class InterruptedMoveIT {
         assertThat(id.find()).as(accepted).isTrue();
         await().atMost(Duration.ofSeconds(10)).until(() -> api("GET", "/api/v1/groups")
                 .contains("\"status\":\"Online Pending\",\"current\":\"srv2\""));
-        switchboard.destroyForcibly().waitFor(10, TimeUnit.SECONDS); // kill -9 in the middle of srv2's start
+        switchboard.kill(); // kill -9 in the middle of srv2's start
 
-        switchboard = start(config.resolve("cluster.yml"));
+        switchboard.start();
         await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> api("GET", "/api/v1/groups")
                 .contains("\"status\":\"Online\""));
         String operation = api("GET", "/api/v1/operations/" + id.group(1));
@@ -95,29 +95,11 @@ class InterruptedMoveIT {
     }
 
     private String api(String method, String path) {
-        return HttpSession.basic("http://127.0.0.1:" + port + path, method, "operator", "operator-password-1").body();
-    }
-
-    private Process start(Path cluster) throws IOException {
-        return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), SwitchboardApplication.class.getName(),
-                "--switchboard.cluster.location=" + cluster, "--switchboard.data-dir=" + dir.resolve("data"),
-                "--server.port=" + port, "--switchboard.security.accounts[0].name=operator",
-                "--switchboard.security.accounts[0].password-hash=" + OPERATOR,
-                "--switchboard.security.accounts[0].role=OPERATOR")
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("switchboard.log")
-                        .toFile()))
-                .start();
+        return HttpSession.basic(switchboard.url(path), method, "operator", "operator-password-1").body();
     }
 
     private static void script(Path file, String text) throws IOException {
         Files.writeString(file, text);
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

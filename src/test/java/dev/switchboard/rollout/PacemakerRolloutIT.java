@@ -3,44 +3,21 @@ package dev.switchboard.rollout;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.switchboard.ClusterProcesses;
 import dev.switchboard.HttpSession;
+import dev.switchboard.PacemakerWebIT;
 import dev.switchboard.engine.pacemaker.Cib;
 import dev.switchboard.engine.pacemaker.PacemakerLab;
 import java.net.URI;
 import java.net.http.HttpRequest;
-import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The rolling-update walkthrough on the real Pacemaker lab, over HTTP: the lab's installer
  * updates each node (and leaves a local config folder), the relink runs on the node through the
  * command prefix, the switchovers are Pacemaker moves; the service ends on srv1 with 1.1.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "switchboard.engine.type=pacemaker",
-        "switchboard.cluster.location=lab/pacemaker/cluster.yml",
-        "switchboard.pacemaker.command-prefix=lab/pacemaker/node.sh,{node}",
-        "switchboard.pacemaker.poll-interval=500ms",
-        "switchboard.data-dir=" + PacemakerRolloutIT.DATA_DIR,
-        "switchboard.security.accounts[0].name=operator",
-        "switchboard.security.accounts[0].password-hash={bcrypt}$2a$04$PNbvcCTNV.mrZXfrIwrqFOw8clLQ9g6JPtgF/p.UU87V5wD2H26zy",
-        "switchboard.security.accounts[0].role=OPERATOR"})
-class PacemakerRolloutIT {
-
-    static final String DATA_DIR = "target/it-pacemaker-rollout-data";
-
-    static {
-        ClusterProcesses.wipe(Path.of(DATA_DIR));
-        PacemakerLab.up();
-        PacemakerLab.commands().run("srv1", "crm_resource", "--cleanup");
-    }
-
-    @LocalServerPort
-    int port;
+class PacemakerRolloutIT extends PacemakerWebIT {
 
     @Test
     void bothNodesAreUpdatedAndRelinkedAndTheGroupEndsAtHomeOnTheNewVersion() {
@@ -48,7 +25,7 @@ class PacemakerRolloutIT {
         PacemakerLab.commands().attempt("srv1", "crm_resource", "--move", "--resource", "failover-clweb", "--node", "srv1");
         awaitService("CL/Web on srv1, version 1.0");
         PacemakerLab.commands().run("srv1", "crm_resource", "--clear", "--resource", "failover-clweb");
-        RolloutClient operator = new RolloutClient("http://localhost:" + port, "operator", "operator-password-1");
+        RolloutClient operator = new RolloutClient(url(""), "operator", OPERATOR_PASSWORD);
         operator.create("CL/Web 1.0 → 1.1 on Pacemaker", "1.1");
         await().atMost(Duration.ofSeconds(20)).until(() -> !operator.page().contains("data-verdict=\"FAIL\""));
         current(operator.signOff(0, ""), 1);

@@ -3,11 +3,10 @@ package dev.switchboard.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.switchboard.ClusterProcesses;
+import dev.switchboard.PacemakerWebIT;
 import dev.switchboard.engine.ClusterEngine;
 import dev.switchboard.engine.pacemaker.Cib;
 import dev.switchboard.engine.pacemaker.PacemakerLab;
-import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -15,36 +14,13 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Switchboard pointed at the real two-node Pacemaker lab (engine type pacemaker): an operator
  * moves the group through the wizard to srv2 and back in headless Chromium. The wizard's plan is
  * Pacemaker's own, the service answers from the new node, and no cli-prefer constraint remains.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "switchboard.engine.type=pacemaker",
-        "switchboard.cluster.location=lab/pacemaker/cluster.yml",
-        "switchboard.pacemaker.command-prefix=lab/pacemaker/node.sh,{node}",
-        "switchboard.pacemaker.poll-interval=500ms",
-        "switchboard.data-dir=" + PacemakerWizardBrowserIT.DATA_DIR,
-        "switchboard.security.accounts[0].name=operator",
-        "switchboard.security.accounts[0].password-hash={bcrypt}$2a$04$PNbvcCTNV.mrZXfrIwrqFOw8clLQ9g6JPtgF/p.UU87V5wD2H26zy",
-        "switchboard.security.accounts[0].role=OPERATOR"})
-class PacemakerWizardBrowserIT {
-
-    static final String DATA_DIR = "target/it-pacemaker-data";
-
-    static {
-        // before the context: Switchboard reads the cluster's CIB when it starts
-        ClusterProcesses.wipe(Path.of(DATA_DIR));
-        PacemakerLab.up();
-        PacemakerLab.commands().run("srv1", "crm_resource", "--cleanup");
-    }
-
-    @LocalServerPort
-    int port;
+class PacemakerWizardBrowserIT extends PacemakerWebIT {
 
     @Autowired
     ClusterEngine engine;
@@ -65,7 +41,7 @@ class PacemakerWizardBrowserIT {
         browser = Chromium.start("en");
         browser.get(url("/login"));
         browser.findElement(By.name("username")).sendKeys("operator");
-        browser.findElement(By.name("password")).sendKeys("operator-password-1");
+        browser.findElement(By.name("password")).sendKeys(OPERATOR_PASSWORD);
         browser.findElement(By.cssSelector("form button[type=submit]")).click();
 
         moveTo("srv2", "pacemaker-move-1-wizard-en", "pacemaker-move-2-result-en");
@@ -109,9 +85,5 @@ class PacemakerWizardBrowserIT {
         if (resultShot != null) {
             Chromium.screenshot(browser, resultShot);
         }
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
     }
 }

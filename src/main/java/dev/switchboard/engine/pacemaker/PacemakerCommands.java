@@ -28,9 +28,9 @@ public final class PacemakerCommands {
         this.timeout = timeout;
     }
 
-    /** The same runner with another timeout, e.g. for an installer that takes minutes. */
-    public PacemakerCommands withTimeout(Duration other) {
-        return new PacemakerCommands(prefix, other);
+    /** The runner switchboard.pacemaker.* describes. */
+    public static PacemakerCommands of(dev.switchboard.SwitchboardProperties.Pacemaker settings) {
+        return new PacemakerCommands(settings.commandPrefix(), settings.commandTimeout());
     }
 
     /** Runs the command on the node and returns its result when it exits 0; a typed failure otherwise. */

@@ -27,13 +27,9 @@ class PacemakerDefinitionInitializer implements ApplicationContextInitializer<Co
         }
         ClusterDefinition declared = new ClusterDefinitionReader(properties.dataDir(), false)
                 .read(properties.cluster().location());
-        PacemakerCommands commands = commands(properties.pacemaker());
+        PacemakerCommands commands = PacemakerCommands.of(properties.pacemaker());
         context.getBeanFactory().registerSingleton("clusterDefinition",
                 PacemakerDefinition.complete(declared, cib(declared, commands)));
-    }
-
-    static PacemakerCommands commands(SwitchboardProperties.Pacemaker settings) {
-        return new PacemakerCommands(settings.commandPrefix(), settings.commandTimeout());
     }
 
     /** The CIB from the first node that answers. */
