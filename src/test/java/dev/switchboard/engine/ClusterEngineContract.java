@@ -23,8 +23,14 @@ public abstract class ClusterEngineContract {
 
     protected abstract ClusterEngine engine();
 
-    /** Every event the engine published since it was created, in order. */
+    /** Every event the engine published since it was created, in order; the engine may still add to it. */
     protected abstract List<EngineEvent> events();
+
+    /** The events published from index {@code first} on, copied first: the engine publishes from its own threads. */
+    protected List<EngineEvent> eventsSince(int first) {
+        List<EngineEvent> all = List.copyOf(events());
+        return all.subList(first, all.size());
+    }
 
     protected abstract String groupName();
 
@@ -116,7 +122,7 @@ public abstract class ClusterEngineContract {
         assertThat(moved.state()).isEqualTo(ActivationState.ONLINE);
         assertThat(moved.currentServer()).isEqualTo(other());
         assertThat(serviceAnswer()).hasValueSatisfying(answer -> assertThat(answer).contains(other()));
-        assertThat(events().subList(before, events().size()))
+        assertThat(eventsSince(before))
                 .anySatisfy(e -> assertThat(e).isInstanceOfSatisfying(GroupStateChanged.class, g -> {
                     assertThat(g.to()).isEqualTo(ActivationState.OFFLINE);
                     assertThat(g.group()).isEqualTo(groupName());
@@ -187,7 +193,7 @@ public abstract class ClusterEngineContract {
             assertThat(group().state()).isEqualTo(ActivationState.ONLINE);
             assertThat(group().currentServer()).isEqualTo(other());
         });
-        assertThat(events().subList(before, events().size()))
+        assertThat(eventsSince(before))
                 .anySatisfy(e -> assertThat(e).isInstanceOfSatisfying(MonitorStateChanged.class, m -> {
                     assertThat(m.server()).isEqualTo(home());
                     assertThat(m.to()).isEqualTo(MonitorState.ERROR);
