@@ -7,8 +7,8 @@ public final class GroupHeld extends RuntimeException {
 
     private final Operation holder;
 
-    GroupHeld(Operation holder) {
-        super("Group '" + holder.group() + "' is busy: " + holder.requestedBy() + " started "
+    GroupHeld(String group, Operation holder) {
+        super("Group '" + group + "' is busy: " + holder.requestedBy() + " started "
                 + holder.kind().auditName() + " at " + holder.requestedAt() + " (operation " + holder.id() + ").");
         this.holder = holder;
     }

@@ -8,6 +8,7 @@ import dev.switchboard.audit.RunningOperations;
 import dev.switchboard.cluster.ClusterDefinition;
 import dev.switchboard.cluster.FailoverGroup;
 import dev.switchboard.engine.ClusterEngine;
+import dev.switchboard.engine.ClusterSnapshot;
 import dev.switchboard.engine.EngineException;
 import dev.switchboard.engine.NameNotFound;
 import java.time.Instant;
@@ -72,28 +73,42 @@ public class Operations implements ApplicationRunner, DisposableBean, RunningOpe
     /** As above, as a step of the rolling-update run {@code partOf}. */
     public Operation submit(OperationKind kind, String subject, String target, String reason, AuditActor actor,
                             List<String> preflight, String partOf) {
-        String group = groupOf(kind, subject);
+        List<String> held = groupsHeldBy(kind, subject);
         if (target != null && definition.server(target).isEmpty()) {
             throw new NameNotFound("server", target);
         }
-        Operation operation = new Operation(UUID.randomUUID().toString(), kind, subject, group, target,
+        Operation operation = new Operation(UUID.randomUUID().toString(), kind, subject,
+                kind.onServer() ? null : held.get(0), target,
                 reason == null || reason.isBlank() ? null : reason.strip(), actor.name(), actor.role(), actor.source(),
                 Instant.now(), OperationState.REQUESTED, null, null, null, partOf, null);
-        Operation holder = holders.putIfAbsent(group, operation);
-        if (holder != null) {
-            audit(operation, "operation-refused", Outcome.DENIED, "group held by operation " + holder.id());
-            throw new GroupHeld(holder);
-        }
+        hold(operation, held);
         try {
             store.insert(operation);
             audit(operation, "operation-requested", Outcome.INFO, describe(operation));
             preflight.forEach(check -> audit(operation, "operation-check", Outcome.INFO, check));
             runner.execute(() -> run(operation));
         } catch (RuntimeException e) {
-            holders.remove(group, operation);
+            release(operation);
             throw e;
         }
         return operation;
+    }
+
+    /** Takes every group the operation holds, or none: a second request learns who holds which group. */
+    private void hold(Operation operation, List<String> groups) {
+        for (int i = 0; i < groups.size(); i++) {
+            Operation holder = holders.putIfAbsent(groups.get(i), operation);
+            if (holder != null) {
+                groups.subList(0, i).forEach(g -> holders.remove(g, operation));
+                audit(operation, "operation-refused", Outcome.DENIED, "group " + groups.get(i)
+                        + " held by operation " + holder.id());
+                throw new GroupHeld(groups.get(i), holder);
+            }
+        }
+    }
+
+    private void release(Operation operation) {
+        groupsHeldBy(operation.kind(), operation.subject()).forEach(g -> holders.remove(g, operation));
     }
 
     public Optional<Operation> find(String id) {
@@ -109,7 +124,7 @@ public class Operations implements ApplicationRunner, DisposableBean, RunningOpe
     @org.springframework.context.event.EventListener
     void on(dev.switchboard.engine.ResourceStateChanged change) {
         Operation holder = holders.get(change.group());
-        if (holder != null && holder.kind() == OperationKind.MOVE_GROUP) {
+        if (holder != null && holder.kind().movesGroups()) {
             audit(holder, "operation-step", Outcome.INFO, change.resource() + " " + change.from().word() + " → "
                     + change.to().word() + (change.server() == null ? "" : " on " + change.server()),
                     change.server(), change.from().word(), change.to().word());
@@ -120,7 +135,7 @@ public class Operations implements ApplicationRunner, DisposableBean, RunningOpe
     @org.springframework.context.event.EventListener
     void on(dev.switchboard.engine.ScriptFinished finished) {
         Operation holder = holders.get(finished.group());
-        if (holder != null && holder.kind() == OperationKind.MOVE_GROUP) {
+        if (holder != null && holder.kind().movesGroups()) {
             var run = finished.run();
             String lastLine = run.outputTail().lines().reduce((first, second) -> second).orElse("");
             audit(holder, "operation-script", run.succeeded() ? Outcome.SUCCESS : Outcome.FAILURE, run.resource() + " "
@@ -155,7 +170,7 @@ public class Operations implements ApplicationRunner, DisposableBean, RunningOpe
         store.finished(operation.id(), state, Instant.now(), message);
         audit(operation, "operation-finished", state == OperationState.SUCCEEDED ? Outcome.SUCCESS : Outcome.FAILURE,
                 state + " after " + java.time.Duration.between(started, Instant.now()).toMillis() + " ms: " + message);
-        holders.remove(operation.group(), operation);
+        release(operation);
     }
 
     private String execute(Operation o) {
@@ -189,6 +204,8 @@ public class Operations implements ApplicationRunner, DisposableBean, RunningOpe
                 engine.cleanupFailures(o.subject());
                 yield "failures cleaned up";
             }
+            case SERVER_STANDBY -> standby(o.subject(), true);
+            case SERVER_ONLINE -> standby(o.subject(), false);
             case STOP_DUMMY_FAILURE -> {
                 engine.stopDummyFailure(o.subject(), o.target());
                 yield "dummy failure off on " + o.target();
@@ -247,18 +264,33 @@ public class Operations implements ApplicationRunner, DisposableBean, RunningOpe
         }
     }
 
-    /** The group an operation on {@code subject} holds while it runs. */
-    String groupOf(OperationKind kind, String subject) {
+    /** The groups an operation on {@code subject} holds while it runs: one, or every group of a server. */
+    List<String> groupsHeldBy(OperationKind kind, String subject) {
         return switch (kind) {
-            case MOVE_GROUP, START_GROUP, STOP_GROUP, CLEAR_LEFTOVERS, CLEANUP_FAILURES -> definition.group(subject).map(FailoverGroup::name)
-                    .orElseThrow(() -> new NameNotFound("group", subject));
-            case START_RESOURCE, STOP_RESOURCE -> definition.groupOfResource(subject).map(FailoverGroup::name)
-                    .orElseThrow(() -> new NameNotFound("resource", subject));
-            default -> definition.monitor(subject).map(m -> m.recovery().target())
+            case MOVE_GROUP, START_GROUP, STOP_GROUP, CLEAR_LEFTOVERS, CLEANUP_FAILURES -> List.of(definition
+                    .group(subject).map(FailoverGroup::name).orElseThrow(() -> new NameNotFound("group", subject)));
+            case START_RESOURCE, STOP_RESOURCE -> List.of(definition.groupOfResource(subject).map(FailoverGroup::name)
+                    .orElseThrow(() -> new NameNotFound("resource", subject)));
+            case SERVER_STANDBY, SERVER_ONLINE -> {
+                definition.server(subject).orElseThrow(() -> new NameNotFound("server", subject));
+                yield definition.groups().stream().filter(g -> g.servers().contains(subject))
+                        .map(FailoverGroup::name).toList();
+            }
+            default -> List.of(definition.monitor(subject).map(m -> m.recovery().target())
                     .map(t -> definition.group(t).or(() -> definition.groupOfResource(t)).map(FailoverGroup::name)
                             .orElse(t))
-                    .orElseThrow(() -> new NameNotFound("monitor", subject));
+                    .orElseThrow(() -> new NameNotFound("monitor", subject)));
         };
+    }
+
+    /** Standby or back online; the result says where the server's groups run afterwards. */
+    private String standby(String server, boolean on) {
+        String state = engine.standby(server, on).word();
+        ClusterSnapshot now = engine.snapshot();
+        List<String> groups = groupsHeldBy(on ? OperationKind.SERVER_STANDBY : OperationKind.SERVER_ONLINE, server)
+                .stream().map(g -> now.group(g).map(s -> g + " " + s.state().word()
+                        + (s.currentServer() == null ? "" : " on " + s.currentServer())).orElse(g)).toList();
+        return server + " " + state + (groups.isEmpty() ? "" : "; " + String.join(", ", groups));
     }
 
     /** Operations that were under way when Switchboard stopped are marked INTERRUPTED, on the record. */
@@ -279,7 +311,7 @@ public class Operations implements ApplicationRunner, DisposableBean, RunningOpe
     }
 
     private void audit(Operation o, String action, Outcome outcome, String details) {
-        audit(o, action, outcome, details, o.target(), null, null);
+        audit(o, action, outcome, details, o.kind().onServer() ? o.subject() : o.target(), null, null);
     }
 
     private void audit(Operation o, String action, Outcome outcome, String details, String server, String before,

@@ -79,6 +79,14 @@ class OperationsApiController {
         return submit(kind, name, requireTarget(body), auth, request);
     }
 
+    @PostMapping("/servers/{name}/{action:standby|online}")
+    ResponseEntity<Map<String, Object>> server(@PathVariable String name, @PathVariable String action,
+                                               @RequestBody(required = false) OperationRequest body,
+                                               Authentication auth, HttpServletRequest request) {
+        OperationKind kind = action.equals("standby") ? OperationKind.SERVER_STANDBY : OperationKind.SERVER_ONLINE;
+        return submit(kind, name, body, auth, request);
+    }
+
     /** A move runs the wizard's preflight checks: a FAIL refuses it, a WARN needs "acknowledge": true. */
     private ResponseEntity<Map<String, Object>> move(String group, OperationRequest r, Authentication auth,
                                                      HttpServletRequest request) {

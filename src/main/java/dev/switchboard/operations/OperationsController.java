@@ -7,6 +7,7 @@ import dev.switchboard.engine.NameNotFound;
 import dev.switchboard.audit.AuditActor;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
@@ -29,7 +30,7 @@ class OperationsController {
             OperationKind.RESUME_MONITOR, OperationKind.START_DUMMY_FAILURE, OperationKind.STOP_DUMMY_FAILURE);
     /** Operations that interrupt the service: the operator types the name to confirm. */
     private static final Set<OperationKind> TYPE_TO_CONFIRM = EnumSet.of(OperationKind.MOVE_GROUP,
-            OperationKind.STOP_GROUP, OperationKind.STOP_RESOURCE);
+            OperationKind.STOP_GROUP, OperationKind.STOP_RESOURCE, OperationKind.SERVER_STANDBY);
 
     private final Operations operations;
     private final ClusterDefinition definition;
@@ -56,8 +57,13 @@ class OperationsController {
             model.addAttribute("targets", definition.group(subject).map(g -> g.servers()).orElse(java.util.List.of())
                     .stream().filter(s -> !s.equals(current)).toList());
         }
-        model.addAttribute("impactNotes", definition.group(subject).map(g -> g.impactNotes()).orElse(java.util.List.of()));
-        operations.holderOf(operations.groupOf(kind, subject)).ifPresent(h -> model.addAttribute("holder", h));
+        model.addAttribute("impactNotes", impactNotes(kind, subject));
+        if (kind == OperationKind.SERVER_STANDBY) {
+            List<String> leaving = leaving(subject).stream().map(g -> g.name()).toList();
+            model.addAttribute("leaving", leaving.isEmpty() ? "—" : String.join(", ", leaving));
+        }
+        operations.groupsHeldBy(kind, subject).stream().map(operations::holderOf).flatMap(java.util.Optional::stream)
+                .findFirst().ifPresent(h -> model.addAttribute("holder", h));
         return "operations/confirm";
     }
 
@@ -85,6 +91,20 @@ class OperationsController {
             flash.addFlashAttribute("error", "operation.error.busy");
             return back;
         }
+    }
+
+    /** The groups that run on the server now, and would leave it in standby. */
+    private List<dev.switchboard.engine.GroupStatus> leaving(String server) {
+        return engine.snapshot().groups().stream().filter(g -> server.equals(g.currentServer())).toList();
+    }
+
+    /** What users of the group will notice; for a standby, of the groups that leave the server. */
+    private List<String> impactNotes(OperationKind kind, String subject) {
+        if (kind == OperationKind.SERVER_STANDBY) {
+            return leaving(subject).stream().flatMap(g -> definition.group(g.name()).stream())
+                    .flatMap(g -> g.impactNotes().stream()).toList();
+        }
+        return kind.onServer() ? List.of() : definition.group(subject).map(g -> g.impactNotes()).orElse(List.of());
     }
 
     @GetMapping("/operations/{id}")

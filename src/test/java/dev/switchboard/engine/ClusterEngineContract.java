@@ -59,6 +59,11 @@ public abstract class ClusterEngineContract {
     @BeforeEach
     void bringGroupHome() {
         await().atMost(SETTLE).until(() -> group().operation() == null && !group().state().word().contains("Pending"));
+        for (ServerStatus server : engine().snapshot().servers()) {
+            if (server.state() == ServerState.STANDBY) {
+                engine().standby(server.name(), false);
+            }
+        }
         for (String server : group().servers()) {
             engine().stopDummyFailure(monitorName(), server);
         }
@@ -203,6 +208,35 @@ public abstract class ClusterEngineContract {
                     assertThat(f.toServer()).isEqualTo(other());
                 }));
         engine().stopDummyFailure(monitorName(), home());
+    }
+
+    @Test
+    void aServerInStandbyRunsNothingUntilItIsBackOnline() {
+        int before = events().size();
+        assertThat(engine().hasStandby()).isTrue();
+
+        assertThat(engine().standby(home(), true)).isEqualTo(ServerState.STANDBY);
+
+        await().atMost(SETTLE).untilAsserted(() -> {
+            assertThat(group().state()).isEqualTo(ActivationState.ONLINE);
+            assertThat(group().currentServer()).isEqualTo(other());
+        });
+        assertThat(stateOf(home())).isEqualTo(ServerState.STANDBY);
+        assertThat(serviceAnswer()).hasValueSatisfying(answer -> assertThat(answer).contains(other()));
+        assertThatThrownBy(() -> engine().moveGroup(groupName(), home())).isInstanceOf(OperationNotAllowed.class)
+                .hasMessageContaining("tandby");
+        assertThat(eventsSince(before)).as("leaving for standby is no failover")
+                .noneMatch(e -> e instanceof GroupFailedOver);
+
+        assertThat(engine().standby(home(), false)).isEqualTo(ServerState.ONLINE);
+
+        assertThat(stateOf(home())).isEqualTo(ServerState.ONLINE);
+        assertThat(group().currentServer()).as("the group stays where it went").isEqualTo(other());
+    }
+
+    private ServerState stateOf(String server) {
+        return engine().snapshot().servers().stream().filter(s -> s.name().equals(server)).findFirst()
+                .orElseThrow().state();
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.switchboard.HttpSession;
 import dev.switchboard.WebIT;
+import dev.switchboard.audit.AuditTrail;
 import dev.switchboard.engine.ActivationState;
 import dev.switchboard.engine.ClusterEngine;
 import java.net.URLEncoder;
@@ -20,6 +21,9 @@ class OperationsPageIT extends WebIT {
 
     @Autowired
     ClusterEngine engine;
+
+    @Autowired
+    AuditTrail trail;
 
     @BeforeEach
     void groupOnline() {
@@ -80,7 +84,50 @@ class OperationsPageIT extends WebIT {
         viewer.get("/");
         assertThat(viewer.post("/operations", "kind=STOP_GROUP&subject=failover-clweb&reason=x&confirmation=failover-clweb",
                 true).statusCode()).isEqualTo(403);
+        assertThat(viewer.post("/operations", "kind=SERVER_STANDBY&subject=srv1&reason=x&confirmation=srv1", true)
+                .statusCode()).isEqualTo(403);
+        assertThat(HttpSession.basic(url("/api/v1/servers/srv1/standby"), "POST", "viewer", VIEWER_PASSWORD)
+                .statusCode()).isEqualTo(403);
         assertThat(engine.snapshot().group("failover-clweb").orElseThrow().state()).isEqualTo(ActivationState.ONLINE);
+        assertThat(engine.snapshot().servers()).allSatisfy(s -> assertThat(s.state().word()).isEqualTo("Online"));
+    }
+
+    @Test
+    void anOperatorPutsAServerInStandbyAndTheWizardRefusesItAsATarget() {
+        groupHome(engine);
+        HttpSession operator = new HttpSession(url(""));
+        operator.login("operator", OPERATOR_PASSWORD);
+        try {
+            assertThat(operator.get("/").body()).contains("/operations/new?kind=SERVER_STANDBY&amp;subject=srv1");
+            assertThat(operator.get("/operations/new?kind=SERVER_STANDBY&subject=srv1").body())
+                    .contains("Put server srv1 in standby", "Groups running on srv1 now: failover-clweb.");
+
+            String result = follow(operator, "kind=SERVER_STANDBY&subject=srv1&reason=CHG-8&confirmation=srv1");
+
+            assertThat(result).contains("state op-succeeded", "srv1 Standby; failover-clweb Online on srv2");
+            assertThat(operator.get("/groups/failover-clweb/move?target=srv1").body())
+                    .contains("data-verdict=\"FAIL\"", "srv1 is Standby.");
+            assertThat(operator.get("/").body()).contains("kind=SERVER_ONLINE&amp;subject=srv1");
+            assertThat(trail.latest(60)).filteredOn(e -> e.action().equals("operation-requested"))
+                    .anySatisfy(e -> assertThat(e.details()).isEqualTo("server-standby srv1; reason: CHG-8"));
+
+            operator.get("/operations/new?kind=SERVER_ONLINE&subject=srv1");
+            assertThat(follow(operator, "kind=SERVER_ONLINE&subject=srv1&reason=CHG-8+done"))
+                    .contains("state op-succeeded", "srv1 Online; failover-clweb Online on srv2");
+        } finally {
+            engine.standby("srv1", false);
+            groupHome(engine);
+        }
+    }
+
+    /** Submits the confirmed form and follows the operation's page until it has finished. */
+    private static String follow(HttpSession operator, String form) {
+        String location = operator.post("/operations", form, true).headers().firstValue("Location").orElseThrow();
+        assertThat(location).matches(".*/operations/[0-9a-f-]{36}");
+        String path = location.substring(location.indexOf("/operations/"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> operator.get(path).body()
+                .matches("(?s).*class=\"state op-(succeeded|failed|interrupted)\".*"));
+        return operator.get(path).body();
     }
 
     @Test

@@ -38,6 +38,21 @@ final class Chromium {
         return driver;
     }
 
+    /**
+     * An attribute of the first element matching {@code css}, read in one step inside the page:
+     * htmx swaps live parts of a page at any moment, which makes a found WebElement go stale.
+     */
+    static String attribute(ChromeDriver driver, String css, String name) {
+        return (String) driver.executeScript("var e = document.querySelector(arguments[0]);"
+                + " return e ? e.getAttribute(arguments[1]) : null;", css, name);
+    }
+
+    /** The trimmed text of the first element matching {@code css}, read in one step (see {@link #attribute}). */
+    static String text(ChromeDriver driver, String css) {
+        return (String) driver.executeScript("var e = document.querySelector(arguments[0]);"
+                + " return e ? e.textContent.trim() : null;", css);
+    }
+
     static void screenshot(ChromeDriver driver, String name) {
         try {
             Path dir = Files.createDirectories(Path.of("target/screenshots"));

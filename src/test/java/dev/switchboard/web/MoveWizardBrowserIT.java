@@ -48,8 +48,8 @@ class MoveWizardBrowserIT extends WebIT {
 
         moveTo(other, "CHG-100 <b>maintenance</b>", "move-1-wizard-en", "move-2-result-en");
         browser.get(url("/"));
-        await().atMost(Duration.ofSeconds(10)).until(() -> other.equals(browser.findElement(
-                By.cssSelector("svg.group-picture")).getDomAttribute("data-server")));
+        await().atMost(Duration.ofSeconds(10)).until(() -> other.equals(Chromium.attribute(browser,
+                "svg.group-picture", "data-server")));
 
         moveTo(home, "CHG-100 back", null, null);
         assertThat(engine.snapshot().group("failover-clweb").orElseThrow().currentServer()).isEqualTo(home);

@@ -18,7 +18,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -27,6 +26,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  * killed with kill -9, and the picture moves to srv2 on the open page without a reload.
  */
 class StatusPageBrowserIT extends WebIT {
+
+    private static final String EXEC1_STATE = "[data-resource='exec1'] .resource-state";
 
     @Autowired
     ClusterEngine engine;
@@ -62,9 +63,8 @@ class StatusPageBrowserIT extends WebIT {
         browser = Chromium.start("en");
         logIn("viewer", VIEWER_PASSWORD);
 
-        assertThat(picture().getDomAttribute("data-server")).isEqualTo("srv1");
-        assertThat(browser.findElement(By.cssSelector("[data-resource='exec1'] .resource-state")).getText())
-                .isEqualTo("✔ Online");
+        assertThat(pictureServer()).isEqualTo("srv1");
+        assertThat(Chromium.text(browser, EXEC1_STATE)).isEqualTo("✔ Online");
         awaitLiveStream();
         browser.executeScript("window.sameDocument = 'yes'");
 
@@ -80,7 +80,7 @@ class StatusPageBrowserIT extends WebIT {
                 .map(GroupStateChanged::at).findFirst().orElseThrow();
         assertThat(Duration.between(online, seen)).as("on screen after the change")
                 .isPositive().isLessThan(Duration.ofSeconds(1));
-        assertThat(browser.findElement(By.cssSelector(".reason")).getText()).contains("failed over from srv1 to srv2");
+        assertThat(Chromium.text(browser, ".reason")).contains("failed over from srv1 to srv2");
         Chromium.screenshot(browser, "status-after-failover-en");
     }
 
@@ -91,7 +91,7 @@ class StatusPageBrowserIT extends WebIT {
             browser.get(url("/login?lang=" + language));
             Chromium.screenshot(browser, "login-" + language);
             logIn("admin", ADMIN_PASSWORD);
-            assertThat(picture().getDomAttribute("data-server")).isEqualTo("srv1");
+            assertThat(pictureServer()).isEqualTo("srv1");
             Chromium.screenshot(browser, "status-" + language);
             browser.get(url("/resources/exec1"));
             Chromium.screenshot(browser, "resource-" + language);
@@ -104,6 +104,25 @@ class StatusPageBrowserIT extends WebIT {
             assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(language.equals("ja") ? "監査ログ" : "Audit trail");
             browser.quit();
             browser = null;
+        }
+    }
+
+    @Test
+    void screenshotsOfAServerInStandby() {
+        browser = Chromium.start("en");
+        logIn("operator", OPERATOR_PASSWORD);
+        browser.get(url("/operations/new?kind=SERVER_STANDBY&subject=srv1"));
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("Groups running on srv1 now: failover-clweb");
+        Chromium.screenshot(browser, "standby-1-confirm-en");
+        try {
+            engine.standby("srv1", true);
+            browser.get(url("/"));
+            await().atMost(Duration.ofSeconds(10)).until(() -> "srv2".equals(pictureServer()));
+            assertThat(browser.findElement(By.cssSelector("nav.controls")).getText()).contains("Back online…");
+            Chromium.screenshot(browser, "standby-2-status-en");
+        } finally {
+            engine.standby("srv1", false);
+            engine.moveGroup("failover-clweb", "srv1");
         }
     }
 
@@ -121,8 +140,8 @@ class StatusPageBrowserIT extends WebIT {
         }
     }
 
-    private WebElement picture() {
-        return browser.findElement(By.cssSelector("svg.group-picture[data-group='failover-clweb']"));
+    private String pictureServer() {
+        return Chromium.attribute(browser, "svg.group-picture[data-group='failover-clweb']", "data-server");
     }
 
     /** Counts the messages the page receives over SSE; a heartbeat (every 5 s) proves the stream is open. */
@@ -139,13 +158,8 @@ class StatusPageBrowserIT extends WebIT {
     private Instant awaitPictureOn(String server) {
         long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
         while (System.nanoTime() < deadline) {
-            try {
-                if (server.equals(picture().getDomAttribute("data-server")) && browser.findElement(
-                        By.cssSelector("[data-resource='exec1'] .resource-state")).getText().equals("✔ Online")) {
-                    return Instant.now();
-                }
-            } catch (org.openqa.selenium.StaleElementReferenceException e) {
-                // swapped in by htmx while we looked
+            if (server.equals(pictureServer()) && "✔ Online".equals(Chromium.text(browser, EXEC1_STATE))) {
+                return Instant.now();
             }
             try {
                 Thread.sleep(50);
@@ -154,6 +168,6 @@ class StatusPageBrowserIT extends WebIT {
             }
         }
         throw new AssertionError("the picture never showed the group Online on " + server + "; it shows "
-                + picture().getDomAttribute("data-server"));
+                + pictureServer());
     }
 }

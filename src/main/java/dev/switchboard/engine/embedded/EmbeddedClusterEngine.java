@@ -11,6 +11,7 @@ import dev.switchboard.cluster.ProcessNameMonitor;
 import dev.switchboard.cluster.Resource;
 import dev.switchboard.cluster.ServerDefinition;
 import dev.switchboard.cluster.Service;
+import dev.switchboard.engine.ActivationState;
 import dev.switchboard.engine.ClusterEngine;
 import dev.switchboard.engine.ClusterSnapshot;
 import dev.switchboard.engine.EngineEvent;
@@ -63,6 +64,7 @@ public final class EmbeddedClusterEngine implements ClusterEngine {
     private final Provisioner provisioner;
     private final DataDirLock dataDirLock;
     private final ScriptRunner runner;
+    private final ServerStandby standby;
     private boolean closed;
 
     public EmbeddedClusterEngine(ClusterDefinition definition, Path dataDir) {
@@ -73,11 +75,12 @@ public final class EmbeddedClusterEngine implements ClusterEngine {
         for (ServerDefinition s : definition.servers()) {
             servers.put(s.name(), ServerLayout.of(s, data));
         }
+        this.standby = new ServerStandby(data.resolve("engine/standby"));
         for (FailoverGroup g : definition.groups()) {
             List<ResourceDriver> drivers = g.resources().stream()
                     .map(r -> driver(r, g, runner, environment, data)).toList();
             groups.put(g.name(), new GroupController(g, servers, drivers,
-                    new GroupRecord(data.resolve("engine/groups"), g.name()), events));
+                    new GroupRecord(data.resolve("engine/groups"), g.name()), events, standby::mayRun));
         }
         List<ServerLayout> layouts = List.copyOf(servers.values());
         for (Monitor m : definition.monitors()) {
@@ -204,7 +207,8 @@ public final class EmbeddedClusterEngine implements ClusterEngine {
     @Override
     public ClusterSnapshot snapshot() {
         List<ServerStatus> serverList = servers.values().stream()
-                .map(s -> new ServerStatus(s.name(), ServerState.ONLINE, s.server().address())).toList();
+                .map(s -> new ServerStatus(s.name(), standby.contains(s.name()) ? ServerState.STANDBY : ServerState.ONLINE,
+                        s.server().address())).toList();
         List<GroupStatus> groupList = groups.values().stream().map(GroupController::status).toList();
         return new ClusterSnapshot(definition.name(), Instant.now(), serverList, groupList,
                 monitors.values().stream().map(ProcessMonitorRunner::status).toList());
@@ -228,6 +232,39 @@ public final class EmbeddedClusterEngine implements ClusterEngine {
         requireServerIfGiven(target);
         GroupController controller = group(group);
         return resetCountersAfter(controller, controller.move(target));
+    }
+
+    /**
+     * Standby: the server runs no group until it is back online. Each group running there moves
+     * to its next server by priority (or stops, when no other server may run it); a group that
+     * cannot leave fails the operation, and the server stays in standby.
+     */
+    @Override
+    public ServerState standby(String server, boolean on) {
+        if (!servers.containsKey(server)) {
+            throw new NameNotFound("server", server);
+        }
+        standby.set(server, on);
+        if (on) {
+            for (GroupController group : groups.values()) {
+                GroupStatus now = group.status();
+                if (!server.equals(now.currentServer())) {
+                    continue;
+                }
+                boolean elsewhere = group.group().servers().stream().anyMatch(s -> !s.equals(server) && standby.mayRun(s));
+                if (now.state() == ActivationState.ONLINE && elsewhere) {
+                    resetCountersAfter(group, group.move(null));
+                } else {
+                    group.stop();
+                }
+            }
+        }
+        return on ? ServerState.STANDBY : ServerState.ONLINE;
+    }
+
+    @Override
+    public boolean hasStandby() {
+        return true;
     }
 
     @Override

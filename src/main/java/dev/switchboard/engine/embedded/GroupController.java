@@ -58,6 +58,9 @@ final class GroupController {
     private String operation;
     private final Map<String, ResourceEntry> resources = new LinkedHashMap<>();
 
+    /** False for a server in standby: no start, move or failover goes there. */
+    private final Predicate<String> mayRunOn;
+
     private static final class ResourceEntry {
         ActivationState state = ActivationState.OFFLINE;
         String server;
@@ -69,8 +72,9 @@ final class GroupController {
     }
 
     GroupController(FailoverGroup group, Map<String, ServerLayout> servers, List<ResourceDriver> drivers,
-                    GroupRecord record, EventSink events) {
+                    GroupRecord record, EventSink events, Predicate<String> mayRunOn) {
         this.group = group;
+        this.mayRunOn = mayRunOn;
         this.servers = servers;
         this.drivers = drivers;
         this.record = record;
@@ -103,7 +107,8 @@ final class GroupController {
     // ---- operator operations ---------------------------------------------------------------
 
     GroupStatus start(String server) {
-        String target = server == null ? group.homeServer() : server;
+        String target = server != null ? server : group.servers().stream().filter(mayRunOn).findFirst()
+                .orElse(group.homeServer());
         return exclusive("start of " + group.name() + " on " + target, () -> {
             requireState(ActivationState.OFFLINE, "start it");
             requireServer(target);
@@ -134,8 +139,9 @@ final class GroupController {
         return exclusive("move of " + group.name(), () -> {
             requireState(ActivationState.ONLINE, "move it");
             String from = current;
-            String target = requestedTarget != null ? requestedTarget : group.nextServerAfter(from)
-                    .orElseThrow(() -> new OperationNotAllowed("Group '" + group.name() + "' has only one server."));
+            String target = requestedTarget != null ? requestedTarget : nextServerAfter(from)
+                    .orElseThrow(() -> new OperationNotAllowed("Group '" + group.name()
+                            + "' has no other server to move to (only one, or the others are in standby)."));
             requireServer(target);
             if (target.equals(from)) {
                 throw new OperationNotAllowed("Group '" + group.name() + "' already runs on " + target + ".");
@@ -230,7 +236,7 @@ final class GroupController {
     /** Fails the group over from {@code from} to the next server by priority. */
     void failOver(String from, String cause) {
         waiting("failover of " + group.name(), () -> {
-            Optional<String> to = group.nextServerAfter(from);
+            Optional<String> to = nextServerAfter(from);
             if (!runsOnlineOn(from) || to.isEmpty()) {
                 return null;
             }
@@ -280,8 +286,9 @@ final class GroupController {
                 markAllActive(server);
                 deactivate(server, START, "CLUSTERSHUTDOWN");
             }
-            if (group.autoStart() && state == ActivationState.OFFLINE) {
-                activateWithRecovery(group.homeServer(), START);
+            Optional<String> first = group.servers().stream().filter(mayRunOn).findFirst();
+            if (group.autoStart() && state == ActivationState.OFFLINE && first.isPresent()) {
+                activateWithRecovery(first.get(), START);
             }
             return null;
         });
@@ -380,6 +387,15 @@ final class GroupController {
     }
 
     private Optional<String> nextUntried(String from, Set<String> tried) {
+        return nextServerAfter(from, s -> !tried.contains(s));
+    }
+
+    /** The next server by priority after {@code from} that is not in standby. */
+    private Optional<String> nextServerAfter(String from) {
+        return nextServerAfter(from, s -> !s.equals(from));
+    }
+
+    private Optional<String> nextServerAfter(String from, Predicate<String> wanted) {
         String candidate = from;
         for (int i = 0; i < group.servers().size(); i++) {
             Optional<String> next = group.nextServerAfter(candidate);
@@ -387,7 +403,7 @@ final class GroupController {
                 return Optional.empty();
             }
             candidate = next.get();
-            if (!tried.contains(candidate)) {
+            if (wanted.test(candidate) && mayRunOn.test(candidate)) {
                 return Optional.of(candidate);
             }
         }
@@ -565,6 +581,10 @@ final class GroupController {
         if (!group.servers().contains(server)) {
             throw new OperationNotAllowed("Server '" + server + "' cannot run group '" + group.name()
                     + "'; it may run on " + String.join(", ", group.servers()) + ".");
+        }
+        if (!mayRunOn.test(server)) {
+            throw new OperationNotAllowed("Server " + server + " is in standby and runs no group; bring it back "
+                    + "online first.");
         }
     }
 

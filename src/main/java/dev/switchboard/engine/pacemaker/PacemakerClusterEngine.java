@@ -293,27 +293,80 @@ public final class PacemakerClusterEngine implements ClusterEngine {
         }
     }
 
-    /** The node attribute standby: Pacemaker moves the node's resources away and runs none there. */
+    /**
+     * The node attribute standby: Pacemaker moves the node's resources away and runs none there.
+     * Going into standby waits until nothing runs on the server any more; the groups that leave
+     * are held like a move, so their change of server is not reported as a failover.
+     */
     @Override
     public ServerState standby(String server, boolean on) {
         requireServer(server);
-        if (on) {
-            crm("crm_attribute", "--node", server, "--name", "standby", "--update", "on");
-        } else {
-            crm("crm_attribute", "--node", server, "--name", "standby", "--delete");
+        List<String> leaving = on ? refresh(false).groups().stream().filter(g -> server.equals(g.currentServer()))
+                .map(GroupStatus::name).toList() : List.of();
+        List<String> held = new java.util.ArrayList<>();
+        try {
+            for (String group : leaving) {
+                String running = busy.putIfAbsent(group, "standby of " + server);
+                if (running != null) {
+                    throw new GroupBusy(group, running);
+                }
+                held.add(group);
+                operations.put(group, "standby of " + server);
+                moving.add(group);
+            }
+            if (on) {
+                crm("crm_attribute", "--node", server, "--name", "standby", "--update", "on");
+            } else {
+                crm("crm_attribute", "--node", server, "--name", "standby", "--delete");
+            }
+            return awaitServer(server, on ? ServerState.STANDBY : ServerState.ONLINE, leaving);
+        } finally {
+            held.forEach(group -> {
+                moving.remove(group);
+                operations.remove(group);
+                busy.remove(group);
+            });
         }
-        ServerState wanted = on ? ServerState.STANDBY : ServerState.ONLINE;
+    }
+
+    /**
+     * Until the server is in the wanted state and, in standby, runs no resource any more and the
+     * groups that left have arrived (or stopped): no later reading sees them move.
+     */
+    private ServerState awaitServer(String server, ServerState wanted, List<String> leaving) {
         long deadline = System.nanoTime() + operationTimeout.toNanos();
-        ServerState now = state(server);
-        while (now != wanted && System.nanoTime() < deadline) {
+        ClusterSnapshot now = refresh(false);
+        while (!(stateOf(now, server) == wanted && (wanted != ServerState.STANDBY || runsNothing(now, server))
+                && settled(now, leaving))) {
+            if (System.nanoTime() > deadline) {
+                throw new OperationFailed("Server " + server + " is " + stateOf(now, server).word()
+                        + (runsNothing(now, server) ? "" : " and still runs resources") + ", not " + wanted.word()
+                        + " with nothing running, after " + operationTimeout.toSeconds() + " s. Look at crm_mon -1.");
+            }
             sleep(WAIT_STEP);
-            now = state(server);
+            now = refresh(false);
         }
-        if (now != wanted) {
-            throw new OperationFailed("Server " + server + " is " + now.word() + ", not " + wanted.word() + ", after "
-                    + operationTimeout.toSeconds() + " s.");
-        }
-        return now;
+        return wanted;
+    }
+
+    private static ServerState stateOf(ClusterSnapshot snapshot, String server) {
+        return snapshot.servers().stream().filter(s -> s.name().equals(server)).findFirst().map(s -> s.state())
+                .orElse(ServerState.UNKNOWN);
+    }
+
+    private static boolean settled(ClusterSnapshot snapshot, List<String> groups) {
+        return groups.stream().map(snapshot::group).flatMap(Optional::stream).map(GroupStatus::state)
+                .noneMatch(s -> s == ActivationState.ONLINE_PENDING || s == ActivationState.OFFLINE_PENDING);
+    }
+
+    private static boolean runsNothing(ClusterSnapshot snapshot, String server) {
+        return snapshot.groups().stream().flatMap(g -> g.resources().stream())
+                .noneMatch(r -> server.equals(r.server()) && r.state() != ActivationState.OFFLINE);
+    }
+
+    @Override
+    public boolean hasStandby() {
+        return true;
     }
 
     /** {@code crm_resource --cleanup}: forgets the group's failures and fail counts everywhere. */
@@ -322,11 +375,6 @@ public final class PacemakerClusterEngine implements ClusterEngine {
         requireGroup(group);
         crm("crm_resource", "--cleanup", "--resource", group);
         refresh();
-    }
-
-    private ServerState state(String server) {
-        return refresh(false).servers().stream().filter(s -> s.name().equals(server)).findFirst()
-                .map(s -> s.state()).orElse(ServerState.UNKNOWN);
     }
 
     /** Removes the cli-prefer and cli-ban constraints earlier moves or bans left on the group. */

@@ -8,6 +8,7 @@ import dev.switchboard.engine.GroupFailedOver;
 import dev.switchboard.engine.GroupStatus;
 import dev.switchboard.engine.ScriptFinished;
 import dev.switchboard.engine.ScriptRun;
+import dev.switchboard.engine.ServerState;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -105,6 +106,24 @@ class DemoGroupIT {
         assertThat(group().currentServer()).isEqualTo("srv1");
         assertThat(applicationPid()).isEqualTo(pid);
         assertThat(again.events).noneMatch(e -> e instanceof ScriptFinished);
+    }
+
+    @Test
+    void standbyOutlivesARestartAndAFullStopStartsTheGroupOnTheOtherServer() throws Exception {
+        cluster.engine.standby("srv1", true);
+        cluster.engine.stopGroup("failover-clweb");
+        cluster.engine.close(); // Switchboard goes away with the group stopped and srv1 in standby
+
+        TestCluster again = cluster.restarted();
+        cluster = again;
+
+        assertThat(cluster.engine.snapshot().servers().get(0).state()).isEqualTo(ServerState.STANDBY);
+        assertThat(group().state()).as("auto-start on the first server that may run it").isEqualTo(ActivationState.ONLINE);
+        assertThat(group().currentServer()).isEqualTo("srv2");
+        assertThat(body("/")).isEqualTo("CL/Web on srv2, version 1.0\n");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> cluster.engine.moveGroup("failover-clweb", "srv1"))
+                .isInstanceOf(dev.switchboard.engine.OperationNotAllowed.class)
+                .hasMessage("Server srv1 is in standby and runs no group; bring it back online first.");
     }
 
     @Test

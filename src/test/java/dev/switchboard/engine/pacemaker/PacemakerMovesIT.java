@@ -123,16 +123,6 @@ class PacemakerMovesIT {
     }
 
     @Test
-    void aServerInStandbyRunsNothingUntilItIsBack() {
-        assertThat(engine.standby("srv1", true)).isEqualTo(dev.switchboard.engine.ServerState.STANDBY);
-        await().atMost(Duration.ofSeconds(30)).until(() -> "srv2".equals(group().currentServer())
-                && group().state() == ActivationState.ONLINE);
-
-        assertThat(engine.standby("srv1", false)).isEqualTo(dev.switchboard.engine.ServerState.ONLINE);
-        assertThat(group().currentServer()).as("stickiness keeps the group where it is").isEqualTo("srv2");
-    }
-
-    @Test
     void aCleanupForgetsTheFailures() {
         PacemakerLab.commands().run("srv1", "crm_resource", "--fail", "--resource", "exec1", "--node", "srv1");
         await().atMost(Duration.ofSeconds(30)).until(() -> "srv2".equals(group().currentServer())
