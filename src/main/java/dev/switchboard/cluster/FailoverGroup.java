@@ -2,6 +2,7 @@ package dev.switchboard.cluster;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * A failover group. {@code servers} is ordered by priority: the first is the home server.
@@ -32,5 +33,20 @@ public record FailoverGroup(String name, List<String> servers, boolean autoStart
         }
         int index = servers.indexOf(server);
         return Optional.of(servers.get((index + 1) % servers.size()));
+    }
+
+    /**
+     * The first server after {@code server} in priority order, wrapping around, that is not
+     * {@code server} and that {@code eligible} accepts (e.g. one that is not in standby).
+     */
+    public Optional<String> nextServerAfter(String server, Predicate<String> eligible) {
+        int start = servers.indexOf(server);
+        for (int step = 1; step <= servers.size(); step++) {
+            String candidate = servers.get(Math.floorMod(start + step, servers.size()));
+            if (!candidate.equals(server) && eligible.test(candidate)) {
+                return Optional.of(candidate);
+            }
+        }
+        return Optional.empty();
     }
 }

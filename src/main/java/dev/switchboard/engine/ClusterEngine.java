@@ -91,11 +91,6 @@ public interface ClusterEngine extends AutoCloseable {
         throw new OperationNotAllowed("This engine has no standby for servers; move the groups away instead.");
     }
 
-    /** Whether {@link #standby(String, boolean)} works on this engine. */
-    default boolean hasStandby() {
-        return false;
-    }
-
     /**
      * Forgets the group's recorded failures (Pacemaker's fail counts), so it may run again where
      * it failed.

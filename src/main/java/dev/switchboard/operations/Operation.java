@@ -4,7 +4,8 @@ import java.time.Instant;
 
 /**
  * One requested operation: who asked for what, why, from where, and what came of it.
- * {@code subject} is the group, resource or monitor; {@code group} the group it belongs to;
+ * {@code subject} is the group, resource, monitor or server; {@code group} the group it belongs to
+ * (null for a server's standby or return, which holds every group of the server);
  * {@code partOf} the rolling-update run it is a step of, if any; {@code outage} how long the
  * service did not answer at its floating address during a move, when measured.
  */

@@ -77,11 +77,14 @@ public class Operations implements ApplicationRunner, DisposableBean, RunningOpe
         if (target != null && definition.server(target).isEmpty()) {
             throw new NameNotFound("server", target);
         }
+        if (target != null && kind.onServer()) {
+            throw new IllegalArgumentException("A server's standby or return takes no target; leave it out.");
+        }
         Operation operation = new Operation(UUID.randomUUID().toString(), kind, subject,
                 kind.onServer() ? null : held.get(0), target,
                 reason == null || reason.isBlank() ? null : reason.strip(), actor.name(), actor.role(), actor.source(),
                 Instant.now(), OperationState.REQUESTED, null, null, null, partOf, null);
-        hold(operation, held);
+        hold(operation, holdKeys(kind, subject, held));
         try {
             store.insert(operation);
             audit(operation, "operation-requested", Outcome.INFO, describe(operation));
@@ -94,21 +97,32 @@ public class Operations implements ApplicationRunner, DisposableBean, RunningOpe
         return operation;
     }
 
-    /** Takes every group the operation holds, or none: a second request learns who holds which group. */
-    private void hold(Operation operation, List<String> groups) {
-        for (int i = 0; i < groups.size(); i++) {
-            Operation holder = holders.putIfAbsent(groups.get(i), operation);
+    /** Takes every key (group or server) the operation holds, or none: a second request learns who holds it. */
+    private void hold(Operation operation, List<String> keys) {
+        for (int i = 0; i < keys.size(); i++) {
+            Operation holder = holders.putIfAbsent(keys.get(i), operation);
             if (holder != null) {
-                groups.subList(0, i).forEach(g -> holders.remove(g, operation));
-                audit(operation, "operation-refused", Outcome.DENIED, "group " + groups.get(i)
+                keys.subList(0, i).forEach(k -> holders.remove(k, operation));
+                audit(operation, "operation-refused", Outcome.DENIED, GroupHeld.describe(keys.get(i))
                         + " held by operation " + holder.id());
-                throw new GroupHeld(groups.get(i), holder);
+                throw new GroupHeld(keys.get(i), holder);
             }
         }
     }
 
     private void release(Operation operation) {
-        groupsHeldBy(operation.kind(), operation.subject()).forEach(g -> holders.remove(g, operation));
+        holdKeys(operation.kind(), operation.subject(), groupsHeldBy(operation.kind(), operation.subject()))
+                .forEach(key -> holders.remove(key, operation));
+    }
+
+    /** What an operation holds: its groups and, for a server operation, the server (which may have none). */
+    private static List<String> holdKeys(OperationKind kind, String subject, List<String> groups) {
+        if (!kind.onServer()) {
+            return groups;
+        }
+        List<String> keys = new java.util.ArrayList<>(groups);
+        keys.add(GroupHeld.SERVER_KEY + subject);
+        return keys;
     }
 
     public Optional<Operation> find(String id) {
@@ -127,7 +141,7 @@ public class Operations implements ApplicationRunner, DisposableBean, RunningOpe
         if (holder != null && holder.kind().movesGroups()) {
             audit(holder, "operation-step", Outcome.INFO, change.resource() + " " + change.from().word() + " → "
                     + change.to().word() + (change.server() == null ? "" : " on " + change.server()),
-                    change.server(), change.from().word(), change.to().word());
+                    change.group(), change.server(), change.from().word(), change.to().word());
         }
     }
 
@@ -141,7 +155,7 @@ public class Operations implements ApplicationRunner, DisposableBean, RunningOpe
             audit(holder, "operation-script", run.succeeded() ? Outcome.SUCCESS : Outcome.FAILURE, run.resource() + " "
                     + run.action() + " on " + run.server() + ": exit " + run.exitCode() + " in "
                     + run.duration().toMillis() + " ms" + (lastLine.isEmpty() ? "" : " — " + lastLine),
-                    run.server(), null, null);
+                    finished.group(), run.server(), null, null);
         }
     }
 
@@ -311,13 +325,14 @@ public class Operations implements ApplicationRunner, DisposableBean, RunningOpe
     }
 
     private void audit(Operation o, String action, Outcome outcome, String details) {
-        audit(o, action, outcome, details, o.kind().onServer() ? o.subject() : o.target(), null, null);
+        audit(o, action, outcome, details, o.group(), o.kind().onServer() ? o.subject() : o.target(), null, null);
     }
 
-    private void audit(Operation o, String action, Outcome outcome, String details, String server, String before,
-                       String after) {
+    /** @param group the group concerned: the operation's own, or for a server operation the group that moved */
+    private void audit(Operation o, String action, Outcome outcome, String details, String group, String server,
+                       String before, String after) {
         trail.record(new AuditRecord(o.requestedBy(), o.role(), o.source(), action, o.subject(), outcome, details)
-                .withOperation(o.id()).on(o.group(), server).states(before, after));
+                .withOperation(o.id()).on(group, server).states(before, after));
     }
 
     @Override

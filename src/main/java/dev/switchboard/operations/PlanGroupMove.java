@@ -40,14 +40,20 @@ public class PlanGroupMove {
         this.timings = timings;
     }
 
+    private static boolean online(ClusterSnapshot snapshot, String server) {
+        return snapshot.servers().stream().anyMatch(s -> s.name().equals(server) && s.state() == ServerState.ONLINE);
+    }
+
     /** @param target the server to move to, or null for the next one by the group's order */
     public MovePlan plan(String groupName, String target) {
         FailoverGroup group = definition.group(groupName).orElseThrow(() -> new NameNotFound("group", groupName));
         ClusterSnapshot snapshot = engine.snapshot();
         GroupStatus status = snapshot.group(groupName).orElseThrow();
         String from = status.currentServer();
-        String to = target != null ? target : group.nextServerAfter(from == null ? group.homeServer() : from)
-                .orElse(group.homeServer());
+        String start = from == null ? group.homeServer() : from;
+        // by default the next server that is Online (not one in standby), else simply the next one
+        String to = target != null ? target : group.nextServerAfter(start, s -> online(snapshot, s))
+                .or(() -> group.nextServerAfter(start)).orElse(group.homeServer());
         if (!group.servers().contains(to)) {
             throw new NameNotFound("server of group " + groupName, to);
         }

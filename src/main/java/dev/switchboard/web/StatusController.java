@@ -30,7 +30,6 @@ class StatusController {
     String status(Model model) {
         model.addAllAttributes(StatusView.of(engine.snapshot(), definition).asModel());
         model.addAttribute("eventsUrl", "/events");
-        model.addAttribute("standby", engine.hasStandby());
         return "status/index";
     }
 

@@ -213,25 +213,28 @@ public abstract class ClusterEngineContract {
     @Test
     void aServerInStandbyRunsNothingUntilItIsBackOnline() {
         int before = events().size();
-        assertThat(engine().hasStandby()).isTrue();
+        String home = home();
+        try {
+            assertThat(engine().standby(home, true)).isEqualTo(ServerState.STANDBY);
 
-        assertThat(engine().standby(home(), true)).isEqualTo(ServerState.STANDBY);
+            await().atMost(SETTLE).untilAsserted(() -> {
+                assertThat(group().state()).isEqualTo(ActivationState.ONLINE);
+                assertThat(group().currentServer()).isEqualTo(other());
+            });
+            assertThat(stateOf(home)).isEqualTo(ServerState.STANDBY);
+            assertThat(serviceAnswer()).hasValueSatisfying(answer -> assertThat(answer).contains(other()));
+            assertThatThrownBy(() -> engine().moveGroup(groupName(), home)).isInstanceOf(OperationNotAllowed.class)
+                    .hasMessageContaining("tandby");
+            assertThat(eventsSince(before)).as("leaving for standby is no failover")
+                    .noneMatch(e -> e instanceof GroupFailedOver);
 
-        await().atMost(SETTLE).untilAsserted(() -> {
-            assertThat(group().state()).isEqualTo(ActivationState.ONLINE);
-            assertThat(group().currentServer()).isEqualTo(other());
-        });
-        assertThat(stateOf(home())).isEqualTo(ServerState.STANDBY);
-        assertThat(serviceAnswer()).hasValueSatisfying(answer -> assertThat(answer).contains(other()));
-        assertThatThrownBy(() -> engine().moveGroup(groupName(), home())).isInstanceOf(OperationNotAllowed.class)
-                .hasMessageContaining("tandby");
-        assertThat(eventsSince(before)).as("leaving for standby is no failover")
-                .noneMatch(e -> e instanceof GroupFailedOver);
+            assertThat(engine().standby(home, false)).isEqualTo(ServerState.ONLINE);
 
-        assertThat(engine().standby(home(), false)).isEqualTo(ServerState.ONLINE);
-
-        assertThat(stateOf(home())).isEqualTo(ServerState.ONLINE);
-        assertThat(group().currentServer()).as("the group stays where it went").isEqualTo(other());
+            assertThat(stateOf(home)).isEqualTo(ServerState.ONLINE);
+            assertThat(group().currentServer()).as("the group stays where it went").isEqualTo(other());
+        } finally {
+            engine().standby(home, false); // the next test starts with every server online
+        }
     }
 
     private ServerState stateOf(String server) {

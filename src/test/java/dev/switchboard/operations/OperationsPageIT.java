@@ -102,7 +102,8 @@ class OperationsPageIT extends WebIT {
             assertThat(operator.get("/operations/new?kind=SERVER_STANDBY&subject=srv1").body())
                     .contains("Put server srv1 in standby", "Groups running on srv1 now: failover-clweb.");
 
-            String result = follow(operator, "kind=SERVER_STANDBY&subject=srv1&reason=CHG-8&confirmation=srv1");
+            String result = follow(operator, submit(operator,
+                    "kind=SERVER_STANDBY&subject=srv1&reason=CHG-8&confirmation=srv1"));
 
             assertThat(result).contains("state op-succeeded", "srv1 Standby; failover-clweb Online on srv2");
             assertThat(operator.get("/groups/failover-clweb/move?target=srv1").body())
@@ -111,20 +112,27 @@ class OperationsPageIT extends WebIT {
             assertThat(trail.latest(60)).filteredOn(e -> e.action().equals("operation-requested"))
                     .anySatisfy(e -> assertThat(e.details()).isEqualTo("server-standby srv1; reason: CHG-8"));
 
-            operator.get("/operations/new?kind=SERVER_ONLINE&subject=srv1");
-            assertThat(follow(operator, "kind=SERVER_ONLINE&subject=srv1&reason=CHG-8+done"))
-                    .contains("state op-succeeded", "srv1 Online; failover-clweb Online on srv2");
+            HttpResponse<String> online = HttpSession.basic(url("/api/v1/servers/srv1/online"), "POST", "operator",
+                    OPERATOR_PASSWORD);
+            assertThat(online.statusCode()).isEqualTo(202);
+            String id = online.body().replaceAll("(?s).*\"id\":\"([0-9a-f-]{36})\".*", "$1");
+            assertThat(follow(operator, "/operations/" + id)).contains("state op-succeeded",
+                    "srv1 Online; failover-clweb Online on srv2");
         } finally {
             engine.standby("srv1", false);
             groupHome(engine);
         }
     }
 
-    /** Submits the confirmed form and follows the operation's page until it has finished. */
-    private static String follow(HttpSession operator, String form) {
+    /** Submits the confirmed form; the operation's page. */
+    private static String submit(HttpSession operator, String form) {
         String location = operator.post("/operations", form, true).headers().firstValue("Location").orElseThrow();
         assertThat(location).matches(".*/operations/[0-9a-f-]{36}");
-        String path = location.substring(location.indexOf("/operations/"));
+        return location.substring(location.indexOf("/operations/"));
+    }
+
+    /** Follows the operation's page until it has finished. */
+    private static String follow(HttpSession operator, String path) {
         await().atMost(Duration.ofSeconds(30)).until(() -> operator.get(path).body()
                 .matches("(?s).*class=\"state op-(succeeded|failed|interrupted)\".*"));
         return operator.get(path).body();

@@ -33,39 +33,50 @@ class PacemakerStandbyIT extends PacemakerWebIT {
 
     @Test
     void aNodeGoesToStandbyWithItsGroupMovingAwayAndComesBack() {
-        // an earlier test in this JVM may have left the group on srv2
+        // an earlier test in this JVM may have left srv1 in standby or the group on srv2
+        PacemakerLab.commands().attempt("srv1", "crm_attribute", "--node", "srv1", "--name", "standby", "--delete");
         PacemakerLab.commands().attempt("srv1", "crm_resource", "--move", "--resource", "failover-clweb", "--node", "srv1");
         awaitService("CL/Web on srv1");
         PacemakerLab.commands().run("srv1", "crm_resource", "--clear", "--resource", "failover-clweb");
         await().atMost(Duration.ofSeconds(10)).until(() -> "srv1".equals(group().currentServer()));
+        long before = trail.latest(1).get(0).id();
         HttpSession operator = new HttpSession(url(""));
         operator.login("operator", OPERATOR_PASSWORD);
-        assertThat(operator.get("/").body()).contains("/operations/new?kind=SERVER_STANDBY&amp;subject=srv1");
-        assertThat(operator.get("/operations/new?kind=SERVER_STANDBY&subject=srv1").body())
-                .contains("Put server srv1 in standby", "Groups running on srv1 now: failover-clweb", "Type srv1 to confirm");
+        try {
+            assertThat(operator.get("/").body()).contains("/operations/new?kind=SERVER_STANDBY&amp;subject=srv1");
+            assertThat(operator.get("/operations/new?kind=SERVER_STANDBY&subject=srv1").body())
+                    .contains("Put server srv1 in standby", "Groups running on srv1 now: failover-clweb",
+                            "Type srv1 to confirm");
 
-        String standby = follow(operator, "kind=SERVER_STANDBY&subject=srv1&reason=CHG-9+patch+srv1&confirmation=srv1");
+            String standby = follow(operator, "kind=SERVER_STANDBY&subject=srv1&reason=CHG-9+patch+srv1&confirmation=srv1");
 
-        assertThat(standby).contains("state op-succeeded", "srv1 Standby; failover-clweb Online on srv2", "CHG-9 patch srv1");
-        assertThat(engine.snapshot().servers()).anySatisfy(s -> {
-            assertThat(s.name()).isEqualTo("srv1");
-            assertThat(s.state()).isEqualTo(ServerState.STANDBY);
-        });
-        awaitService("CL/Web on srv2");
-        assertThat(operator.get("/").body()).contains("/operations/new?kind=SERVER_ONLINE&amp;subject=srv1")
-                .doesNotContain("kind=SERVER_STANDBY&amp;subject=srv1");
+            assertThat(standby).contains("state op-succeeded", "srv1 Standby; failover-clweb Online on srv2",
+                    "CHG-9 patch srv1");
+            assertThat(engine.snapshot().servers()).anySatisfy(s -> {
+                assertThat(s.name()).isEqualTo("srv1");
+                assertThat(s.state()).isEqualTo(ServerState.STANDBY);
+            });
+            awaitService("CL/Web on srv2");
+            assertThat(operator.get("/").body()).contains("/operations/new?kind=SERVER_ONLINE&amp;subject=srv1")
+                    .doesNotContain("kind=SERVER_STANDBY&amp;subject=srv1");
 
-        operator.get("/operations/new?kind=SERVER_ONLINE&subject=srv1");
-        String online = follow(operator, "kind=SERVER_ONLINE&subject=srv1&reason=CHG-9+done");
+            operator.get("/operations/new?kind=SERVER_ONLINE&subject=srv1");
+            String online = follow(operator, "kind=SERVER_ONLINE&subject=srv1&reason=CHG-9+done");
 
-        assertThat(online).contains("state op-succeeded", "srv1 Online; failover-clweb Online on srv2");
-        List<AuditEvent> recent = trail.latest(80);
-        assertThat(recent).filteredOn(e -> e.action().equals("operation-finished") && e.target().equals("srv1"))
-                .hasSize(2).allSatisfy(e -> assertThat(e.outcome()).isEqualTo("SUCCESS"));
-        assertThat(recent).filteredOn(e -> e.action().equals("operation-requested") && e.target().equals("srv1"))
-                .extracting(AuditEvent::details)
-                .containsExactly("server-online srv1; reason: CHG-9 done", "server-standby srv1; reason: CHG-9 patch srv1");
-        assertThat(recent).as("leaving for standby is no failover").noneMatch(e -> e.action().equals("group-failover"));
+            assertThat(online).contains("state op-succeeded", "srv1 Online; failover-clweb Online on srv2");
+            List<AuditEvent> since = trail.latest(200).stream().filter(e -> e.id() > before).toList();
+            assertThat(since).filteredOn(e -> e.action().equals("operation-finished") && e.target().equals("srv1"))
+                    .hasSize(2).allSatisfy(e -> assertThat(e.outcome()).isEqualTo("SUCCESS"));
+            assertThat(since).filteredOn(e -> e.action().equals("operation-requested") && e.target().equals("srv1"))
+                    .extracting(AuditEvent::details).containsExactly("server-online srv1; reason: CHG-9 done",
+                            "server-standby srv1; reason: CHG-9 patch srv1");
+            assertThat(since).filteredOn(e -> e.action().equals("operation-step"))
+                    .as("the group's moves are steps of the standby, under the group").isNotEmpty()
+                    .allSatisfy(e -> assertThat(e.group()).isEqualTo("failover-clweb"));
+            assertThat(since).as("leaving for standby is no failover").noneMatch(e -> e.action().equals("group-failover"));
+        } finally {
+            PacemakerLab.commands().attempt("srv1", "crm_attribute", "--node", "srv1", "--name", "standby", "--delete");
+        }
     }
 
     /** Submits the confirmed form and follows the operation's page until it has finished. */

@@ -49,10 +49,7 @@ class AuditBrowserIT extends WebIT {
         move(from, "CHG-back to the home server"); // a later move of the same group, to filter away
 
         browser = Chromium.start("en");
-        browser.get(url("/login"));
-        browser.findElement(By.name("username")).sendKeys("viewer");
-        browser.findElement(By.name("password")).sendKeys(VIEWER_PASSWORD);
-        browser.findElement(By.cssSelector("form button[type=submit]")).click();
+        Chromium.logIn(browser, url(""), "viewer", VIEWER_PASSWORD);
         browser.get(url("/audit"));
 
         browser.findElement(By.name("action")).sendKeys("operation-requested");

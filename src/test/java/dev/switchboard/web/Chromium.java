@@ -4,6 +4,9 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
+import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -36,6 +39,24 @@ final class Chromium {
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().implicitlyWait(Duration.ZERO);
         return driver;
+    }
+
+    /**
+     * Logs in through the login form and waits until the page after it has loaded: a navigation
+     * right after the click would otherwise cancel the login and land on the login form again.
+     */
+    static void logIn(ChromeDriver driver, String baseUrl, String name, String password) {
+        driver.get(baseUrl + "/login");
+        driver.findElement(By.name("username")).sendKeys(name);
+        driver.findElement(By.name("password")).sendKeys(password);
+        driver.findElement(By.cssSelector("form button[type=submit]")).click();
+        try {
+            Awaitility.await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> !driver.getCurrentUrl()
+                    .contains("/login") && "complete".equals(driver.executeScript("return document.readyState")));
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("after logging in as " + name + " the browser is at " + driver.getCurrentUrl()
+                    + ": " + driver.findElement(By.tagName("body")).getText(), e);
+        }
     }
 
     /**

@@ -41,10 +41,7 @@ class MoveWizardBrowserIT extends WebIT {
         String home = engine.snapshot().group("failover-clweb").orElseThrow().currentServer();
         String other = home.equals("srv1") ? "srv2" : "srv1";
         browser = Chromium.start("en");
-        browser.get(url("/login"));
-        browser.findElement(By.name("username")).sendKeys("operator");
-        browser.findElement(By.name("password")).sendKeys(OPERATOR_PASSWORD);
-        browser.findElement(By.cssSelector("form button[type=submit]")).click();
+        Chromium.logIn(browser, url(""), "operator", OPERATOR_PASSWORD);
 
         moveTo(other, "CHG-100 <b>maintenance</b>", "move-1-wizard-en", "move-2-result-en");
         browser.get(url("/"));

@@ -39,10 +39,7 @@ class PacemakerWizardBrowserIT extends PacemakerWebIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> "srv1".equals(engine.snapshot().group("failover-clweb")
                 .orElseThrow().currentServer()));
         browser = Chromium.start("en");
-        browser.get(url("/login"));
-        browser.findElement(By.name("username")).sendKeys("operator");
-        browser.findElement(By.name("password")).sendKeys(OPERATOR_PASSWORD);
-        browser.findElement(By.cssSelector("form button[type=submit]")).click();
+        Chromium.logIn(browser, url(""), "operator", OPERATOR_PASSWORD);
 
         moveTo("srv2", "pacemaker-move-1-wizard-en", "pacemaker-move-2-result-en");
         browser.get(url("/"));

@@ -165,10 +165,7 @@ class RolloutBrowserIT extends WebIT {
     }
 
     private void login(String name, String password) {
-        browser.get(url("/login"));
-        browser.findElement(By.name("username")).sendKeys(name);
-        browser.findElement(By.name("password")).sendKeys(password);
-        browser.findElement(By.cssSelector("form button[type=submit]")).click();
+        Chromium.logIn(browser, url(""), name, password);
     }
 
     private WebElement step(int step) {

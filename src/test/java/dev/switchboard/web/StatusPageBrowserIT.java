@@ -119,25 +119,19 @@ class StatusPageBrowserIT extends WebIT {
             browser.get(url("/"));
             await().atMost(Duration.ofSeconds(10)).until(() -> "srv2".equals(pictureServer()));
             assertThat(browser.findElement(By.cssSelector("nav.controls")).getText()).contains("Back online…");
+            assertThat(Chromium.text(browser, "g.server[data-server='srv1'] text.standby"))
+                    .isEqualTo("in standby: runs no group until it is back online");
             Chromium.screenshot(browser, "standby-2-status-en");
         } finally {
             engine.standby("srv1", false);
-            engine.moveGroup("failover-clweb", "srv1");
+            groupHome(engine);
         }
     }
 
     private void logIn(String name, String password) {
-        browser.get(url("/login"));
-        browser.findElement(By.name("username")).sendKeys(name);
-        browser.findElement(By.name("password")).sendKeys(password);
-        browser.findElement(By.cssSelector("form button[type=submit]")).click();
-        try {
-            await().atMost(Duration.ofSeconds(10))
-                    .until(() -> !browser.findElements(By.cssSelector("svg.group-picture")).isEmpty());
-        } catch (org.awaitility.core.ConditionTimeoutException e) {
-            throw new AssertionError("after logging in as " + name + " the browser is at " + browser.getCurrentUrl()
-                    + ": " + browser.findElement(By.tagName("body")).getText(), e);
-        }
+        Chromium.logIn(browser, url(""), name, password);
+        await().atMost(Duration.ofSeconds(10)).until(() -> !browser.findElements(By.cssSelector("svg.group-picture"))
+                .isEmpty());
     }
 
     private String pictureServer() {

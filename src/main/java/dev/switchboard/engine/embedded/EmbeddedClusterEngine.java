@@ -15,9 +15,11 @@ import dev.switchboard.engine.ActivationState;
 import dev.switchboard.engine.ClusterEngine;
 import dev.switchboard.engine.ClusterSnapshot;
 import dev.switchboard.engine.EngineEvent;
+import dev.switchboard.engine.EngineException;
 import dev.switchboard.engine.GroupStatus;
 import dev.switchboard.engine.MonitorRecoveryStarted;
 import dev.switchboard.engine.NameNotFound;
+import dev.switchboard.engine.OperationFailed;
 import dev.switchboard.engine.OperationNotAllowed;
 import dev.switchboard.engine.ResourceStatus;
 import dev.switchboard.engine.ScriptRun;
@@ -29,6 +31,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -236,8 +239,8 @@ public final class EmbeddedClusterEngine implements ClusterEngine {
 
     /**
      * Standby: the server runs no group until it is back online. Each group running there moves
-     * to its next server by priority (or stops, when no other server may run it); a group that
-     * cannot leave fails the operation, and the server stays in standby.
+     * to its next server by priority (or stops, when no other server may run it). Every group is
+     * tried; those that could not leave fail the operation, and the server stays in standby.
      */
     @Override
     public ServerState standby(String server, boolean on) {
@@ -246,25 +249,33 @@ public final class EmbeddedClusterEngine implements ClusterEngine {
         }
         standby.set(server, on);
         if (on) {
+            List<String> stayed = new ArrayList<>();
             for (GroupController group : groups.values()) {
-                GroupStatus now = group.status();
-                if (!server.equals(now.currentServer())) {
-                    continue;
+                try {
+                    leave(group, server);
+                } catch (EngineException e) {
+                    stayed.add(group.group().name() + ": " + e.getMessage());
                 }
-                boolean elsewhere = group.group().servers().stream().anyMatch(s -> !s.equals(server) && standby.mayRun(s));
-                if (now.state() == ActivationState.ONLINE && elsewhere) {
-                    resetCountersAfter(group, group.move(null));
-                } else {
-                    group.stop();
-                }
+            }
+            if (!stayed.isEmpty()) {
+                throw new OperationFailed("Server " + server + " is in standby, but not every group left it: "
+                        + String.join(" ", stayed) + " Look at the group, then put the server in standby again.");
             }
         }
         return on ? ServerState.STANDBY : ServerState.ONLINE;
     }
 
-    @Override
-    public boolean hasStandby() {
-        return true;
+    private void leave(GroupController group, String server) {
+        GroupStatus now = group.status();
+        if (!server.equals(now.currentServer())) {
+            return;
+        }
+        boolean elsewhere = group.group().servers().stream().anyMatch(s -> !s.equals(server) && standby.mayRun(s));
+        if (now.state() == ActivationState.ONLINE && elsewhere) {
+            resetCountersAfter(group, group.move(null));
+        } else {
+            group.stop();
+        }
     }
 
     @Override

@@ -271,18 +271,21 @@ final class GroupController {
     // ---- start-up: adopt what already runs, or start -----------------------------------------
 
     /**
-     * Adopts the group where the ownership records say it runs if {@code healthyOn} agrees;
-     * otherwise cleans up what is left there and, with auto-start, starts on the home server.
+     * Adopts the group where the ownership records say it runs if {@code healthyOn} agrees and the
+     * server is not in standby; otherwise cleans up what is left there and, with auto-start,
+     * starts on the first server by priority that is not in standby.
      */
     void adoptOrStart(Predicate<String> healthyOn) {
         waiting("start-up of " + group.name(), () -> {
             Optional<String> recorded = recordedServer();
             if (recorded.isPresent() && servers.containsKey(recorded.get())) {
                 String server = recorded.get();
-                if (healthyOn.test(server) && adopt(server)) {
+                // a server in standby runs no group, also when Switchboard stopped before the group left it
+                if (mayRunOn.test(server) && healthyOn.test(server) && adopt(server)) {
                     return null;
                 }
-                log.info("group {} was left on {} but is not healthy there; cleaning up", group.name(), server);
+                log.info("group {} was left on {} but is not healthy there or the server is in standby; cleaning up",
+                        group.name(), server);
                 markAllActive(server);
                 deactivate(server, START, "CLUSTERSHUTDOWN");
             }
@@ -392,22 +395,11 @@ final class GroupController {
 
     /** The next server by priority after {@code from} that is not in standby. */
     private Optional<String> nextServerAfter(String from) {
-        return nextServerAfter(from, s -> !s.equals(from));
+        return group.nextServerAfter(from, mayRunOn);
     }
 
     private Optional<String> nextServerAfter(String from, Predicate<String> wanted) {
-        String candidate = from;
-        for (int i = 0; i < group.servers().size(); i++) {
-            Optional<String> next = group.nextServerAfter(candidate);
-            if (next.isEmpty()) {
-                return Optional.empty();
-            }
-            candidate = next.get();
-            if (wanted.test(candidate) && mayRunOn.test(candidate)) {
-                return Optional.of(candidate);
-            }
-        }
-        return Optional.empty();
+        return group.nextServerAfter(from, wanted.and(mayRunOn));
     }
 
     private Optional<Failure> activate(String server, String event) {

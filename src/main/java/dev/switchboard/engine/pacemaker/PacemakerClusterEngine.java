@@ -39,7 +39,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Drives an existing Pacemaker cluster with its own tools: reads crm_mon and the CIB, moves with
  * {@code crm_resource --move} and always clears the constraint that leaves behind, starts and
- * stops through {@code target-role}, suspends monitors through {@code maintenance}, and turns
+ * stops through {@code target-role}, suspends a monitor by disabling its monitor operation, and turns
  * what it sees every poll into the same events the embedded engine publishes.
  */
 public final class PacemakerClusterEngine implements ClusterEngine {
@@ -217,8 +217,9 @@ public final class PacemakerClusterEngine implements ClusterEngine {
             throw new OperationNotAllowed("Group '" + group + "' is " + now.state().word()
                     + "; only an Online group can be moved.");
         }
-        String to = target != null ? target : declared.nextServerAfter(now.currentServer())
-                .orElseThrow(() -> new OperationNotAllowed("Group '" + group + "' has no other server to move to."));
+        String to = target != null ? target : declared.nextServerAfter(now.currentServer(),
+                        s -> stateOf(before, s) == ServerState.ONLINE)
+                .orElseThrow(() -> new OperationNotAllowed("Group '" + group + "' has no other Online server to move to."));
         if (to.equals(now.currentServer())) {
             throw new OperationNotAllowed("Group '" + group + "' already runs on " + to + ".");
         }
@@ -320,6 +321,10 @@ public final class PacemakerClusterEngine implements ClusterEngine {
                 crm("crm_attribute", "--node", server, "--name", "standby", "--delete");
             }
             return awaitServer(server, on ? ServerState.STANDBY : ServerState.ONLINE, leaving);
+        } catch (RuntimeException e) {
+            // Pacemaker may still be moving them: that is no failover either
+            held.forEach(group -> settling.put(group, Instant.now().plus(operationTimeout)));
+            throw e;
         } finally {
             held.forEach(group -> {
                 moving.remove(group);
@@ -339,9 +344,11 @@ public final class PacemakerClusterEngine implements ClusterEngine {
         while (!(stateOf(now, server) == wanted && (wanted != ServerState.STANDBY || runsNothing(now, server))
                 && settled(now, leaving))) {
             if (System.nanoTime() > deadline) {
-                throw new OperationFailed("Server " + server + " is " + stateOf(now, server).word()
-                        + (runsNothing(now, server) ? "" : " and still runs resources") + ", not " + wanted.word()
-                        + " with nothing running, after " + operationTimeout.toSeconds() + " s. Look at crm_mon -1.");
+                throw new OperationFailed("After " + operationTimeout.toSeconds() + " s server " + server + " is "
+                        + stateOf(now, server).word() + " (wanted: " + wanted.word() + ")"
+                        + (runsNothing(now, server) ? "" : ", still runs resources")
+                        + (settled(now, leaving) ? "" : ", its groups are still moving")
+                        + ". Look at crm_mon -1; a node in maintenance mode shows as Standby too.");
             }
             sleep(WAIT_STEP);
             now = refresh(false);
@@ -362,11 +369,6 @@ public final class PacemakerClusterEngine implements ClusterEngine {
     private static boolean runsNothing(ClusterSnapshot snapshot, String server) {
         return snapshot.groups().stream().flatMap(g -> g.resources().stream())
                 .noneMatch(r -> server.equals(r.server()) && r.state() != ActivationState.OFFLINE);
-    }
-
-    @Override
-    public boolean hasStandby() {
-        return true;
     }
 
     /** {@code crm_resource --cleanup}: forgets the group's failures and fail counts everywhere. */
