@@ -40,7 +40,7 @@ public record FailoverGroup(String name, List<String> servers, boolean autoStart
      * {@code server} and that {@code eligible} accepts (e.g. one that is not in standby).
      */
     public Optional<String> nextServerAfter(String server, Predicate<String> eligible) {
-        int start = servers.indexOf(server);
+        int start = server == null ? -1 : servers.indexOf(server); // List.of refuses to look for null
         for (int step = 1; step <= servers.size(); step++) {
             String candidate = servers.get(Math.floorMod(start + step, servers.size()));
             if (!candidate.equals(server) && eligible.test(candidate)) {

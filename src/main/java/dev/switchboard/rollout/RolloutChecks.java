@@ -26,6 +26,10 @@ import org.springframework.stereotype.Component;
 @Component
 class RolloutChecks {
 
+    /** Ids of the checks that offer an action on the run's page. */
+    static final String IN_STANDBY = "server-standby";
+    static final String TARGET_ONLINE = "target-online";
+
     private final ClusterEngine engine;
     private final ClusterDefinition definition;
     private final Operations operations;
@@ -56,11 +60,15 @@ class RolloutChecks {
             }
             case UPDATE -> {
                 checks.add(notRunning(run.group(), server));
+                checks.add(inStandby(snapshot, server, status.currentServer()));
                 lastUpdate(run.step(step), server).ifPresent(checks::add);
                 checks.add(version(run, group, server));
             }
             case RELINK -> group.linkChecks().forEach(link -> checks.add(link(link, server)));
             case SWITCH -> {
+                if (!server.equals(status.currentServer())) {
+                    checks.add(targetOnline(snapshot, server));
+                }
                 checks.add(switchedBy(run, step, server));
                 checks.add(groupOn(status, server));
             }
@@ -101,9 +109,32 @@ class RolloutChecks {
                         status.state().word(), status.currentServer() == null ? "-" : status.currentServer());
     }
 
+    /**
+     * A server being updated should be in standby: otherwise a failure of the active server
+     * during the update starts the group on the half-updated one. Advice, not a rule.
+     */
+    private static Check inStandby(ClusterSnapshot snapshot, String server, String active) {
+        return stateOf(snapshot, server) == ServerState.STANDBY
+                ? Check.pass(IN_STANDBY, "rollout.check.standby.pass", server)
+                : Check.warn(IN_STANDBY, "rollout.check.standby.warn", "rollout.check.standby.fix", server,
+                        active == null ? "-" : active);
+    }
+
+    /** The wizard refuses a target in standby; this says so on the step, with the way out. */
+    private static Check targetOnline(ClusterSnapshot snapshot, String server) {
+        ServerState state = stateOf(snapshot, server);
+        return state == ServerState.ONLINE ? Check.pass(TARGET_ONLINE, "rollout.check.serverOnline.pass", server)
+                : Check.fail(TARGET_ONLINE, "rollout.check.serverOnline.fail", "rollout.check.targetOnline.fix", server,
+                        state.word());
+    }
+
+    private static ServerState stateOf(ClusterSnapshot snapshot, String server) {
+        return snapshot.servers().stream().filter(s -> s.name().equals(server)).findFirst().map(s -> s.state())
+                .orElse(ServerState.UNKNOWN);
+    }
+
     private static Check serverOnline(ClusterSnapshot snapshot, String server) {
-        ServerState state = snapshot.servers().stream().filter(s -> s.name().equals(server)).findFirst()
-                .map(s -> s.state()).orElse(ServerState.UNKNOWN);
+        ServerState state = stateOf(snapshot, server);
         return state == ServerState.ONLINE ? Check.pass("server-online", "rollout.check.serverOnline.pass", server)
                 : Check.fail("server-online", "rollout.check.serverOnline.fail", "rollout.check.serverOnline.fix", server,
                         state.word());

@@ -7,6 +7,7 @@ import dev.switchboard.cluster.FailoverGroup;
 import dev.switchboard.engine.EngineException;
 import dev.switchboard.engine.NameNotFound;
 import dev.switchboard.engine.ScriptRun;
+import dev.switchboard.operations.Check;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.function.Supplier;
@@ -63,12 +64,20 @@ class RolloutController {
     String show(@PathVariable String id, Model model) {
         Rollout run = find(id);
         model.addAttribute("run", run);
-        model.addAttribute("checks", rollouts.liveChecks(run));
+        List<Check> checks = rollouts.liveChecks(run);
+        model.addAttribute("checks", checks);
+        // the server's standby before its update, its return before the switchover: one click away
+        model.addAttribute("offerStandby", has(checks, RolloutChecks.IN_STANDBY, Check.Verdict.WARN));
+        model.addAttribute("offerOnline", has(checks, RolloutChecks.TARGET_ONLINE, Check.Verdict.FAIL));
         model.addAttribute("versions", rollouts.installedVersions(run));
         model.addAttribute("updateCommand", definition.group(run.group()).map(FailoverGroup::rollingUpdate)
                 .map(u -> u.updateCommand() != null).orElse(false));
         model.addAttribute("zone", java.time.ZoneId.systemDefault().getId());
         return "rollouts/show";
+    }
+
+    private static boolean has(List<Check> checks, String id, Check.Verdict verdict) {
+        return checks.stream().anyMatch(c -> c.id().equals(id) && c.verdict() == verdict);
     }
 
     @GetMapping("/rollouts/{id}/report")

@@ -39,6 +39,34 @@ class RolloutIT extends WebIT {
     }
 
     @Test
+    void theServerBeingUpdatedIsAdvisedIntoStandbyAndMustBeBackOnlineForTheSwitchover() {
+        RolloutClient operator = new RolloutClient(url(""), "operator", OPERATOR_PASSWORD);
+        operator.create("Standby advice", "1.0");
+        operator.signOff(0, "");
+        try {
+            assertThat(operator.page()).contains("data-check=\"server-standby\" data-verdict=\"WARN\"",
+                    "srv2 is not in standby: if srv1 fails during the update",
+                    "/operations/new?kind=SERVER_STANDBY&amp;subject=srv2");
+
+            engine.standby("srv2", true);
+
+            assertThat(operator.page()).contains("data-check=\"server-standby\" data-verdict=\"PASS\"")
+                    .doesNotContain("kind=SERVER_STANDBY&amp;subject=srv2");
+            operator.skip(1, "only the standby advice is tested here");
+            operator.skip(2, "only the standby advice is tested here");
+            assertThat(operator.page()).contains("data-check=\"target-online\" data-verdict=\"FAIL\"",
+                    "Server srv2 is Standby.", "/operations/new?kind=SERVER_ONLINE&amp;subject=srv2");
+
+            engine.standby("srv2", false);
+
+            assertThat(operator.page()).contains("data-check=\"target-online\" data-verdict=\"PASS\"")
+                    .doesNotContain("kind=SERVER_ONLINE&amp;subject=srv2");
+        } finally {
+            engine.standby("srv2", false);
+        }
+    }
+
+    @Test
     void stepsGoInOrderAFailingCheckBlocksAndOverrideOrSkipNeedAReason() {
         RolloutClient operator = new RolloutClient(url(""), "operator", OPERATOR_PASSWORD);
         String page = operator.create("Rules <b>test</b>", "9.9");
