@@ -73,7 +73,7 @@ class MoveWizardBrowserIT extends WebIT {
             throw new AssertionError("the move did not succeed; the browser shows " + browser.getCurrentUrl() + ": "
                     + browser.findElement(By.tagName("main")).getText(), e);
         }
-        assertThat(browser.findElement(By.id("operation")).getText()).contains("verified:", "client-visible outage",
+        assertThat(Chromium.text(browser, "#operation")).contains("verified:", "client-visible outage",
                 reason);
         if (resultShot != null) {
             Chromium.screenshot(browser, resultShot);

@@ -77,7 +77,7 @@ class PacemakerWizardBrowserIT extends PacemakerWebIT {
         } catch (org.awaitility.core.ConditionTimeoutException e) {
             throw new AssertionError("the move did not succeed: " + browser.findElement(By.tagName("main")).getText(), e);
         }
-        assertThat(browser.findElement(By.id("operation")).getText()).contains("Online on " + target, "verified:",
+        assertThat(Chromium.text(browser, "#operation")).contains("Online on " + target, "verified:",
                 "answered 200 with “CL/Web on " + target + ",”");
         if (resultShot != null) {
             Chromium.screenshot(browser, resultShot);
