@@ -297,14 +297,28 @@ public class Operations implements ApplicationRunner, DisposableBean, RunningOpe
         };
     }
 
-    /** Standby or back online; the result says where the server's groups run afterwards. */
+    /**
+     * Standby or back online; the result says where the server's groups run afterwards, and for
+     * a group that left for standby, that its service answers there (as after a move).
+     */
     private String standby(String server, boolean on) {
+        List<String> before = engine.snapshot().groups().stream().filter(g -> server.equals(g.currentServer()))
+                .map(g -> g.name()).toList();
         String state = engine.standby(server, on).word();
         ClusterSnapshot now = engine.snapshot();
         List<String> groups = groupsHeldBy(on ? OperationKind.SERVER_STANDBY : OperationKind.SERVER_ONLINE, server)
                 .stream().map(g -> now.group(g).map(s -> g + " " + s.state().word()
-                        + (s.currentServer() == null ? "" : " on " + s.currentServer())).orElse(g)).toList();
+                        + (s.currentServer() == null ? "" : " on " + s.currentServer())
+                        + (before.contains(g) ? verifiedAfterLeaving(g, s) : "")).orElse(g)).toList();
         return server + " " + state + (groups.isEmpty() ? "" : "; " + String.join(", ", groups));
+    }
+
+    private String verifiedAfterLeaving(String name, dev.switchboard.engine.GroupStatus now) {
+        FailoverGroup group = definition.group(name).orElseThrow();
+        if (group.serviceCheck() == null || now.state() != dev.switchboard.engine.ActivationState.ONLINE) {
+            return "";
+        }
+        return " (" + verify(group, now.currentServer()) + ")";
     }
 
     /** Operations that were under way when Switchboard stopped are marked INTERRUPTED, on the record. */

@@ -105,7 +105,7 @@ class OperationsPageIT extends WebIT {
             String result = follow(operator, submit(operator,
                     "kind=SERVER_STANDBY&subject=srv1&reason=CHG-8&confirmation=srv1"));
 
-            assertThat(result).contains("state op-succeeded", "srv1 Standby; failover-clweb Online on srv2");
+            assertThat(result).contains("state op-succeeded", "srv1 Standby; failover-clweb Online on srv2 (verified: ");
             assertThat(operator.get("/groups/failover-clweb/move?target=srv1").body())
                     .contains("data-verdict=\"FAIL\"", "srv1 is Standby.");
             assertThat(operator.get("/").body()).contains("kind=SERVER_ONLINE&amp;subject=srv1");
