@@ -19,9 +19,33 @@ public final class ClusterProcesses {
 
     /** Kills every process whose environment marks it as started for the cluster in {@code dataDir}. */
     public static void kill(Path dataDir) {
+        started(dataDir).forEach(ProcessHandle::destroyForcibly);
+    }
+
+    private static Stream<ProcessHandle> started(Path dataDir) {
         String marker = "SWITCHBOARD_CLUSTER=" + dataDir.toAbsolutePath().normalize() + "\0";
-        ProcessHandle.allProcesses().filter(p -> environment(p.pid()).contains(marker))
-                .forEach(ProcessHandle::destroyForcibly);
+        return ProcessHandle.allProcesses().filter(p -> environment(p.pid()).contains(marker));
+    }
+
+    /**
+     * As {@link #kill}, for a shutdown hook: Switchboard in this JVM may still be running at that
+     * moment, and its monitor may restart what was just killed, so kill until 2 s stay quiet.
+     */
+    public static void killUntilQuiet(Path dataDir) {
+        long quietSince = System.nanoTime();
+        long deadline = quietSince + java.time.Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() - quietSince < java.time.Duration.ofSeconds(2).toNanos() && System.nanoTime() < deadline) {
+            if (started(dataDir).findAny().isPresent()) {
+                kill(dataDir);
+                quietSince = System.nanoTime();
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     /** A process's environment, entries separated by NUL; empty when it is gone or not readable. */

@@ -40,7 +40,7 @@ public abstract class WebIT {
         // demo application left running from an earlier run (it outlives Switchboard by design)
         ClusterProcesses.kill(Path.of(DATA_DIR));
         ClusterProcesses.wipe(Path.of(DATA_DIR));
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> ClusterProcesses.kill(Path.of(DATA_DIR))));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> ClusterProcesses.killUntilQuiet(Path.of(DATA_DIR))));
     }
 
     @LocalServerPort
