@@ -67,6 +67,7 @@ public final class PacemakerClusterEngine implements ClusterEngine {
     private volatile String preferredNode;
     /** Groups whose failed or timed-out move Pacemaker may still be finishing: not a failover. */
     private final Map<String, Instant> settling = new ConcurrentHashMap<>();
+    private final Map<String, Seen> lastActive = new ConcurrentHashMap<>();
 
     public PacemakerClusterEngine(ClusterDefinition definition, PacemakerCommands commands, Duration operationTimeout,
                                   Duration pollInterval) {
@@ -114,9 +115,12 @@ public final class PacemakerClusterEngine implements ClusterEngine {
                 cib = read(Cib::parse, "cibadmin", "-Q");
             }
             now = snapshots.of(mon, cib, operations);
-            changes = last == null ? List.of() : SnapshotChanges.between(last, now, notFailingOver(now));
+            changes = last == null ? List.of() : SnapshotChanges.between(last, now, notFailingOver(now),
+                    activeRecently(now.takenAt()));
             lastMon = mon;
             last = now;
+            now.groups().stream().filter(g -> g.currentServer() != null)
+                    .forEach(g -> lastActive.put(g.name(), new Seen(g.currentServer(), now.takenAt())));
         }
         changes.forEach(this::publish); // outside the lock: listeners write to the database
         return now;
@@ -134,9 +138,32 @@ public final class PacemakerClusterEngine implements ClusterEngine {
         }
     }
 
-    /** The groups Switchboard is moving, or whose failed move Pacemaker may still be finishing. */
+    /** Where each group ran at the last reading that found it running somewhere. */
+    private record Seen(String server, Instant at) {
+    }
+
+    /**
+     * Where groups ran until at most an operation timeout ago: a recovery that stops a group and
+     * starts it elsewhere takes less, while a group an operator stopped and later started
+     * elsewhere has usually rested longer.
+     */
+    private Map<String, String> activeRecently(Instant now) {
+        Map<String, String> servers = new java.util.HashMap<>();
+        lastActive.forEach((group, seen) -> {
+            if (!seen.at().plus(operationTimeout).isBefore(now)) {
+                servers.put(group, seen.server());
+            }
+        });
+        return servers;
+    }
+
+    /**
+     * The groups Switchboard is moving, starting or stopping, or whose failed move Pacemaker may
+     * still be finishing: their change of server is no failover.
+     */
     private Set<String> notFailingOver(ClusterSnapshot now) {
         Set<String> groups = new java.util.HashSet<>(moving);
+        groups.addAll(busy.keySet());
         settling.entrySet().removeIf(e -> Instant.now().isAfter(e.getValue()) || now.group(e.getKey())
                 .map(g -> g.state() == ActivationState.ONLINE).orElse(true));
         groups.addAll(settling.keySet());

@@ -14,21 +14,27 @@ import dev.switchboard.engine.ResourceStatus;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
 /**
  * The events between two polls of Pacemaker. A group or resource seen on another server than
  * before went Offline on the old one and came up on the new one, even when no poll caught it in
- * between; a group that changed servers while Switchboard was not moving it failed over.
+ * between; a group that changed servers while Switchboard was not moving it failed over, also
+ * when a poll caught it stopped in between.
  */
 final class SnapshotChanges {
 
     private SnapshotChanges() {
     }
 
-    /** @param moving the groups Switchboard itself is moving now (their change is no failover) */
-    static List<EngineEvent> between(ClusterSnapshot before, ClusterSnapshot after, Set<String> moving) {
+    /**
+     * @param moving     the groups Switchboard itself is moving now (their change is no failover)
+     * @param lastActive for a group that runs nowhere in {@code before}, where it ran until a moment ago
+     */
+    static List<EngineEvent> between(ClusterSnapshot before, ClusterSnapshot after, Set<String> moving,
+                                     Map<String, String> lastActive) {
         List<EngineEvent> events = new ArrayList<>();
         Instant at = after.takenAt();
         for (GroupStatus now : after.groups()) {
@@ -43,9 +49,10 @@ final class SnapshotChanges {
             }
             located(was.currentServer(), was.state(), now.currentServer(), now.state(), (server, from, to) ->
                     events.add(new GroupStateChanged(at, now.name(), server, from, to, now.reason())));
-            if (was.currentServer() != null && now.currentServer() != null
-                    && !was.currentServer().equals(now.currentServer()) && !moving.contains(now.name())) {
-                events.add(new GroupFailedOver(at, now.name(), was.currentServer(), now.currentServer(),
+            String from = was.currentServer() != null ? was.currentServer() : lastActive.get(now.name());
+            if (from != null && now.currentServer() != null && !from.equals(now.currentServer())
+                    && !moving.contains(now.name())) {
+                events.add(new GroupFailedOver(at, now.name(), from, now.currentServer(),
                         now.reason() == null ? "Pacemaker moved the group" : now.reason()));
             }
         }
