@@ -65,6 +65,13 @@ public final class HttpSession {
         return send(builder.build());
     }
 
+    /** The page of the operation at {@code path} once it has finished (succeeded, failed or interrupted). */
+    public String finishedOperation(String path, Duration atMost) {
+        org.awaitility.Awaitility.await().atMost(atMost).until(() -> get(path).body()
+                .matches("(?s).*class=\"state op-(succeeded|failed|interrupted)\".*"));
+        return get(path).body();
+    }
+
     public static HttpResponse<String> basic(String url, String method, String name, String password) {
         String auth = Base64.getEncoder().encodeToString((name + ":" + password).getBytes(StandardCharsets.UTF_8));
         return plain(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Basic " + auth)

@@ -1,7 +1,10 @@
 package dev.switchboard;
 
 import dev.switchboard.engine.pacemaker.PacemakerLab;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -36,5 +39,12 @@ public abstract class PacemakerWebIT {
 
     protected String url(String path) {
         return "http://localhost:" + port + path;
+    }
+
+    /** Waits until the lab's service, through its forwarder, answers with {@code answer}. */
+    protected static void awaitService(String answer) {
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> HttpSession
+                .plain(HttpRequest.newBuilder(URI.create(PacemakerLab.SERVICE)).timeout(Duration.ofSeconds(2)).build())
+                .body().contains(answer));
     }
 }

@@ -12,6 +12,12 @@ public record ClusterSnapshot(String cluster, Instant takenAt, List<ServerStatus
         return groups.stream().filter(g -> g.name().equals(name)).findFirst();
     }
 
+    /** The server's state; UNKNOWN for a server the engine does not report. */
+    public ServerState serverState(String name) {
+        return servers.stream().filter(s -> s.name().equals(name)).findFirst().map(ServerStatus::state)
+                .orElse(ServerState.UNKNOWN);
+    }
+
     public Optional<MonitorStatus> monitor(String name) {
         return monitors.stream().filter(m -> m.name().equals(name)).findFirst();
     }

@@ -40,10 +40,6 @@ public class PlanGroupMove {
         this.timings = timings;
     }
 
-    private static boolean online(ClusterSnapshot snapshot, String server) {
-        return snapshot.servers().stream().anyMatch(s -> s.name().equals(server) && s.state() == ServerState.ONLINE);
-    }
-
     /** @param target the server to move to, or null for the next one by the group's order */
     public MovePlan plan(String groupName, String target) {
         FailoverGroup group = definition.group(groupName).orElseThrow(() -> new NameNotFound("group", groupName));
@@ -52,7 +48,7 @@ public class PlanGroupMove {
         String from = status.currentServer();
         String start = from == null ? group.homeServer() : from;
         // by default the next server that is Online (not one in standby), else simply the next one
-        String to = target != null ? target : group.nextServerAfter(start, s -> online(snapshot, s))
+        String to = target != null ? target : group.nextServerAfter(start, s -> snapshot.serverState(s) == ServerState.ONLINE)
                 .or(() -> group.nextServerAfter(start)).orElse(group.homeServer());
         if (!group.servers().contains(to)) {
             throw new NameNotFound("server of group " + groupName, to);
@@ -84,8 +80,7 @@ public class PlanGroupMove {
     }
 
     private static Check targetOnline(ClusterSnapshot snapshot, String to) {
-        ServerState state = snapshot.servers().stream().filter(s -> s.name().equals(to)).findFirst()
-                .map(s -> s.state()).orElse(ServerState.UNKNOWN);
+        ServerState state = snapshot.serverState(to);
         return state == ServerState.ONLINE ? Check.pass("target-online", "check.targetOnline.pass", to)
                 : Check.fail("target-online", "check.targetOnline.fail", "check.targetOnline.fix", to, state.word());
     }

@@ -114,7 +114,7 @@ class RolloutChecks {
      * during the update starts the group on the half-updated one. Advice, not a rule.
      */
     private static Check inStandby(ClusterSnapshot snapshot, String server, String active) {
-        return stateOf(snapshot, server) == ServerState.STANDBY
+        return snapshot.serverState(server) == ServerState.STANDBY
                 ? Check.pass(IN_STANDBY, "rollout.check.standby.pass", server)
                 : Check.warn(IN_STANDBY, "rollout.check.standby.warn", "rollout.check.standby.fix", server,
                         active == null ? "-" : active);
@@ -122,19 +122,14 @@ class RolloutChecks {
 
     /** The wizard refuses a target in standby; this says so on the step, with the way out. */
     private static Check targetOnline(ClusterSnapshot snapshot, String server) {
-        ServerState state = stateOf(snapshot, server);
+        ServerState state = snapshot.serverState(server);
         return state == ServerState.ONLINE ? Check.pass(TARGET_ONLINE, "rollout.check.serverOnline.pass", server)
                 : Check.fail(TARGET_ONLINE, "rollout.check.serverOnline.fail", "rollout.check.targetOnline.fix", server,
                         state.word());
     }
 
-    private static ServerState stateOf(ClusterSnapshot snapshot, String server) {
-        return snapshot.servers().stream().filter(s -> s.name().equals(server)).findFirst().map(s -> s.state())
-                .orElse(ServerState.UNKNOWN);
-    }
-
     private static Check serverOnline(ClusterSnapshot snapshot, String server) {
-        ServerState state = stateOf(snapshot, server);
+        ServerState state = snapshot.serverState(server);
         return state == ServerState.ONLINE ? Check.pass("server-online", "rollout.check.serverOnline.pass", server)
                 : Check.fail("server-online", "rollout.check.serverOnline.fail", "rollout.check.serverOnline.fix", server,
                         state.word());

@@ -221,7 +221,7 @@ public abstract class ClusterEngineContract {
                 assertThat(group().state()).isEqualTo(ActivationState.ONLINE);
                 assertThat(group().currentServer()).isEqualTo(other());
             });
-            assertThat(stateOf(home)).isEqualTo(ServerState.STANDBY);
+            assertThat(engine().snapshot().serverState(home)).isEqualTo(ServerState.STANDBY);
             // the cluster, not an operator's move, started it: give the first answer a moment (seen empty once)
             await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
                     assertThat(serviceAnswer()).hasValueSatisfying(answer -> assertThat(answer).contains(other())));
@@ -232,16 +232,11 @@ public abstract class ClusterEngineContract {
 
             assertThat(engine().standby(home, false)).isEqualTo(ServerState.ONLINE);
 
-            assertThat(stateOf(home)).isEqualTo(ServerState.ONLINE);
+            assertThat(engine().snapshot().serverState(home)).isEqualTo(ServerState.ONLINE);
             assertThat(group().currentServer()).as("the group stays where it went").isEqualTo(other());
         } finally {
             engine().standby(home, false); // the next test starts with every server online
         }
-    }
-
-    private ServerState stateOf(String server) {
-        return engine().snapshot().servers().stream().filter(s -> s.name().equals(server)).findFirst()
-                .orElseThrow().state();
     }
 
     @Test

@@ -133,9 +133,7 @@ class OperationsPageIT extends WebIT {
 
     /** Follows the operation's page until it has finished. */
     private static String follow(HttpSession operator, String path) {
-        await().atMost(Duration.ofSeconds(30)).until(() -> operator.get(path).body()
-                .matches("(?s).*class=\"state op-(succeeded|failed|interrupted)\".*"));
-        return operator.get(path).body();
+        return operator.finishedOperation(path, Duration.ofSeconds(30));
     }
 
     @Test

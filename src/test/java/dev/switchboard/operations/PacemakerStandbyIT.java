@@ -10,8 +10,6 @@ import dev.switchboard.audit.AuditTrail;
 import dev.switchboard.engine.ClusterEngine;
 import dev.switchboard.engine.ServerState;
 import dev.switchboard.engine.pacemaker.PacemakerLab;
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
@@ -84,19 +82,10 @@ class PacemakerStandbyIT extends PacemakerWebIT {
         HttpResponse<String> submitted = operator.post("/operations", form, true);
         String location = submitted.headers().firstValue("Location").orElseThrow();
         assertThat(location).matches(".*/operations/[0-9a-f-]{36}");
-        String path = location.substring(location.indexOf("/operations/"));
-        await().atMost(Duration.ofSeconds(90)).until(() -> operator.get(path).body()
-                .matches("(?s).*class=\"state op-(succeeded|failed|interrupted)\".*"));
-        return operator.get(path).body();
+        return operator.finishedOperation(location.substring(location.indexOf("/operations/")), Duration.ofSeconds(90));
     }
 
     private dev.switchboard.engine.GroupStatus group() {
         return engine.snapshot().group("failover-clweb").orElseThrow();
-    }
-
-    private static void awaitService(String answer) {
-        await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> HttpSession.plain(HttpRequest
-                .newBuilder(URI.create(PacemakerLab.SERVICE)).timeout(Duration.ofSeconds(2)).build()).body()
-                .contains(answer));
     }
 }

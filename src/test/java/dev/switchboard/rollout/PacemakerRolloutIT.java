@@ -3,12 +3,9 @@ package dev.switchboard.rollout;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.switchboard.HttpSession;
 import dev.switchboard.PacemakerWebIT;
 import dev.switchboard.engine.pacemaker.Cib;
 import dev.switchboard.engine.pacemaker.PacemakerLab;
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -53,11 +50,5 @@ class PacemakerRolloutIT extends PacemakerWebIT {
     private static void current(String page, int step) {
         assertThat(page).as("step %d is current", step).contains("data-step=\"" + step + "\" class=\"step-current\"")
                 .doesNotContain("id=\"error\"");
-    }
-
-    private static void awaitService(String answer) {
-        await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> HttpSession.plain(HttpRequest
-                .newBuilder(URI.create(PacemakerLab.SERVICE)).timeout(Duration.ofSeconds(2)).build()).body()
-                .contains(answer));
     }
 }

@@ -245,13 +245,12 @@ public final class PacemakerClusterEngine implements ClusterEngine {
                     + "; only an Online group can be moved.");
         }
         String to = target != null ? target : declared.nextServerAfter(now.currentServer(),
-                        s -> stateOf(before, s) == ServerState.ONLINE)
+                        s -> before.serverState(s) == ServerState.ONLINE)
                 .orElseThrow(() -> new OperationNotAllowed("Group '" + group + "' has no other Online server to move to."));
         if (to.equals(now.currentServer())) {
             throw new OperationNotAllowed("Group '" + group + "' already runs on " + to + ".");
         }
-        ServerState targetState = before.servers().stream().filter(s -> s.name().equals(to)).findFirst()
-                .map(s -> s.state()).orElse(ServerState.UNKNOWN);
+        ServerState targetState = before.serverState(to);
         if (targetState != ServerState.ONLINE) {
             throw new OperationNotAllowed("Server " + to + " is " + targetState.word() + "; a group can only move to an "
                     + "Online server.");
@@ -368,11 +367,11 @@ public final class PacemakerClusterEngine implements ClusterEngine {
     private ServerState awaitServer(String server, ServerState wanted, List<String> leaving) {
         long deadline = System.nanoTime() + operationTimeout.toNanos();
         ClusterSnapshot now = refresh(false);
-        while (!(stateOf(now, server) == wanted && (wanted != ServerState.STANDBY || runsNothing(now, server))
+        while (!(now.serverState(server) == wanted && (wanted != ServerState.STANDBY || runsNothing(now, server))
                 && settled(now, leaving))) {
             if (System.nanoTime() > deadline) {
                 throw new OperationFailed("After " + operationTimeout.toSeconds() + " s server " + server + " is "
-                        + stateOf(now, server).word() + " (wanted: " + wanted.word() + ")"
+                        + now.serverState(server).word() + " (wanted: " + wanted.word() + ")"
                         + (runsNothing(now, server) ? "" : ", still runs resources")
                         + (settled(now, leaving) ? "" : ", its groups are still moving")
                         + ". Look at crm_mon -1; a node in maintenance mode shows as Standby too.");
@@ -381,11 +380,6 @@ public final class PacemakerClusterEngine implements ClusterEngine {
             now = refresh(false);
         }
         return wanted;
-    }
-
-    private static ServerState stateOf(ClusterSnapshot snapshot, String server) {
-        return snapshot.servers().stream().filter(s -> s.name().equals(server)).findFirst().map(s -> s.state())
-                .orElse(ServerState.UNKNOWN);
     }
 
     private static boolean settled(ClusterSnapshot snapshot, List<String> groups) {
