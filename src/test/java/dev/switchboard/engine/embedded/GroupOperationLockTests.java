@@ -7,6 +7,7 @@ import dev.switchboard.cluster.FailoverGroup;
 import dev.switchboard.engine.GroupBusy;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -43,7 +44,7 @@ class GroupOperationLockTests {
     void aRecoveryWaitsForTheRunningOperationInsteadOfBeingRefused() throws Exception {
         CountDownLatch running = new CountDownLatch(1);
         CountDownLatch finish = new CountDownLatch(1);
-        List<String> order = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<String> order = new CopyOnWriteArrayList<>();
         CompletableFuture<Void> move = CompletableFuture.runAsync(() -> lock.exclusive("move of g", () -> {
             running.countDown();
             await(finish);
