@@ -56,7 +56,7 @@ public final class EmbeddedClusterEngine implements ClusterEngine {
 
     private final ClusterDefinition definition;
     private final Map<String, ServerLayout> servers = new LinkedHashMap<>();
-    private final Map<String, GroupController> groups = new LinkedHashMap<>();
+    private final Map<String, EmbeddedGroup> groups = new LinkedHashMap<>();
     private final Map<String, ProcessMonitorRunner> monitors = new LinkedHashMap<>();
     private final EventSink events = new EventSink();
     private final ProcessTable processes = new ProcessTable();
@@ -82,7 +82,7 @@ public final class EmbeddedClusterEngine implements ClusterEngine {
         for (FailoverGroup g : definition.groups()) {
             List<ResourceDriver> drivers = g.resources().stream()
                     .map(r -> driver(r, g, runner, environment, data)).toList();
-            groups.put(g.name(), new GroupController(g, servers, drivers,
+            groups.put(g.name(), new EmbeddedGroup(g, servers, drivers,
                     new GroupRecord(data.resolve("engine/groups"), g.name()), events, standby::mayRun));
         }
         List<ServerLayout> layouts = List.copyOf(servers.values());
@@ -119,7 +119,7 @@ public final class EmbeddedClusterEngine implements ClusterEngine {
         dataDirLock.acquire();
         runner.killOrphans();
         servers.values().forEach(provisioner::provisionIfNew);
-        for (GroupController group : groups.values()) {
+        for (EmbeddedGroup group : groups.values()) {
             group.adoptOrStart(server -> applicationRunning(group.group(), server));
         }
         for (ProcessMonitorRunner monitor : monitors.values()) {
@@ -161,7 +161,7 @@ public final class EmbeddedClusterEngine implements ClusterEngine {
     private void recover(ProcessMonitorRunner monitor, String server, String cause) {
         try {
             String target = monitor.definition().recovery().target();
-            GroupController group = groupOf(target);
+            EmbeddedGroup group = groupOf(target);
             boolean canFailOver = group.group().autoFailover() && group.group().servers().size() > 1;
             ProcessMonitorRunner.RecoveryStep step = monitor.nextStep(server, canFailOver);
             String action = switch (step) {
@@ -192,8 +192,8 @@ public final class EmbeddedClusterEngine implements ClusterEngine {
         }
     }
 
-    private GroupController groupOf(String groupOrResource) {
-        GroupController byName = groups.get(groupOrResource);
+    private EmbeddedGroup groupOf(String groupOrResource) {
+        EmbeddedGroup byName = groups.get(groupOrResource);
         if (byName != null) {
             return byName;
         }
@@ -212,7 +212,7 @@ public final class EmbeddedClusterEngine implements ClusterEngine {
         List<ServerStatus> serverList = servers.values().stream()
                 .map(s -> new ServerStatus(s.name(), standby.contains(s.name()) ? ServerState.STANDBY : ServerState.ONLINE,
                         s.server().address())).toList();
-        List<GroupStatus> groupList = groups.values().stream().map(GroupController::status).toList();
+        List<GroupStatus> groupList = groups.values().stream().map(EmbeddedGroup::status).toList();
         return new ClusterSnapshot(definition.name(), Instant.now(), serverList, groupList,
                 monitors.values().stream().map(ProcessMonitorRunner::status).toList());
     }
@@ -220,20 +220,20 @@ public final class EmbeddedClusterEngine implements ClusterEngine {
     @Override
     public GroupStatus startGroup(String group, String server) {
         requireServerIfGiven(server);
-        GroupController controller = group(group);
+        EmbeddedGroup controller = group(group);
         return resetCountersAfter(controller, controller.start(server));
     }
 
     @Override
     public GroupStatus stopGroup(String group) {
-        GroupController controller = group(group);
+        EmbeddedGroup controller = group(group);
         return resetCountersAfter(controller, controller.stop());
     }
 
     @Override
     public GroupStatus moveGroup(String group, String target) {
         requireServerIfGiven(target);
-        GroupController controller = group(group);
+        EmbeddedGroup controller = group(group);
         return resetCountersAfter(controller, controller.move(target));
     }
 
@@ -250,7 +250,7 @@ public final class EmbeddedClusterEngine implements ClusterEngine {
         standby.set(server, on);
         if (on) {
             List<String> stayed = new ArrayList<>();
-            for (GroupController group : groups.values()) {
+            for (EmbeddedGroup group : groups.values()) {
                 try {
                     leave(group, server);
                 } catch (EngineException e) {
@@ -265,7 +265,7 @@ public final class EmbeddedClusterEngine implements ClusterEngine {
         return on ? ServerState.STANDBY : ServerState.ONLINE;
     }
 
-    private void leave(GroupController group, String server) {
+    private void leave(EmbeddedGroup group, String server) {
         GroupStatus now = group.status();
         if (!server.equals(now.currentServer())) {
             return;
@@ -422,27 +422,27 @@ public final class EmbeddedClusterEngine implements ClusterEngine {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        groups.values().forEach(GroupController::detach);
+        groups.values().forEach(EmbeddedGroup::detach);
         connections.shutdownNow();
         dataDirLock.release();
     }
 
     /** An operator's successful start, stop or move begins the recovery sequence afresh. */
-    private GroupStatus resetCountersAfter(GroupController controller, GroupStatus result) {
+    private GroupStatus resetCountersAfter(EmbeddedGroup controller, GroupStatus result) {
         monitors.values().stream().filter(m -> watches(m.definition(), controller.group()))
                 .forEach(ProcessMonitorRunner::resetCounters);
         return result;
     }
 
-    private GroupController group(String name) {
-        GroupController controller = groups.get(name);
+    private EmbeddedGroup group(String name) {
+        EmbeddedGroup controller = groups.get(name);
         if (controller == null) {
             throw new NameNotFound("group", name);
         }
         return controller;
     }
 
-    private GroupController groupOfResource(String resource) {
+    private EmbeddedGroup groupOfResource(String resource) {
         return groups.values().stream().filter(g -> g.group().resource(resource).isPresent()).findFirst()
                 .orElseThrow(() -> new NameNotFound("resource", resource));
     }
