@@ -64,7 +64,7 @@ final class ReferenceChecks {
         if (groups.stream().noneMatch(g -> target.equals(g.name()) || g.resource(target).isPresent())) {
             problems.at(r.at().nodeOf("target"), r.at().childPath("target"),
                     "'" + target + "' is neither a group nor a resource of this cluster.",
-                    "use a group (" + String.join(", ", groups.stream().map(FailoverGroup::name).toList())
+                    "use a group (" + String.join(", ", groups.stream().map(FailoverGroup::name).filter(Objects::nonNull).toList())
                             + ") or a resource (" + resourceNames(groups) + ").");
         }
     }
@@ -74,6 +74,7 @@ final class ReferenceChecks {
     }
 
     private static String resourceNames(List<FailoverGroup> groups) {
-        return String.join(", ", groups.stream().flatMap(g -> g.resources().stream()).map(Resource::name).toList());
+        return String.join(", ", groups.stream().flatMap(g -> g.resources().stream()).map(Resource::name)
+                .filter(Objects::nonNull).toList());
     }
 }
