@@ -35,10 +35,6 @@ public final class Problems {
         return found.isEmpty();
     }
 
-    public List<ConfigProblem> all() {
-        return List.copyOf(found);
-    }
-
     /**
      * Every problem in the order of the file (problems without a position first), whatever order
      * the reading and the cross-checks found them in; problems at one place keep their order.
