@@ -1,6 +1,7 @@
 package dev.switchboard.cluster;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Predicate;
 
@@ -19,7 +20,7 @@ public record FailoverGroup(String name, List<String> servers, boolean autoStart
     }
 
     public Optional<Resource> resource(String name) {
-        return resources.stream().filter(r -> r.name().equals(name)).findFirst();
+        return resources.stream().filter(r -> Objects.equals(r.name(), name)).findFirst(); // a misnamed resource reads as null
     }
 
     public <T extends Resource> Optional<T> firstOfType(Class<T> type) {

@@ -2,6 +2,7 @@ package dev.switchboard.cluster.internal;
 
 import dev.switchboard.cluster.ConfigProblem;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.nodes.Node;
@@ -34,7 +35,13 @@ public final class Problems {
         return found.isEmpty();
     }
 
-    public List<ConfigProblem> all() {
-        return List.copyOf(found);
+    /**
+     * Every problem in the order of the file (problems without a position first), whatever order
+     * the reading and the cross-checks found them in; problems at one place keep their order.
+     */
+    public List<ConfigProblem> inFileOrder() {
+        List<ConfigProblem> sorted = new ArrayList<>(found);
+        sorted.sort(Comparator.comparingInt(ConfigProblem::line).thenComparingInt(ConfigProblem::column));
+        return List.copyOf(sorted);
     }
 }

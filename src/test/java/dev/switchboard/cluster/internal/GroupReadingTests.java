@@ -1,0 +1,127 @@
+package dev.switchboard.cluster.internal;
+
+import static dev.switchboard.cluster.internal.ClusterYaml.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.switchboard.cluster.LinkCheck;
+import dev.switchboard.cluster.RollingUpdate;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class GroupReadingTests {
+
+    @TempDir
+    Path tempDir;
+
+    private ClusterYaml yaml;
+
+    @BeforeEach
+    void files() {
+        yaml = new ClusterYaml(tempDir);
+    }
+
+    @Test
+    void aGroupWithoutServers() {
+        assertProblem(yaml.onlyProblem(ClusterYaml.MINIMAL.replace("    servers: [srv1, srv2]\n", "")), "groups[0].servers",
+                4, "the required key 'servers' is missing.", "list the servers that may run the group, home server first");
+    }
+
+    @Test
+    void aGroupWithAnEmptyServerList() {
+        assertProblem(yaml.onlyProblem(ClusterYaml.MINIMAL.replace("servers: [srv1, srv2]\n", "servers: []\n")),
+                "groups[0].servers", 5, "the group lists no servers.", "list the servers that may run it, home server first.");
+    }
+
+    @Test
+    void aClusterWithoutGroups() {
+        assertProblem(yaml.onlyProblem(ClusterYaml.MINIMAL.substring(0, ClusterYaml.MINIMAL.indexOf("groups:"))), "groups", 1,
+                "the required key 'groups' is missing.", "declare at least one failover group.");
+    }
+
+    @Test
+    void aServiceCheckThatIsNoHttpAddress() {
+        assertProblem(yaml.onlyProblem(ClusterYaml.MINIMAL + """
+                    service-check: {url: "127.0.0.23:8080/", expect: ok}
+                """), "groups[0].service-check.url", 8, "'127.0.0.23:8080/' is not an http(s) address.",
+                "write it as http://host:port/path.");
+    }
+
+    @Test
+    void aLinkCheckWithARelativeLink() {
+        assertProblem(yaml.onlyProblem(ClusterYaml.MINIMAL + """
+                    link-checks:
+                      - {link: jcclweb/config, target: /mnt/export/config}
+                """), "groups[0].link-checks[0].link", 9, "'jcclweb/config' is not a plain absolute path.",
+                "e.g. /usr/local/jcclweb/config.");
+    }
+
+    @Test
+    void aLinkCheckWithoutTarget() {
+        assertProblem(yaml.onlyProblem(ClusterYaml.MINIMAL + """
+                    link-checks:
+                      - {link: /opt/app/config}
+                """), "groups[0].link-checks[0].target", 9, "the required key 'target' is missing.",
+                "give where it must point, e.g. /mnt/export/config.");
+    }
+
+    @Test
+    void aRollingUpdateWithoutVersionFile() {
+        assertProblem(yaml.onlyProblem(ClusterYaml.MINIMAL + """
+                    rolling-update:
+                      update-timeout: 5m
+                """), "groups[0].rolling-update.version-file", 9, "the required key 'version-file' is missing.",
+                "give the file on each server that holds the installed version");
+    }
+
+    @Test
+    void aRollingUpdateTimeoutOverAnHour() {
+        assertProblem(yaml.onlyProblem(ClusterYaml.MINIMAL + """
+                    rolling-update:
+                      version-file: /opt/app/VERSION
+                      update-timeout: 90m
+                """), "groups[0].rolling-update.update-timeout", 10,
+                "'90m' is too long for a command the operator waits for.", "use at most 1h.");
+    }
+
+    @Test
+    void aRollingUpdateOfExactlyAnHourIsAllowed() {
+        RollingUpdate update = yaml.read(ClusterYaml.MINIMAL + """
+                    rolling-update: {version-file: /opt/app/VERSION, update-command: scripts/ok.sh, update-timeout: 1h}
+                """).groups().get(0).rollingUpdate();
+
+        assertThat(update).isEqualTo(new RollingUpdate("/opt/app/VERSION", yaml.script("ok.sh").toAbsolutePath(),
+                Duration.ofHours(1)));
+    }
+
+    @Test
+    void aGroupReadsItsSettingsAndDefaults() {
+        var group = yaml.read(ClusterYaml.MINIMAL + """
+                    impact-notes: [Users log in again.]
+                    link-checks: [{link: /opt/app/config, target: /mnt/export/config}]
+                    service-check: {url: "http://127.0.0.23:8080/"}
+                """).groups().get(0);
+
+        assertThat(group.homeServer()).isEqualTo("srv1");
+        assertThat(group.autoStart()).isTrue();
+        assertThat(group.autoFailover()).isTrue();
+        assertThat(group.impactNotes()).containsExactly("Users log in again.");
+        assertThat(group.linkChecks()).containsExactly(new LinkCheck("/opt/app/config", "/mnt/export/config"));
+        assertThat(group.serviceCheck().expect()).isEmpty();
+        assertThat(group.rollingUpdate()).isNull();
+    }
+
+    @Test
+    void withAClusterManagerResourcesAndMonitorsComeFromIt() {
+        var problems = yaml.problems(ClusterYaml.MINIMAL.replace("127.0.0", "10.0.0") + "monitors: []\n", false);
+
+        assertThat(problems).hasSize(2);
+        assertProblem(problems.get(0), "groups[0].resources", 6,
+                "'resources' is read from the cluster manager (the CIB) when switchboard.engine.type is pacemaker.",
+                "remove 'resources' from this file.");
+        assertProblem(problems.get(1), "monitors", 8, "'monitors' is read from the cluster manager",
+                "remove 'monitors' from this file.");
+    }
+}
