@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -24,7 +25,8 @@ public final class TestDemoCluster {
     public static final String FIP = "http://" + FLOATING + ":" + PORT;
 
     private static final Path SHIPPED = Path.of("config/cluster.yml");
-    private static final Pattern DEMO_ADDRESS = Pattern.compile("127\\.0\\.0\\.1[123]\\b|\\b18080\\b");
+    static final Pattern ADDRESS = Pattern.compile("\\b\\d{1,3}(?:\\.\\d{1,3}){3}\\b");
+    static final Pattern PORT_NUMBER = Pattern.compile("(?:port:\\s*|\\d:)(\\d+)");
 
     private TestDemoCluster() {
     }
@@ -40,19 +42,34 @@ public final class TestDemoCluster {
      */
     public static Path writeTo(Path dir) {
         try {
-            Path scripts = Path.of("config/scripts").toAbsolutePath();
-            String yaml = Files.readString(SHIPPED)
-                    .replace("127.0.0.11", SRV1).replace("127.0.0.12", SRV2).replace("127.0.0.13", FLOATING)
-                    .replace("18080", String.valueOf(PORT));
-            Matcher left = DEMO_ADDRESS.matcher(yaml);
-            if (left.find()) {
-                throw new IllegalStateException(SHIPPED + " has a demo address or port the tests cannot move ('"
-                        + left.group() + "'); teach " + TestDemoCluster.class.getSimpleName() + " to rewrite it");
-            }
-            return Files.writeString(Files.createDirectories(dir).resolve("cluster.yml"),
-                    yaml.replace("scripts/", scripts + "/"));
+            String yaml = rewrite(Files.readString(SHIPPED), Path.of("config/scripts").toAbsolutePath());
+            return Files.writeString(Files.createDirectories(dir).resolve("cluster.yml"), yaml);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The shipped file's text moved to the tests' addresses; refuses one holding an address or port it cannot move. */
+    static String rewrite(String shipped, Path scripts) {
+        String yaml = shipped.replace("127.0.0.11", SRV1).replace("127.0.0.12", SRV2).replace("127.0.0.13", FLOATING)
+                .replace("18080", String.valueOf(PORT));
+        Matcher address = ADDRESS.matcher(yaml);
+        while (address.find()) {
+            if (!Set.of(SRV1, SRV2, FLOATING).contains(address.group())) {
+                throw cannotMove("address " + address.group());
+            }
+        }
+        Matcher port = PORT_NUMBER.matcher(yaml);
+        while (port.find()) {
+            if (!port.group(1).equals(String.valueOf(PORT))) {
+                throw cannotMove("port " + port.group(1));
+            }
+        }
+        return yaml.replace("scripts/", scripts + "/");
+    }
+
+    private static IllegalStateException cannotMove(String what) {
+        return new IllegalStateException(SHIPPED + " has the " + what + ", which the tests cannot move off the demo's; "
+                + "teach " + TestDemoCluster.class.getSimpleName() + " to rewrite it");
     }
 }
