@@ -22,9 +22,26 @@ public final class ClusterProcesses {
         started(dataDir).forEach(ProcessHandle::destroyForcibly);
     }
 
+    /**
+     * kill -9 of one process that a test found (by a pid file, or the pid an application reports),
+     * only when its environment marks it as started for the cluster in {@code dataDir}: a demo run
+     * from the same checkout, or another test's cluster, is never hit by a wrong or reused pid.
+     */
+    public static void killMember(long pid, Path dataDir) {
+        if (!environment(pid).contains(marker(dataDir))) {
+            throw new IllegalStateException("pid " + pid + " (" + commandLine(pid).strip()
+                    + ") was not started for the cluster in " + dataDir + "; not killing it");
+        }
+        ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+    }
+
     private static Stream<ProcessHandle> started(Path dataDir) {
-        String marker = "SWITCHBOARD_CLUSTER=" + dataDir.toAbsolutePath().normalize() + "\0";
+        String marker = marker(dataDir);
         return ProcessHandle.allProcesses().filter(p -> environment(p.pid()).contains(marker));
+    }
+
+    private static String marker(Path dataDir) {
+        return "SWITCHBOARD_CLUSTER=" + dataDir.toAbsolutePath().normalize() + "\0";
     }
 
     /**

@@ -17,14 +17,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The real application, as its own process, on the demo configuration: it boots the group on
- * srv1, shows it on the status page, and after a kill -9 of Switchboard adopts the group
- * without restarting the application.
+ * The real application, as its own process, on the demo configuration (on the tests' own
+ * addresses, {@link TestDemoCluster}): it boots the group on srv1, shows it on the status page,
+ * and after a kill -9 of Switchboard adopts the group without restarting the application.
  */
 class SwitchboardRestartIT {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-    private static final String FIP = "http://127.0.0.13:18080";
+    private static final String FIP = TestDemoCluster.FIP;
 
     @TempDir
     Path dataDir;
@@ -41,7 +41,8 @@ class SwitchboardRestartIT {
 
     @Test
     void bootsTheDemoOnSrv1AndAdoptsItAfterAKillMinus9OfSwitchboard() throws Exception {
-        switchboard = new SwitchboardProcess(dataDir.resolve("switchboard.log"), "--switchboard.data-dir=" + dataDir)
+        switchboard = new SwitchboardProcess(dataDir.resolve("switchboard.log"), "--switchboard.data-dir=" + dataDir,
+                "--switchboard.cluster.location=" + TestDemoCluster.write().toAbsolutePath())
                 .start();
         await().atMost(Duration.ofSeconds(60)).until(() -> get(FIP + "/").filter(b -> b.contains("srv1")).isPresent());
         String pid = get(FIP + "/status").orElseThrow().replaceAll(".*\"pid\": (\\d+).*\\s*", "$1");

@@ -37,7 +37,9 @@ public abstract class WebIT {
 
     static {
         // once per test JVM, before the shared context starts: a clean data directory, and no
-        // demo application left running from an earlier run (it outlives Switchboard by design)
+        // application of this data directory's cluster left running from an earlier run (it
+        // outlives Switchboard by design); processes of any other cluster, such as a demo run
+        // from this checkout, are found by their marker and never touched
         ClusterProcesses.kill(Path.of(DATA_DIR));
         ClusterProcesses.wipe(Path.of(DATA_DIR));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> ClusterProcesses.killUntilQuiet(Path.of(DATA_DIR))));

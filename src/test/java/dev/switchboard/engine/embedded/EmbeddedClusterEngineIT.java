@@ -1,5 +1,6 @@
 package dev.switchboard.engine.embedded;
 
+import dev.switchboard.TestDemoCluster;
 import dev.switchboard.engine.ClusterEngine;
 import dev.switchboard.engine.ClusterEngineContract;
 import dev.switchboard.engine.EngineEvent;
@@ -11,7 +12,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The embedded engine passes the engine contract on the demo cluster, with real processes. */
+/** The embedded engine passes the engine contract on the demo cluster (on the tests' own addresses), with real processes. */
 class EmbeddedClusterEngineIT extends ClusterEngineContract {
 
     @TempDir
@@ -56,6 +57,6 @@ class EmbeddedClusterEngineIT extends ClusterEngineContract {
 
     @Override
     protected Optional<String> serviceAnswer() {
-        return TestCluster.get("http://127.0.0.13:18080/").filter(r -> r.statusCode() == 200).map(HttpResponse::body);
+        return TestCluster.get(TestDemoCluster.FIP + "/").filter(r -> r.statusCode() == 200).map(HttpResponse::body);
     }
 }

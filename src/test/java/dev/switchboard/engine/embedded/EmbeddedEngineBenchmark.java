@@ -2,6 +2,7 @@ package dev.switchboard.engine.embedded;
 
 import static org.awaitility.Awaitility.await;
 
+import dev.switchboard.TestDemoCluster;
 import dev.switchboard.engine.ActivationState;
 import dev.switchboard.engine.GroupStatus;
 import dev.switchboard.engine.MonitorState;
@@ -34,7 +35,7 @@ class EmbeddedEngineBenchmark {
         List<Double> moves = new ArrayList<>();
         List<Double> failovers = new ArrayList<>();
         try (TestCluster cluster = TestCluster.demo(dataDir);
-             FloatingAddressProber prober = new FloatingAddressProber("127.0.0.13", 18080)) {
+             FloatingAddressProber prober = new FloatingAddressProber(TestDemoCluster.FLOATING, TestDemoCluster.PORT)) {
             Thread.sleep(500);
             for (int i = 0; i < RUNS; i++) {
                 String target = i % 2 == 0 ? "srv2" : "srv1";
@@ -73,7 +74,8 @@ class EmbeddedEngineBenchmark {
         }
         Path data = Files.createDirectories(dataDir.resolve("cpu"));
         Process app = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", jar.toString(), "--switchboard.data-dir=" + data, "--server.port=0")
+                "-jar", jar.toString(), "--switchboard.data-dir=" + data, "--server.port=0",
+                "--switchboard.cluster.location=" + TestDemoCluster.write().toAbsolutePath())
                 .redirectErrorStream(true).redirectOutput(data.resolve("switchboard.log").toFile()).start();
         try {
             await().atMost(Duration.ofSeconds(60)).until(() -> Files.readString(data.resolve("switchboard.log"))

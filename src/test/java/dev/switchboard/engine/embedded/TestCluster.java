@@ -1,5 +1,6 @@
 package dev.switchboard.engine.embedded;
 
+import dev.switchboard.TestDemoCluster;
 import dev.switchboard.cluster.ClusterDefinition;
 import dev.switchboard.cluster.ClusterDefinitionReader;
 import dev.switchboard.engine.ActivationState;
@@ -38,9 +39,12 @@ final class TestCluster implements AutoCloseable {
         engine.addListener(events::add);
     }
 
-    /** The demo cluster from config/cluster.yml, started. */
+    /**
+     * The demo cluster of config/cluster.yml on the tests' own addresses ({@link TestDemoCluster}:
+     * a demo run from this checkout keeps its own), started.
+     */
     static TestCluster demo(Path dataDir) {
-        TestCluster cluster = new TestCluster(Path.of("config/cluster.yml"), dataDir);
+        TestCluster cluster = new TestCluster(TestDemoCluster.write(), dataDir);
         cluster.engine.start();
         return cluster;
     }
