@@ -1,9 +1,11 @@
 package dev.switchboard;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -39,6 +41,14 @@ public final class ApiEnvelope {
             case 409 -> 6;
             default -> 9;
         };
+    }
+
+    /**
+     * The language of an error message: the request's Accept-Language, English without one
+     * (scripts seldom send it, and the server's own locale should not decide).
+     */
+    public static Locale locale(HttpServletRequest request) {
+        return request.getHeader("Accept-Language") == null ? Locale.ENGLISH : request.getLocale();
     }
 
     /** For requests refused before they reach a controller. */
