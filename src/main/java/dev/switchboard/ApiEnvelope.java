@@ -56,8 +56,12 @@ public final class ApiEnvelope {
         response.setStatus(status);
         response.setContentType("application/json");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getWriter().write("{\"result\":{\"code\":" + code(status) + ",\"message\":\"" + escape(message)
-                + "\"}}");
+        response.getWriter().write(json(status, message));
+    }
+
+    /** The body of an answer without keys after the result, as JSON text. */
+    public static String json(int status, String message) {
+        return "{\"result\":{\"code\":" + code(status) + ",\"message\":\"" + escape(message) + "\"}}";
     }
 
     private static String escape(String text) {

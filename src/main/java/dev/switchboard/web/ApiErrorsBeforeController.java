@@ -70,8 +70,13 @@ class ApiErrorsBeforeController extends BasicErrorController {
 
     /** Whether the failed request was to the API (/error's own address is not the one the client asked for). */
     static boolean fromApi(HttpServletRequest request) {
-        Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
-        String api = request.getContextPath() + "/api";
-        return uri instanceof String path && (path.equals(api) || path.startsWith(api + "/"));
+        return request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String uri
+                && isApi(uri, request.getContextPath());
+    }
+
+    /** Whether an address (as sent, not decoded) is the API's. */
+    static boolean isApi(String uri, String contextPath) {
+        String api = contextPath + "/api";
+        return uri.equals(api) || uri.startsWith(api + "/");
     }
 }
