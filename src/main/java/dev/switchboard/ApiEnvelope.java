@@ -1,9 +1,11 @@
 package dev.switchboard;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -41,13 +43,25 @@ public final class ApiEnvelope {
         };
     }
 
+    /**
+     * The language of an error message: the request's Accept-Language, English without one
+     * (scripts seldom send it, and the server's own locale should not decide).
+     */
+    public static Locale locale(HttpServletRequest request) {
+        return request.getHeader("Accept-Language") == null ? Locale.ENGLISH : request.getLocale();
+    }
+
     /** For requests refused before they reach a controller. */
     public static void write(HttpServletResponse response, int status, String message) throws IOException {
         response.setStatus(status);
         response.setContentType("application/json");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getWriter().write("{\"result\":{\"code\":" + code(status) + ",\"message\":\"" + escape(message)
-                + "\"}}");
+        response.getWriter().write(json(status, message));
+    }
+
+    /** The body of an answer without keys after the result, as JSON text. */
+    public static String json(int status, String message) {
+        return "{\"result\":{\"code\":" + code(status) + ",\"message\":\"" + escape(message) + "\"}}";
     }
 
     private static String escape(String text) {

@@ -11,7 +11,6 @@ import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -20,7 +19,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The audit trail for scripts, in the API's envelope ({@code result: {code, message}}): the
- * filtered timeline a page at a time, one event, the integrity check, and the exports.
+ * filtered timeline a page at a time, one event, the integrity check, and the exports. A bad
+ * filter value ({@link AuditFilter.Invalid}) is answered 400 by the API's error advice, naming it.
  */
 @RestController
 @RequestMapping("/api/v1/audit")
@@ -69,13 +69,6 @@ class AuditApiController {
     void export(@RequestParam(defaultValue = "csv") String format, @RequestParam Map<String, String> params,
                 Authentication auth, HttpServletRequest request, HttpServletResponse response) throws IOException {
         exporter.export(AuditFilter.parse(params, zone), Format.of(format), AuditActor.of(auth, request), response);
-    }
-
-    @ExceptionHandler(AuditFilter.Invalid.class)
-    ResponseEntity<Map<String, Object>> invalid(AuditFilter.Invalid e) {
-        Map<String, Object> body = error(400, e.getMessage());
-        body.put("parameter", e.parameter());
-        return ResponseEntity.badRequest().body(body);
     }
 
     private static int limit(String value) {

@@ -1,6 +1,5 @@
 package dev.switchboard.security;
 
-import dev.switchboard.ApiEnvelope;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -17,9 +16,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class ApiTokenFilter extends OncePerRequestFilter {
 
     private final ApiTokens tokens;
+    private final ApiRefusals refusals;
 
-    ApiTokenFilter(ApiTokens tokens) {
+    ApiTokenFilter(ApiTokens tokens, ApiRefusals refusals) {
         this.tokens = tokens;
+        this.refusals = refusals;
     }
 
     @Override
@@ -32,7 +33,7 @@ class ApiTokenFilter extends OncePerRequestFilter {
         }
         Optional<ApiTokens.Principal> principal = tokens.authenticate(header.substring(7).trim());
         if (principal.isEmpty()) {
-            ApiEnvelope.write(response, 401, "The API token is unknown or revoked.");
+            refusals.tokenRevoked(request, response);
             return;
         }
         // the token acts under its own name, so the audit trail says which script did what

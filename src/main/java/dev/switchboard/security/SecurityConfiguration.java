@@ -1,7 +1,7 @@
 package dev.switchboard.security;
 
-import dev.switchboard.ApiEnvelope;
 import dev.switchboard.audit.AuditTrail;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -65,19 +65,15 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, CachingAuthenticationManager basicAuthentication, ApiTokens tokens,
-                            AuditTrail trail) throws Exception {
+                            AuditTrail trail, MessageSource messages) throws Exception {
+        ApiRefusals refusals = new ApiRefusals(messages);
         http.securityMatcher("/api/**", "/actuator/**")
                 .authenticationManager(basicAuthentication)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(c -> c.disable()) // no cookies, no sessions: nothing for a forged request to ride on
-                .httpBasic(b -> b.realmName("Switchboard").authenticationEntryPoint((request, response, e) -> {
-                    response.setHeader("WWW-Authenticate", "Basic realm=\"Switchboard\"");
-                    ApiEnvelope.write(response, 401, "Authentication required: HTTP Basic or an API token.");
-                }))
-                .addFilterBefore(new ApiTokenFilter(tokens), BasicAuthenticationFilter.class)
-                .exceptionHandling(e -> e.accessDeniedHandler(new AuditingAccessDeniedHandler(trail,
-                        (request, response, denied) -> ApiEnvelope.write(response, 403,
-                                "Your role does not allow " + request.getMethod() + " " + request.getRequestURI() + "."))))
+                .httpBasic(b -> b.realmName("Switchboard").authenticationEntryPoint(refusals::unauthenticated))
+                .addFilterBefore(new ApiTokenFilter(tokens, refusals), BasicAuthenticationFilter.class)
+                .exceptionHandling(e -> e.accessDeniedHandler(new AuditingAccessDeniedHandler(trail, refusals::forbidden)))
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/actuator/**").hasRole("ADMIN")

@@ -15,9 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -27,7 +24,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The read API in the vendor's shape (EXPRESSCLUSTER X REST API): every body starts with
  * {@code "result": {"code": 0, "message": ""}}, lists come under a plural key, a by-name GET
- * answers with a one-element list, {@code current} is "None" when a group runs nowhere.
+ * answers with a one-element list, {@code current} is "None" when a group runs nowhere. Errors,
+ * an unknown name or path among them, are answered by {@link ApiErrors}.
  */
 @RestController
 @RequestMapping("/api/v1")
@@ -95,23 +93,6 @@ class ApiController {
         return ok("monitors", List.of(monitor(monitor)));
     }
 
-    /** Anything else under /api/v1: the envelope, never a framework's error page. */
-    @RequestMapping("/**")
-    ResponseEntity<Map<String, Object>> unknown() {
-        return error(HttpStatus.NOT_FOUND, "There is no such API endpoint.");
-    }
-
-    @ExceptionHandler(NameNotFound.class)
-    ResponseEntity<Map<String, Object>> notFound(NameNotFound e) {
-        return error(HttpStatus.NOT_FOUND, e.getMessage());
-    }
-
-    @ExceptionHandler(Exception.class)
-    ResponseEntity<Map<String, Object>> failed(Exception e) {
-        return error(HttpStatus.INTERNAL_SERVER_ERROR, "Switchboard could not answer: " + e.getClass().getSimpleName()
-                + ". The details are in its log.");
-    }
-
     private static Function<GroupStatus, Map<String, Object>> groupShape(String select) {
         if ("name".equals(select)) {
             return g -> map("name", g.name());
@@ -155,10 +136,6 @@ class ApiController {
 
     private static Map<String, Object> ok(String key, Object value) {
         return ApiEnvelope.body(0, "", key, value);
-    }
-
-    private static ResponseEntity<Map<String, Object>> error(HttpStatus status, String message) {
-        return ResponseEntity.status(status).body(ApiEnvelope.body(ApiEnvelope.code(status.value()), message));
     }
 
     private static Map<String, Object> map(Object... keysAndValues) {

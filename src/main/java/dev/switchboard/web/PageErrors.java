@@ -7,7 +7,11 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ResponseStatus;
 
-/** An unknown name in a page's address is a 404 page, not a server error. */
+/**
+ * An unknown name in a page's address is a 404 page, not a server error. The scope also matches
+ * the API's {@code @RestController}s (each is a {@code @Controller}); ApiErrors is ordered first,
+ * so they answer in the envelope.
+ */
 @ControllerAdvice(annotations = Controller.class)
 class PageErrors {
 
