@@ -1,10 +1,14 @@
 package dev.switchboard.web;
 
+import dev.switchboard.SwitchboardProperties;
 import dev.switchboard.cluster.ClusterDefinition;
 import dev.switchboard.engine.ClusterEngine;
 import dev.switchboard.engine.ClusterSnapshot;
 import dev.switchboard.engine.NameNotFound;
+import jakarta.servlet.http.HttpServletRequest;
+import java.nio.file.Path;
 import java.util.Locale;
+import org.springframework.context.MessageSource;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -19,11 +23,16 @@ class StatusController {
     private final ClusterEngine engine;
     private final ClusterDefinition definition;
     private final LiveUpdates live;
+    private final MessageSource messages;
+    private final Path dataDir;
 
-    StatusController(ClusterEngine engine, ClusterDefinition definition, LiveUpdates live) {
+    StatusController(ClusterEngine engine, ClusterDefinition definition, LiveUpdates live, MessageSource messages,
+                     SwitchboardProperties properties) {
         this.engine = engine;
         this.definition = definition;
         this.live = live;
+        this.messages = messages;
+        this.dataDir = properties.dataDir();
     }
 
     @GetMapping("/")
@@ -39,18 +48,26 @@ class StatusController {
     }
 
     @GetMapping("/resources/{name}")
-    String resource(@PathVariable String name, Model model) {
+    String resource(@PathVariable String name, Model model, Locale locale, HttpServletRequest request) {
         ClusterSnapshot snapshot = engine.snapshot();
         model.addAttribute("resource", snapshot.resource(name).orElseThrow(() -> new NameNotFound("resource", name)));
-        model.addAttribute("settings", definition.groupOfResource(name).flatMap(g -> g.resource(name)).orElseThrow());
+        model.addAttribute("settings", SettingsTable.of(definition.groupOfResource(name).flatMap(g -> g.resource(name))
+                .orElseThrow(), messages, locale, pathsFor(request)));
         return "status/resource";
     }
 
     @GetMapping("/monitors/{name}")
-    String monitor(@PathVariable String name, Model model) {
+    String monitor(@PathVariable String name, Model model, Locale locale, HttpServletRequest request) {
         ClusterSnapshot snapshot = engine.snapshot();
         model.addAttribute("monitor", snapshot.monitor(name).orElseThrow(() -> new NameNotFound("monitor", name)));
-        model.addAttribute("settings", definition.monitor(name).orElseThrow());
+        model.addAttribute("settings", SettingsTable.of(definition.monitor(name).orElseThrow(), messages, locale,
+                pathsFor(request)));
         return "status/monitor";
+    }
+
+    /** Absolute paths on this host are for ADMINs: decided here, from the session, not in the page. */
+    private SettingsPaths pathsFor(HttpServletRequest request) {
+        return new SettingsPaths(definition.source().toAbsolutePath().getParent(), dataDir,
+                request.isUserInRole("ADMIN"));
     }
 }

@@ -25,6 +25,7 @@ import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -138,6 +139,13 @@ class AuditBenchmark {
                 check.checked(), checkSeconds, export.samples);
         Files.writeString(Files.createDirectories(Path.of("target/benchmarks")).resolve("audit.md"), report);
         System.out.println(report);
+        // the report is written first, so a missed target still leaves its figures
+        SoftAssertions.assertSoftly(soft -> {
+            medians.forEach((name, ms) -> soft.assertThat(ms).as("target: `GET /audit` filtered by %s ≤ 50 ms;"
+                    + " measured median %.1f ms", name, ms).isLessThanOrEqualTo(50.0));
+            soft.assertThat(export.heapGrowthMb).as("target: live heap growth of the CSV export of all events ≤ 50 MB;"
+                    + " measured %.1f MB", export.heapGrowthMb).isLessThanOrEqualTo(50.0);
+        });
     }
 
     private record Export(long events, long bytes, double seconds, double heapGrowthMb, int samples) {

@@ -91,6 +91,10 @@ class AuditBrowserIT extends WebIT {
         browser.get(url("/audit?lang=ja"));
         browser.get(url("/audit?operation=" + operation));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("監査ログ");
+        List<WebElement> sameMove = browser.findElements(By.cssSelector("#audit-events tbody tr"));
+        assertThat(sameMove.stream().map(r -> r.findElements(By.tagName("td")).get(4).getText()).toList())
+                .as("the same move's events on the Japanese page").containsAll(actions);
+        assertThat(sameMove.stream().map(WebElement::getText)).anyMatch(text -> text.contains(change + " kernel patch"));
         Chromium.screenshot(browser, "audit-3-one-move-ja");
     }
 

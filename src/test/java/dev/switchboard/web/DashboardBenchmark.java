@@ -26,6 +26,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringApplication;
@@ -82,6 +83,36 @@ class DashboardBenchmark extends WebIT {
         Path out = Files.createDirectories(Path.of("target/benchmarks")).resolve("dashboard.md");
         Files.writeString(out, report);
         System.out.println(report);
+        // the report is written first, so a missed target still leaves its figures
+        SoftAssertions.assertSoftly(soft -> {
+            soft.assertThat(withToken.requestsPerSecond).as("target: GET /api/v1/groups with an API token"
+                    + " ≥ 2,000 requests/s; measured %.0f requests/s", withToken.requestsPerSecond)
+                    .isGreaterThanOrEqualTo(2000.0);
+            soft.assertThat(millis(withToken.p99)).as("target: GET /api/v1/groups with an API token, p99 ≤ 50 ms;"
+                    + " measured p99 %s", withToken.p99).isLessThanOrEqualTo(50.0);
+            soft.assertThat(withBasic.requestsPerSecond).as("target: GET /api/v1/groups with HTTP Basic"
+                    + " ≥ 500 requests/s; measured %.0f requests/s", withBasic.requestsPerSecond)
+                    .isGreaterThanOrEqualTo(500.0);
+            soft.assertThat(median(sseWorst)).as("target: all %d SSE subscribers receive a state change ≤ 1 s;"
+                    + " measured median of the slowest %.3f s", SUBSCRIBERS, median(sseWorst)).isLessThanOrEqualTo(1.0);
+            soft.assertThat(median(renders)).as("target: status page of a 50-group definition ≤ 100 ms;"
+                    + " measured median %.1f ms", median(renders)).isLessThanOrEqualTo(100.0);
+        });
+    }
+
+    /** wrk's latency ("850.00us", "42.06ms", "1.02s", "1.00m") in milliseconds. */
+    static double millis(String latency) {
+        Matcher m = Pattern.compile("([0-9.]+)(us|ms|s|m)").matcher(latency);
+        if (!m.matches()) {
+            throw new IllegalStateException("unexpected wrk latency '" + latency + "'");
+        }
+        double value = Double.parseDouble(m.group(1));
+        return switch (m.group(2)) {
+            case "us" -> value / 1000;
+            case "ms" -> value;
+            case "s" -> value * 1000;
+            default -> value * 60_000;
+        };
     }
 
     private record Wrk(double requestsPerSecond, String p99) {

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -60,6 +61,12 @@ class MoveWizardBrowserIT extends WebIT {
         assertThat(browser.findElement(By.tagName("h1")).getText()).endsWith(" to " + target);
         assertThat(browser.findElements(By.cssSelector("table.checks .st-error"))).as("no FAIL").isEmpty();
         if (wizardShot != null) {
+            assertThat(browser.findElements(By.cssSelector("table.checks tr"))).as("the preflight checks").isNotEmpty();
+            assertThat(browser.findElements(By.cssSelector("table.plan tr")).stream().map(WebElement::getText).toList())
+                    .as("the plan").hasSize(6).satisfies(steps -> {
+                        assertThat(steps.get(0)).contains("stop exec1 on " + (target.equals("srv1") ? "srv2" : "srv1"));
+                        assertThat(steps.get(5)).contains("start exec1 on " + target);
+                    });
             Chromium.screenshot(browser, wizardShot);
         }
         browser.findElement(By.name("reason")).sendKeys(reason);
@@ -76,6 +83,8 @@ class MoveWizardBrowserIT extends WebIT {
         assertThat(Chromium.text(browser, "#operation")).contains("verified:", "client-visible outage",
                 reason);
         if (resultShot != null) {
+            assertThat(Chromium.text(browser, "#operation .state")).isEqualTo("Succeeded");
+            assertThat(Chromium.text(browser, "#operation")).contains("Online on " + target);
             Chromium.screenshot(browser, resultShot);
         }
         browser.get(url("/"));

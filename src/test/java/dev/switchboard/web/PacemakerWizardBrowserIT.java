@@ -43,6 +43,10 @@ class PacemakerWizardBrowserIT extends PacemakerWebIT {
 
         moveTo("srv2", "pacemaker-move-1-wizard-en", "pacemaker-move-2-result-en");
         browser.get(url("/"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> "srv2".equals(Chromium.attribute(browser,
+                "svg.group-picture[data-group='failover-clweb']", "data-server")));
+        assertThat(Chromium.text(browser, "[data-resource='exec1'] .resource-state")).isEqualTo("✔ Online");
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("1 of 1 groups Online");
         Chromium.screenshot(browser, "pacemaker-status-en");
         moveTo("srv1", null, null);
 

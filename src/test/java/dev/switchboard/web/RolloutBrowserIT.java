@@ -170,6 +170,8 @@ class RolloutBrowserIT extends WebIT {
         login("operator", OPERATOR_PASSWORD);
         browser.get(url("/rollouts/" + runId + "/report"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).startsWith("報告書");
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("利用者から見た停止（2回の切り替えの合計）",
+                run.totalOutage().orElseThrow().toMillis() + " ms", "all green; change closed");
         Chromium.screenshot(browser, "rollout-6-report-ja");
     }
 
@@ -201,6 +203,9 @@ class RolloutBrowserIT extends WebIT {
             throw new AssertionError("step " + step + " still fails a check: " + step(step).getText(), e);
         }
         if (screenshot != null) {
+            assertThat(step(step).findElement(By.cssSelector(".step-state")).getText()).as(screenshot).isEqualTo("Current");
+            assertThat(step(step).findElements(By.cssSelector("table.checks tr[data-verdict]"))).as("%s: checks", screenshot)
+                    .isNotEmpty();
             shoot(step, screenshot);
         }
         step(step).findElement(By.cssSelector("form.sign-off input[name=note]")).sendKeys(note);

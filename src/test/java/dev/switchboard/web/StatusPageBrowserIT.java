@@ -18,6 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -88,18 +89,40 @@ class StatusPageBrowserIT extends WebIT {
     void screenshotsOfTheRealPagesInEnglishAndJapanese() {
         for (String language : List.of("en", "ja")) {
             browser = Chromium.start(language);
+            boolean ja = language.equals("ja");
             browser.get(url("/login?lang=" + language));
+            assertThat(heading()).isEqualTo(ja ? "Switchboard にログイン" : "Log in to Switchboard");
+            assertThat(browser.findElements(By.name("username"))).hasSize(1);
             Chromium.screenshot(browser, "login-" + language);
             logIn("admin", ADMIN_PASSWORD);
             assertThat(pictureServer()).isEqualTo("srv1");
+            assertThat(heading()).isEqualTo(ja ? "クラスタ clweb-cluster" : "Cluster clweb-cluster");
+            assertThat(mainText()).contains(ja ? "1 グループ中 1 が Online" : "1 of 1 groups Online");
+            assertThat(Chromium.text(browser, EXEC1_STATE)).isEqualTo("✔ Online");
             Chromium.screenshot(browser, "status-" + language);
             browser.get(url("/resources/exec1"));
+            assertThat(heading()).startsWith(ja ? "exec1（exec）" : "exec1 (exec)").endsWith("Online");
+            assertThat(settingRows()).as("an ADMIN sees the script's absolute path").contains(
+                    (ja ? "開始スクリプト " : "Start script ") + Path.of("config/scripts/start.sh").toAbsolutePath().normalize(),
+                    (ja ? "スクリプトのタイムアウト 30s" : "Script timeout 30s"));
             Chromium.screenshot(browser, "resource-" + language);
             browser.get(url("/admin"));
+            assertThat(heading()).isEqualTo(ja ? "管理" : "Administration");
+            assertThat(mainText()).contains("viewer", "operator", "admin", "VIEWER", "OPERATOR", "ADMIN");
             Chromium.screenshot(browser, "admin-" + language);
             browser.get(url("/groups/failover-clweb/move"));
+            assertThat(heading()).isEqualTo(ja ? "failover-clweb を srv1 から srv2 へ移動"
+                    : "Move failover-clweb from srv1 to srv2");
+            assertThat(browser.findElements(By.cssSelector("table.checks .st-error"))).as("no FAIL").isEmpty();
+            assertThat(browser.findElements(By.cssSelector("table.plan tr")).stream().map(WebElement::getText).toList())
+                    .hasSize(6).satisfies(steps -> {
+                        assertThat(steps.get(0)).contains("exec1", "srv1");
+                        assertThat(steps.get(5)).contains("exec1", "srv2");
+                    });
             Chromium.screenshot(browser, "move-wizard-" + language);
             browser.get(url("/audit"));
+            assertThat(browser.findElements(By.cssSelector("#audit-events tbody tr"))).as("the trail's events")
+                    .isNotEmpty();
             Chromium.screenshot(browser, "audit-" + language);
             assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(language.equals("ja") ? "監査ログ" : "Audit trail");
             browser.quit();
@@ -132,6 +155,20 @@ class StatusPageBrowserIT extends WebIT {
         Chromium.logIn(browser, url(""), name, password);
         await().atMost(Duration.ofSeconds(10)).until(() -> !browser.findElements(By.cssSelector("svg.group-picture"))
                 .isEmpty());
+    }
+
+    private String heading() {
+        return browser.findElement(By.tagName("h1")).getText();
+    }
+
+    private String mainText() {
+        return browser.findElement(By.tagName("main")).getText();
+    }
+
+    /** Each row of the settings table as "label value". */
+    private List<String> settingRows() {
+        return browser.findElements(By.cssSelector("table.settings-table tbody tr")).stream()
+                .map(WebElement::getText).toList();
     }
 
     private String pictureServer() {

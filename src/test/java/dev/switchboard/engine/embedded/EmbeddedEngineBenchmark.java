@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -64,6 +65,15 @@ class EmbeddedEngineBenchmark {
         Path out = Files.createDirectories(Path.of("target/benchmarks")).resolve("embedded-engine.md");
         Files.writeString(out, report);
         System.out.println(report);
+        // the report is written first, so a missed target still leaves its figures
+        SoftAssertions.assertSoftly(soft -> {
+            soft.assertThat(median(moves)).as("target: client-visible outage of a planned move ≤ 1.0 s;"
+                    + " measured median %.3f s", median(moves)).isLessThanOrEqualTo(1.0);
+            soft.assertThat(median(failovers)).as("target: kill -9 → first good answer from the other server ≤ 2.5 s;"
+                    + " measured median %.3f s", median(failovers)).isLessThanOrEqualTo(2.5);
+            soft.assertThat(median(cpu)).as("target: idle CPU of Switchboard ≤ 2 %% of one core;"
+                    + " measured median %.2f %%", median(cpu)).isLessThanOrEqualTo(2.0);
+        });
     }
 
     /** Runs the packaged jar on the demo, lets it settle, then samples its CPU time from /proc. */
