@@ -77,16 +77,19 @@ final class RolloutClient {
     /** Starts the update command and waits until it has ended; the page then (or the refusal). */
     String runUpdate(int step) {
         String page = startUpdate(step);
-        if (!"RUNNING".equals(commandState(page, step))) {
-            return page;
-        }
+        return "RUNNING".equals(commandState(page, step)) ? awaitUpdate(step) : page;
+    }
+
+    /** Waits until the step's update command is no longer running; the page then. */
+    String awaitUpdate(int step) {
         await().atMost(Duration.ofSeconds(90)).until(() -> !"RUNNING".equals(commandState(page(), step)));
         return page();
     }
 
     /** The state of the step's update command on the page: RUNNING, SUCCEEDED, FAILED, INTERRUPTED, or null. */
     static String commandState(String page, int step) {
-        Matcher state = Pattern.compile("id=\"update-command-" + step + "\" data-state=\"(\\w+)\"").matcher(page);
+        Matcher section = Pattern.compile("<section[^>]*id=\"update-command-" + step + "\"[^>]*>").matcher(page);
+        Matcher state = Pattern.compile("data-state=\"(\\w+)\"").matcher(section.find() ? section.group() : "");
         return state.find() ? state.group(1) : null;
     }
 

@@ -66,7 +66,7 @@ class RolloutIT extends WebIT {
         String page = operator.startUpdate(1);
         assertThat(Duration.ofNanos(System.nanoTime() - started)).as("the request does not wait for the 3 s command")
                 .isLessThan(Duration.ofMillis(2500));
-        assertThat(RolloutClient.commandState(page, 1)).isEqualTo("RUNNING");
+        assertThat(RolloutClient.commandState(page, 1)).as(page).isEqualTo("RUNNING");
         assertThat(page).contains("The update command is running on srv2: started by operator at",
                 "/rollouts/" + operator.runId + "/steps/1/update-command?polling=true", "hx-trigger=\"every 1s\"");
         assertThat(operator.startUpdate(1)).as("a second start while it runs")
@@ -75,7 +75,7 @@ class RolloutIT extends WebIT {
         await().atMost(Duration.ofSeconds(10)).until(() -> operator.get("/rollouts/" + operator.runId
                 + "/steps/1/update-command?polling=true").contains("slow-update: unpacking CL/Web 1.0"));
 
-        page = operator.runUpdate(1);
+        page = operator.awaitUpdate(1);
         assertThat(RolloutClient.commandState(page, 1)).isEqualTo("SUCCEEDED");
         assertThat(page).contains("The update command on srv2 finished with exit code 0 after", "(started by operator at",
                 "slow-update: installing the program files", "update.sh: CL/Web on srv2 updated from 1.0 to 1.0")
