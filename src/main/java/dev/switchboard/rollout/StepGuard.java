@@ -2,6 +2,7 @@ package dev.switchboard.rollout;
 
 import dev.switchboard.audit.AuditActor;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
@@ -55,7 +56,7 @@ class StepGuard {
     }
 
     /** Throws the refusal, audited, when there is one. */
-    void require(Rollout run, AuditActor actor, java.util.Optional<RolloutRefused> refusal) {
+    void require(Rollout run, AuditActor actor, Optional<RolloutRefused> refusal) {
         refusal.ifPresent(r -> {
             throw audit.refused(run, actor, r);
         });

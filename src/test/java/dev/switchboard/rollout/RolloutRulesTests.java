@@ -44,7 +44,8 @@ class RolloutRulesTests {
 
     @Test
     void theVersionIsLettersDigitsDotsAndDashesStartingWithALetterOrDigit() {
-        assertThat(RolloutRules.badVersion("1 .1")).hasValueSatisfying(r -> assertRefusal(r, "rollout.error.version", "1 .1"));
+        assertThat(RolloutRules.badVersion("1 .1"))
+                .hasValueSatisfying(r -> assertRefusal(r, "rollout.error.version", "1 .1"));
         assertThat(RolloutRules.badVersion("-1")).isPresent();
         assertThat(RolloutRules.badVersion("")).isPresent();
         assertThat(RolloutRules.badVersion("1".repeat(65))).isPresent();
@@ -64,8 +65,10 @@ class RolloutRulesTests {
     void onlyTheCurrentStepMayBeActedOn() {
         Rollout run = TestRuns.at(RolloutStep.RELINK_STANDBY);
         assertThat(RolloutRules.notActionable(run, 2)).isEmpty();
-        assertThat(RolloutRules.notActionable(run, 1)).hasValueSatisfying(r -> assertRefusal(r, "rollout.error.notCurrent", 1, 2));
-        assertThat(RolloutRules.notActionable(run, 3)).hasValueSatisfying(r -> assertRefusal(r, "rollout.error.notCurrent", 3, 2));
+        assertThat(RolloutRules.notActionable(run, 1))
+                .hasValueSatisfying(r -> assertRefusal(r, "rollout.error.notCurrent", 1, 2));
+        assertThat(RolloutRules.notActionable(run, 3))
+                .hasValueSatisfying(r -> assertRefusal(r, "rollout.error.notCurrent", 3, 2));
     }
 
     @Test
