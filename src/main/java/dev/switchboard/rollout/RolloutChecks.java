@@ -166,16 +166,16 @@ class RolloutChecks {
 
     /** An update command that is still running, failed, or was cut short leaves the server in doubt. */
     private static Optional<Check> lastUpdate(StepRecord record, String server) {
-        StepRecord.UpdateAttempt update = record.update();
+        UpdateCommandRun update = record.update();
         if (update == null || update.succeeded()) {
             return Optional.empty();
         }
-        if ("RUNNING".equals(update.state())) {
-            return Optional.of(Check.fail("update-command", "rollout.check.update.running", "rollout.check.switch.wait",
-                    server, update.at().toString()));
+        if (update.running()) {
+            return Optional.of(Check.fail("update-command", "rollout.check.update.running", "rollout.check.update.wait",
+                    server, update.startedAt().toString()));
         }
         return Optional.of(Check.fail("update-command", "rollout.check.update.broken", "rollout.check.update.fix", server,
-                update.state().toLowerCase(), update.result() == null ? "-" : update.result()));
+                update.state().name().toLowerCase(), update.result() == null ? "-" : update.result()));
     }
 
     private Check link(LinkCheck link, String server) {

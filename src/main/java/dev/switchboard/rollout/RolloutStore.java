@@ -78,25 +78,35 @@ class RolloutStore {
         return true;
     }
 
-    void updateAttempt(String id, RolloutStep step, String state, Instant at, String result) {
+    /** Keeps the state of a step's update command: at its start, and again when it ended. */
+    void saveUpdateCommand(String id, RolloutStep step, UpdateCommandRun command) {
         jdbc.sql("""
-                UPDATE rollout_step SET update_state = :state, update_at = :at, update_result = :result
+                UPDATE rollout_step SET update_state = :state, update_at = :at, update_result = :result,
+                       update_started_by = :by, update_started_at = :started, update_exit_code = :exit,
+                       update_duration_ms = :duration, update_output = :output
                 WHERE rollout_id = :id AND step = :step""")
-                .param("state", state).param("at", time(at))
-                .param("result", result == null ? null : result.substring(0, Math.min(result.length(), 1000)))
-                .param("id", id).param("step", step.number()).update();
+                .param("state", command.state().name()).param("at", time(command.at()))
+                .param("result", command.result()).param("by", command.startedBy())
+                .param("started", time(command.startedAt())).param("exit", command.exitCode())
+                .param("duration", command.duration() == null ? null : command.duration().toMillis())
+                .param("output", command.output()).param("id", id).param("step", step.number()).update();
     }
 
-    /** Update commands that were running when Switchboard stopped: run id and step, now marked INTERRUPTED. */
+    /**
+     * Update commands that were running when Switchboard stopped, each now marked INTERRUPTED on
+     * the record: the run's id and step with the command as it is now recorded.
+     */
     @Transactional
-    List<Object[]> interruptRunningUpdates(Instant at) {
-        List<Object[]> running = jdbc.sql("SELECT rollout_id, step FROM rollout_step WHERE update_state = 'RUNNING'")
-                .query((rs, n) -> new Object[] {rs.getString(1), rs.getInt(2)}).list();
-        jdbc.sql("""
-                UPDATE rollout_step SET update_state = 'INTERRUPTED', update_at = :at,
-                       update_result = 'Switchboard stopped while the update command ran'
-                WHERE update_state = 'RUNNING'""").param("at", time(at)).update();
-        return running;
+    List<Interrupted> interruptRunningUpdates(Instant at) {
+        List<Interrupted> interrupted = jdbc.sql("SELECT * FROM rollout_step WHERE update_state = 'RUNNING'")
+                .query((rs, n) -> new Interrupted(rs.getString("rollout_id"), RolloutStep.of(rs.getInt("step")),
+                        updateCommand(rs).interrupted(at)))
+                .list();
+        interrupted.forEach(i -> saveUpdateCommand(i.runId(), i.step(), i.command()));
+        return interrupted;
+    }
+
+    record Interrupted(String runId, RolloutStep step, UpdateCommandRun command) {
     }
 
     void abandon(String id, String reason, Instant at) {
@@ -148,10 +158,25 @@ class RolloutStore {
                         instant(rs.getObject("signed_at", OffsetDateTime.class)), rs.getString("note"),
                         rs.getString("reason"), checks(rs.getString("checks")), rs.getString("operation_id"),
                         rs.getObject("outage_ms") == null ? null : Duration.ofMillis(rs.getLong("outage_ms")),
-                        rs.getString("update_state") == null ? null : new StepRecord.UpdateAttempt(
-                                rs.getString("update_state"), instant(rs.getObject("update_at", OffsetDateTime.class)),
-                                rs.getString("update_result"))))
+                        updateCommand(rs)))
                 .list();
+    }
+
+    /** The step's update command; runs recorded before its start was kept count as started at their last change. */
+    private static UpdateCommandRun updateCommand(java.sql.ResultSet rs) throws java.sql.SQLException {
+        String state = rs.getString("update_state");
+        if (state == null) {
+            return null;
+        }
+        UpdateCommandRun.State parsed = UpdateCommandRun.State.valueOf(state);
+        Instant at = instant(rs.getObject("update_at", OffsetDateTime.class));
+        Instant started = instant(rs.getObject("update_started_at", OffsetDateTime.class));
+        Object exit = rs.getObject("update_exit_code");
+        Object duration = rs.getObject("update_duration_ms");
+        return new UpdateCommandRun(parsed, rs.getString("update_started_by"), started == null ? at : started,
+                parsed.finished() ? at : null, exit == null ? null : ((Number) exit).intValue(),
+                duration == null ? null : Duration.ofMillis(((Number) duration).longValue()),
+                rs.getString("update_result"), rs.getString("update_output") == null ? "" : rs.getString("update_output"));
     }
 
     private List<Rollout.Handover> handovers(String id) {

@@ -13,15 +13,7 @@ import java.util.List;
  */
 public record StepRecord(RolloutStep step, State state, Instant startedAt, String signedBy, Instant signedAt,
                          String note, String reason, List<Check> checks, String operationId, Duration outage,
-                         UpdateAttempt update) {
-
-    /** A run of the update command: RUNNING until it ends; INTERRUPTED when Switchboard stopped meanwhile. */
-    public record UpdateAttempt(String state, Instant at, String result) {
-
-        public boolean succeeded() {
-            return "SUCCEEDED".equals(state);
-        }
-    }
+                         UpdateCommandRun update) {
 
     public enum State {
         PENDING, CURRENT, DONE, OVERRIDDEN, SKIPPED;

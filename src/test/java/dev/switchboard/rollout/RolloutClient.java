@@ -69,8 +69,28 @@ final class RolloutClient {
         return act("/steps/" + step + "/skip", "reason=" + enc(reason));
     }
 
-    String runUpdate(int step) {
+    /** Starts the update command; the page as it is right after (the command runs on in the background). */
+    String startUpdate(int step) {
         return act("/steps/" + step + "/update", "");
+    }
+
+    /** Starts the update command and waits until it has ended; the page then (or the refusal). */
+    String runUpdate(int step) {
+        String page = startUpdate(step);
+        return "RUNNING".equals(commandState(page, step)) ? awaitUpdate(step) : page;
+    }
+
+    /** Waits until the step's update command is no longer running; the page then. */
+    String awaitUpdate(int step) {
+        await().atMost(Duration.ofSeconds(90)).until(() -> !"RUNNING".equals(commandState(page(), step)));
+        return page();
+    }
+
+    /** The state of the step's update command on the page: RUNNING, SUCCEEDED, FAILED, INTERRUPTED, or null. */
+    static String commandState(String page, int step) {
+        Matcher section = Pattern.compile("<section[^>]*id=\"update-command-" + step + "\"[^>]*>").matcher(page);
+        Matcher state = Pattern.compile("data-state=\"(\\w+)\"").matcher(section.find() ? section.group() : "");
+        return state.find() ? state.group(1) : null;
     }
 
     String relink(int step) {

@@ -1,6 +1,7 @@
 package dev.switchboard.rollout;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.switchboard.HttpSession;
 import dev.switchboard.WebIT;
@@ -8,7 +9,10 @@ import dev.switchboard.audit.AuditActor;
 import dev.switchboard.audit.AuditEvent;
 import dev.switchboard.audit.AuditTrail;
 import dev.switchboard.engine.ClusterEngine;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,9 +21,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * The rules of a run over HTTP: steps in order, a failing check blocks the sign-off, override
  * and skip need a reason, one open run per group, handovers, viewers only look, and all of it
- * in the audit trail under the run's id. The cluster is left as it was (no step changes it).
+ * in the audit trail under the run's id; the update command runs in the background. The cluster is
+ * left as it was (the one update reinstalls the same version, and its relink step restores the link).
  */
 class RolloutIT extends WebIT {
+
+    private static final String CONFIG = "/usr/local/jcclweb/config";
+    private static final String SHARED_CONFIG = "/mnt/export/config";
 
     @Autowired
     ClusterEngine engine;
@@ -28,14 +36,63 @@ class RolloutIT extends WebIT {
     Rollouts rollouts;
 
     @Autowired
+    AbandonRun abandon;
+
+    @Autowired
     AuditTrail trail;
 
     @BeforeEach
     @AfterEach
     void groupHomeAndNoOpenRun() {
-        rollouts.openRunOf(RolloutClient.GROUP).ifPresent(run -> rollouts.abandon(run.id(), "test clean-up",
-                new AuditActor("operator", "OPERATOR", null)));
+        rollouts.openRunOf(RolloutClient.GROUP).ifPresent(run -> {
+            await().atMost(Duration.ofSeconds(90)).until(() -> !rollouts.updateRunning(run));
+            abandon.abandon(run.id(), "test clean-up", new AuditActor("operator", "OPERATOR", null));
+        });
+        // an update command leaves the installer's local config folder, which would fail other tests' link checks
+        if (!engine.linkTarget("srv2", CONFIG).equals(Optional.of(SHARED_CONFIG))) {
+            engine.relink("srv2", CONFIG, SHARED_CONFIG, Path.of(DATA_DIR, "kept-by-test"));
+        }
         groupHome(engine);
+    }
+
+    @Test
+    void theUpdateCommandRunsInTheBackgroundShowsItsOutputAndRefusesASecondStart() {
+        RolloutClient operator = new RolloutClient(url(""), "operator", OPERATOR_PASSWORD);
+        operator.create("Background update", "1.0");
+        operator.signOff(0, "");
+        long before = trail.latest(1).get(0).id();
+
+        long started = System.nanoTime();
+        String page = operator.startUpdate(1);
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).as("the request does not wait for the 3 s command")
+                .isLessThan(Duration.ofMillis(2500));
+        assertThat(RolloutClient.commandState(page, 1)).as(page).isEqualTo("RUNNING");
+        assertThat(page).contains("The update command is running on srv2: started by operator at",
+                "/rollouts/" + operator.runId + "/steps/1/update-command?polling=true", "hx-trigger=\"every 1s\"");
+        assertThat(operator.startUpdate(1)).as("a second start while it runs")
+                .contains("The update command is still running on srv2 (started by operator)");
+        assertThat(operator.signOff(1, "")).contains("The update command is still running on srv2");
+        await().atMost(Duration.ofSeconds(10)).until(() -> operator.get("/rollouts/" + operator.runId
+                + "/steps/1/update-command?polling=true").contains("slow-update: unpacking CL/Web 1.0"));
+
+        page = operator.awaitUpdate(1);
+        assertThat(RolloutClient.commandState(page, 1)).isEqualTo("SUCCEEDED");
+        assertThat(page).contains("The update command on srv2 finished with exit code 0 after", "(started by operator at",
+                "slow-update: installing the program files", "update.sh: CL/Web on srv2 updated from 1.0 to 1.0")
+                .doesNotContain("hx-trigger=\"every 1s\"");
+        assertThat(operator.get("/rollouts/" + operator.runId + "/steps/1/update-command"))
+                .as("the fragment alone, without polling, once finished").startsWith("<section")
+                .contains("data-state=\"SUCCEEDED\"").doesNotContain("hx-get");
+        assertThat(trail.latest(20)).filteredOn(e -> e.id() > before && e.action().startsWith("rollout-update"))
+                .extracting(AuditEvent::action, AuditEvent::actor, AuditEvent::outcome).containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("rollout-update-finished", "operator", "SUCCESS"),
+                        org.assertj.core.groups.Tuple.tuple("rollout-update-started", "operator", "INFO"));
+        assertThat(trail.latest(20)).filteredOn(e -> e.id() > before && e.action().equals("rollout-refused"))
+                .hasSize(2).allSatisfy(e -> assertThat(e.details()).contains("still running on srv2"));
+
+        assertThat(operator.signOff(1, "same version, reinstalled")).contains("Signed off by operator");
+        operator.relink(2);
+        assertThat(engine.linkTarget("srv2", CONFIG)).contains(SHARED_CONFIG);
     }
 
     @Test

@@ -92,11 +92,10 @@ class RolloutRestartIT {
         RolloutClient operator = new RolloutClient(switchboard.url(""), "operator", PASSWORD);
         operator.create("Interrupted update", "1.1");
         operator.signOff(0, "");
-        java.util.concurrent.CompletableFuture<?> update = java.util.concurrent.CompletableFuture.runAsync(() ->
-                operator.post("/rollouts/" + operator.runId + "/steps/1/update", ""));
+        assertThat(RolloutClient.commandState(operator.startUpdate(1), 1)).as("the request returned at once")
+                .isEqualTo("RUNNING");
         Thread.sleep(1500);
         switchboard.kill();
-        update.handle((ok, failed) -> null).join();
 
         switchboard.start();
         awaitService("CL/Web on srv1, version 1.0");
@@ -104,7 +103,9 @@ class RolloutRestartIT {
         again.runId = operator.runId;
         String page = again.page();
         assertThat(page).contains("The last update command on srv2 interrupted",
-                "Switchboard stopped while the update command ran", "data-check=\"update-command\" data-verdict=\"FAIL\"");
+                "Switchboard stopped while the update command ran", "data-check=\"update-command\" data-verdict=\"FAIL\"",
+                "The update command on srv2 was interrupted: Switchboard stopped while it ran (started by operator at");
+        assertThat(RolloutClient.commandState(page, 1)).as("not shown as still running").isEqualTo("INTERRUPTED");
         assertThat(again.signOff(1, "")).contains("Not signed off:");
         String audit = again.get("/audit?operation=" + operator.runId);
         assertThat(audit).contains("rollout-update-started", "rollout-update-interrupted");

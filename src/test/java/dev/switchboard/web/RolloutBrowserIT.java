@@ -11,6 +11,7 @@ import dev.switchboard.engine.ClusterEngine;
 import dev.switchboard.engine.embedded.FloatingAddressProber;
 import dev.switchboard.operations.Operation;
 import dev.switchboard.operations.Operations;
+import dev.switchboard.rollout.AbandonRun;
 import dev.switchboard.rollout.Rollout;
 import dev.switchboard.rollout.Rollouts;
 import dev.switchboard.rollout.StepRecord;
@@ -46,6 +47,9 @@ class RolloutBrowserIT extends WebIT {
     Rollouts rollouts;
 
     @Autowired
+    AbandonRun abandon;
+
+    @Autowired
     Operations operations;
 
     @Autowired
@@ -55,8 +59,10 @@ class RolloutBrowserIT extends WebIT {
 
     @BeforeEach
     void groupHomeAndNoOpenRun() {
-        rollouts.openRunOf(GROUP).ifPresent(run -> rollouts.abandon(run.id(), "test clean-up",
-                new AuditActor("operator", "OPERATOR", null)));
+        rollouts.openRunOf(GROUP).ifPresent(run -> {
+            await().atMost(Duration.ofSeconds(90)).until(() -> !rollouts.updateRunning(run));
+            abandon.abandon(run.id(), "test clean-up", new AuditActor("operator", "OPERATOR", null));
+        });
         groupHome(engine);
     }
 
@@ -92,9 +98,7 @@ class RolloutBrowserIT extends WebIT {
             signOff(0, "both servers Online, no operation; change CHG-2026-311", "rollout-1-precheck-en");
 
             assertThat(check(1, "version")).isEqualTo("FAIL");
-            click(1, "form.action-update button");
-            assertThat(browser.findElement(By.cssSelector(".script-result")).getText())
-                    .contains("exit code 0", "updated from 1.0 to 1.1");
+            updateInTheBackground();
             signOff(1, "installer 1.1 on srv2", "rollout-2-update-en");
 
             assertThat(check(2, "link")).as("the installer left a local config folder").isEqualTo("FAIL");
@@ -173,6 +177,44 @@ class RolloutBrowserIT extends WebIT {
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("利用者から見た停止（2回の切り替えの合計）",
                 run.totalOutage().orElseThrow().toMillis() + " ms", "all green; change closed");
         Chromium.screenshot(browser, "rollout-6-report-ja");
+        browser.get(url("/rollouts/" + runId));
+        assertThat(Chromium.text(browser, "#update-command-1 .command-state"))
+                .startsWith("srv2 の更新コマンドは終了コード 0 で終わりました").contains("operator が");
+    }
+
+    /**
+     * Step 1's update command (the test cluster's installer prints a line a second for 3 s): the
+     * click comes back at once with the command running, its output grows on the page while it
+     * runs, a second click is refused, and when it ends the checks and versions refresh in place.
+     */
+    private void updateInTheBackground() {
+        long clicked = System.nanoTime();
+        click(1, "form.action-update button");
+        assertThat(Duration.ofNanos(System.nanoTime() - clicked)).as("the page came back before the 3 s command ended")
+                .isLessThan(Duration.ofMillis(2500));
+        assertThat(command(1)).startsWith("RUNNING\nThe update command is running on srv2: started by operator");
+
+        step(1).findElement(By.cssSelector("form.action-update button")).click();
+        await().atMost(Duration.ofSeconds(10)).until(() -> errorText().contains(
+                "The update command is still running on srv2 (started by operator); wait until it has finished"));
+        browser.executeScript("window.notReloaded = true");
+
+        List<String> whileRunning = new java.util.ArrayList<>();
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> {
+            String now = command(1);
+            if (now.startsWith("RUNNING")) {
+                whileRunning.add(now);
+            }
+            return now.startsWith("SUCCEEDED");
+        });
+        assertThat(whileRunning).as("output seen while the command ran").anySatisfy(seen ->
+                assertThat(seen).contains("slow-update: unpacking CL/Web 1.1").doesNotContain("updated from"));
+        assertThat(whileRunning).anySatisfy(seen -> assertThat(seen).contains("slow-update: checking srv2"));
+        assertThat(command(1)).contains("The update command on srv2 finished with exit code 0 after",
+                "slow-update: installing the program files", "update.sh: CL/Web on srv2 updated from 1.0 to 1.1");
+        await().atMost(Duration.ofSeconds(5)).ignoreExceptions().until(() -> "PASS".equals(check(1, "version"))
+                && Chromium.text(browser, ".versions span[data-server='srv2']").equals("srv2: 1.1"));
+        assertThat(browser.executeScript("return window.notReloaded === true")).as("refreshed in place").isEqualTo(true);
     }
 
     private void login(String name, String password) {
@@ -232,6 +274,12 @@ class RolloutBrowserIT extends WebIT {
     private void shoot(int step, String name) {
         browser.executeScript("arguments[0].scrollIntoView({block: 'start'})", step(step));
         Chromium.screenshot(browser, name);
+    }
+
+    /** The state and text of a step's update command, read in one step (the section is swapped every second). */
+    private String command(int step) {
+        return (String) browser.executeScript("var e = document.getElementById('update-command-' + arguments[0]);"
+                + " return e ? e.getAttribute('data-state') + '\\n' + e.textContent.trim() : '';", step);
     }
 
     private String errorText() {
