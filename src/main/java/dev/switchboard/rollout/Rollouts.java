@@ -8,9 +8,9 @@ import dev.switchboard.audit.AuditTrail;
 import dev.switchboard.cluster.ClusterDefinition;
 import dev.switchboard.cluster.FailoverGroup;
 import dev.switchboard.cluster.LinkCheck;
-import dev.switchboard.engine.ClusterEngine;
 import dev.switchboard.engine.EngineException;
 import dev.switchboard.engine.ScriptRun;
+import dev.switchboard.engine.ServerAccess;
 import dev.switchboard.operations.Check;
 import dev.switchboard.operations.Operation;
 import dev.switchboard.operations.OperationState;
@@ -49,18 +49,18 @@ public class Rollouts implements SwitchoverSteps, ApplicationRunner {
 
     private final RolloutStore store;
     private final RolloutChecks checks;
-    private final ClusterEngine engine;
+    private final ServerAccess servers;
     private final ClusterDefinition definition;
     private final AuditTrail trail;
     private final MessageSource messages;
     private final Path dataDir;
     private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
 
-    Rollouts(RolloutStore store, RolloutChecks checks, ClusterEngine engine, ClusterDefinition definition,
+    Rollouts(RolloutStore store, RolloutChecks checks, ServerAccess servers, ClusterDefinition definition,
              AuditTrail trail, MessageSource messages, SwitchboardProperties properties) {
         this.store = store;
         this.checks = checks;
-        this.engine = engine;
+        this.servers = servers;
         this.definition = definition;
         this.trail = trail;
         this.messages = messages;
@@ -189,7 +189,7 @@ public class Rollouts implements SwitchoverSteps, ApplicationRunner {
             store.updateAttempt(run.id(), run.currentStep(), "RUNNING", Instant.now(), null);
             audit(run, actor, "rollout-update-started", Outcome.INFO, step(run) + ": " + command.getFileName() + " "
                     + server + " " + run.targetVersion(), server);
-            ScriptRun result = engine.runOnServer(run.group(), server, command, List.of(server, run.targetVersion()),
+            ScriptRun result = servers.runOnServer(run.group(), server, command, List.of(server, run.targetVersion()),
                     group.rollingUpdate().updateTimeout());
             String lastLine = result.outputTail().lines().reduce((a, b) -> b).orElse("");
             String outcome = (result.timedOut() ? "killed after the timeout" : "exit " + result.exitCode()) + " in "
@@ -228,13 +228,13 @@ public class Rollouts implements SwitchoverSteps, ApplicationRunner {
                     .toAbsolutePath().normalize();
             List<String> done = new ArrayList<>();
             for (LinkCheck link : group.linkChecks()) {
-                Optional<String> before = engine.linkTarget(server, link.link());
+                Optional<String> before = servers.linkTarget(server, link.link());
                 if (before.filter(link.target()::equals).isPresent()) {
                     continue;
                 }
                 String what = link.link() + " → " + link.target() + " on " + server;
                 try {
-                    Optional<Path> kept = engine.relink(server, link.link(), link.target(), keepIn);
+                    Optional<Path> kept = servers.relink(server, link.link(), link.target(), keepIn);
                     String was = kept.map(p -> "the local folder there is kept in " + p)
                             .orElse(before.map(t -> "it pointed to " + t).orElse("nothing was there"));
                     audit(run, actor, "rollout-relinked", Outcome.SUCCESS, step(run) + ": " + what + "; " + was, server);
