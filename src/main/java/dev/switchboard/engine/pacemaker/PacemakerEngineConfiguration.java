@@ -24,6 +24,6 @@ class PacemakerEngineConfiguration {
 
     @Bean
     ServerAccess serverAccess(ClusterDefinition definition, ClusterEngine engine, PacemakerProperties settings) {
-        return new PacemakerServerAccess(definition, engine, settings.commands());
+        return new PacemakerServerAccess(definition, engine::snapshot, settings.commands());
     }
 }

@@ -1,7 +1,7 @@
 package dev.switchboard.engine.pacemaker;
 
 import dev.switchboard.cluster.ClusterDefinition;
-import dev.switchboard.engine.ClusterEngine;
+import dev.switchboard.engine.ClusterSnapshot;
 import dev.switchboard.engine.NameNotFound;
 import dev.switchboard.engine.OperationNotAllowed;
 import dev.switchboard.engine.ScriptRun;
@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * A Pacemaker node's files, links and commands, reached through switchboard.pacemaker.command-prefix
@@ -23,12 +24,13 @@ final class PacemakerServerAccess implements ServerAccess {
     private static final int MAX_OUTPUT = 4096;
 
     private final ClusterDefinition definition;
-    private final ClusterEngine engine;
+    private final Supplier<ClusterSnapshot> cluster;
     private final PacemakerCommands commands;
 
-    PacemakerServerAccess(ClusterDefinition definition, ClusterEngine engine, PacemakerCommands commands) {
+    /** @param cluster the engine's last reading of the cluster */
+    PacemakerServerAccess(ClusterDefinition definition, Supplier<ClusterSnapshot> cluster, PacemakerCommands commands) {
         this.definition = definition;
-        this.engine = engine;
+        this.cluster = cluster;
         this.commands = commands;
     }
 
@@ -36,7 +38,7 @@ final class PacemakerServerAccess implements ServerAccess {
     @Override
     public int applicationProcessesOn(String group, String server) {
         requireServer(server);
-        return (int) engine.snapshot().group(group).orElseThrow(() -> new NameNotFound("group", group)).resources()
+        return (int) cluster.get().group(group).orElseThrow(() -> new NameNotFound("group", group)).resources()
                 .stream().filter(r -> r.type().equals("service") || r.type().equals("exec"))
                 .filter(r -> server.equals(r.server())).count();
     }
@@ -78,8 +80,7 @@ final class PacemakerServerAccess implements ServerAccess {
     @Override
     public ScriptRun runOnServer(String group, String server, Path command, List<String> arguments, Duration timeout) {
         PacemakerCommands node = onNode(server).withTimeout(timeout);
-        List<String> full = new ArrayList<>(List.of(command.isAbsolute() ? command.toString()
-                : command.toAbsolutePath().normalize().toString()));
+        List<String> full = new ArrayList<>(List.of(command.toAbsolutePath().normalize().toString()));
         full.addAll(arguments);
         Instant started = Instant.now();
         try {

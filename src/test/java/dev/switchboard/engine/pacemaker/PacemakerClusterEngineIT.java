@@ -36,7 +36,7 @@ class PacemakerClusterEngineIT extends ClusterEngineContract {
                 Duration.ofSeconds(60), Duration.ofMillis(500));
         engine.addListener(EVENTS::add);
         engine.start();
-        servers = new PacemakerServerAccess(PacemakerLab.definition(dataDir), engine, PacemakerLab.commands());
+        servers = new PacemakerServerAccess(PacemakerLab.definition(dataDir), engine::snapshot, PacemakerLab.commands());
     }
 
     @AfterAll
