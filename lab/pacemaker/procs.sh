@@ -17,10 +17,19 @@ case ${1:-} in
   *) echo "usage: $0 <srv1|srv2|client> [extended-regex]" >&2; exit 125 ;;
 esac
 pattern=${2:-}
-pids=$(ip netns pids "$ns" 2>/dev/null) || {
-  echo "procs.sh: could not connect to $1: netns $ns does not exist (start the lab with $HERE/up.sh)" >&2
-  exit 125
-}
+if ! pids=$(ip netns pids "$ns" 2>/dev/null); then
+  # Inside a node (Switchboard runs a node's update command there), whose own /run has no
+  # netns: the processes that share the network namespace of the node's holder.
+  if [[ $1 != client ]] && h=$(holder_pid "$1"); then
+    net=$(readlink "/proc/$h/ns/net")
+    pids=$(for p in /proc/[0-9]*; do
+      [[ $(readlink "$p/ns/net" 2>/dev/null) == "$net" ]] && echo "${p#/proc/}"
+    done; true)
+  else
+    echo "procs.sh: could not connect to $1: netns $ns does not exist (start the lab with $HERE/up.sh)" >&2
+    exit 125
+  fi
+fi
 found=1
 for p in $pids; do
   alive "$p" || continue

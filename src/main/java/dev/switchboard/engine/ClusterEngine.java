@@ -1,7 +1,5 @@
 package dev.switchboard.engine;
 
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -14,6 +12,8 @@ import java.util.function.Consumer;
  * anything was done, {@link GroupBusy} when another operation holds the group, and
  * {@link OperationFailed} when the operation ran but did not reach its goal. A group operation
  * with no server chooses the next server by the group's priority order.
+ *
+ * <p>The servers' files, links and commands are another port, {@link ServerAccess}.
  */
 public interface ClusterEngine extends AutoCloseable {
 
@@ -41,36 +41,8 @@ public interface ClusterEngine extends AutoCloseable {
 
     void stopDummyFailure(String monitor, String server);
 
-    // ---- what the move wizard's preflight checks ask before acting --------------------------
-
-    /** How many of the group's application processes (by its monitors' patterns) run on the server. */
-    int applicationProcessesOn(String group, String server);
-
-    /** Where the link at {@code path} on the server points, in the server's own paths; empty when it is no link. */
-    Optional<String> linkTarget(String server, String path);
-
     /** The server that holds the group's shared disk now, if any. */
     Optional<String> diskHolder(String group);
-
-    // ---- what a rolling update reads and does on one server ------------------------------------
-
-    /** The trimmed text of a small file on the server, such as the installed VERSION; empty when there is none. */
-    Optional<String> readFile(String server, String path);
-
-    /**
-     * Makes {@code link} on the server a symbolic link to {@code target} (both in the server's own
-     * paths). Whatever was at {@code link} is first moved into the directory {@code keepIn} on
-     * this host, so nothing is lost.
-     *
-     * @return where the kept copy is, or empty when there was nothing at {@code link}
-     */
-    Optional<Path> relink(String server, String link, String target, Path keepIn);
-
-    /**
-     * Runs {@code command} with {@code arguments} on the server, in the environment the group's
-     * own scripts get, and waits for it at most {@code timeout}.
-     */
-    ScriptRun runOnServer(String group, String server, Path command, List<String> arguments, Duration timeout);
 
     // ---- what only a cluster manager has --------------------------------------------------------
 
@@ -108,6 +80,12 @@ public interface ClusterEngine extends AutoCloseable {
     default Optional<List<PlannedAction>> previewMove(String group, String target) {
         return Optional.empty();
     }
+
+    /**
+     * Begins running or watching the cluster; called once, on a background thread, when the
+     * application is up. It may take long (the embedded engine adopts or starts its groups).
+     */
+    void start();
 
     /** Called for every state change; listeners must return quickly. */
     void addListener(Consumer<EngineEvent> listener);

@@ -1,13 +1,13 @@
 package dev.switchboard.engine;
 
-import dev.switchboard.engine.embedded.EmbeddedClusterEngine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
  * Starts the engine after the application is up, in the background so a slow start script
- * never holds up the dashboard, and detaches from the cluster on shutdown.
+ * never holds up the dashboard, and detaches from the cluster on shutdown. Which engine it is
+ * makes no difference here.
  */
 class EngineStartup implements SmartLifecycle {
 
@@ -25,22 +25,17 @@ class EngineStartup implements SmartLifecycle {
     @Override
     public void start() {
         running = true;
-        if (engine instanceof EmbeddedClusterEngine embedded) {
-            Thread thread = new Thread(() -> {
-                try {
-                    embedded.start();
-                    settled = true;
-                } catch (RuntimeException e) {
-                    failure = e.getMessage();
-                    log.error("the embedded engine could not start its groups", e);
-                }
-            }, "engine-startup");
-            thread.setDaemon(true);
-            thread.start();
-        } else if (engine instanceof dev.switchboard.engine.pacemaker.PacemakerClusterEngine pacemaker) {
-            pacemaker.start(); // Pacemaker runs the groups; Switchboard only starts watching
-            settled = true;
-        }
+        Thread thread = new Thread(() -> {
+            try {
+                engine.start();
+                settled = true;
+            } catch (RuntimeException e) {
+                failure = e.getMessage();
+                log.error("the engine could not start", e);
+            }
+        }, "engine-startup");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     @Override

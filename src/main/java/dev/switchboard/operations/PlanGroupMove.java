@@ -11,6 +11,7 @@ import dev.switchboard.engine.GroupStatus;
 import dev.switchboard.engine.MonitorState;
 import dev.switchboard.engine.NameNotFound;
 import dev.switchboard.engine.ResourceStatus;
+import dev.switchboard.engine.ServerAccess;
 import dev.switchboard.engine.ServerState;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -29,12 +30,15 @@ import org.springframework.stereotype.Service;
 public class PlanGroupMove {
 
     private final ClusterEngine engine;
+    private final ServerAccess servers;
     private final ClusterDefinition definition;
     private final Operations operations;
     private final StepTimings timings;
 
-    PlanGroupMove(ClusterEngine engine, ClusterDefinition definition, Operations operations, StepTimings timings) {
+    PlanGroupMove(ClusterEngine engine, ServerAccess servers, ClusterDefinition definition, Operations operations,
+                  StepTimings timings) {
         this.engine = engine;
+        this.servers = servers;
         this.definition = definition;
         this.operations = operations;
         this.timings = timings;
@@ -86,7 +90,7 @@ public class PlanGroupMove {
     }
 
     private Check applicationNotRunning(String group, String to) {
-        int running = engine.applicationProcessesOn(group, to);
+        int running = servers.applicationProcessesOn(group, to);
         return running == 0 ? Check.pass("application-not-running", "check.notRunning.pass", to)
                 : Check.fail("application-not-running", "check.notRunning.fail", "check.notRunning.fix", to, running);
     }
@@ -116,7 +120,7 @@ public class PlanGroupMove {
     }
 
     private Check link(LinkCheck link, String to) {
-        Optional<String> actual = engine.linkTarget(to, link.link());
+        Optional<String> actual = servers.linkTarget(to, link.link());
         if (actual.filter(link.target()::equals).isPresent()) {
             return Check.pass("link", "check.link.pass", link.link(), link.target(), to);
         }

@@ -5,7 +5,7 @@ import dev.switchboard.audit.AuditActor;
 import dev.switchboard.audit.AuditRecord.Outcome;
 import dev.switchboard.cluster.FailoverGroup;
 import dev.switchboard.cluster.LinkCheck;
-import dev.switchboard.engine.ClusterEngine;
+import dev.switchboard.engine.ServerAccess;
 import dev.switchboard.engine.EngineException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -27,15 +27,15 @@ class RelinkServer {
 
     private final StepGuard guard;
     private final StepPreconditions preconditions;
-    private final ClusterEngine engine;
+    private final ServerAccess servers;
     private final RolloutAudit audit;
     private final Path dataDir;
 
-    RelinkServer(StepGuard guard, StepPreconditions preconditions, ClusterEngine engine, RolloutAudit audit,
+    RelinkServer(StepGuard guard, StepPreconditions preconditions, ServerAccess servers, RolloutAudit audit,
                  SwitchboardProperties properties) {
         this.guard = guard;
         this.preconditions = preconditions;
-        this.engine = engine;
+        this.servers = servers;
         this.audit = audit;
         this.dataDir = properties.dataDir();
     }
@@ -61,13 +61,13 @@ class RelinkServer {
     }
 
     private Optional<String> relink(Rollout run, AuditActor actor, String server, LinkCheck link, Path keepIn) {
-        Optional<String> before = engine.linkTarget(server, link.link());
+        Optional<String> before = servers.linkTarget(server, link.link());
         if (before.filter(link.target()::equals).isPresent()) {
             return Optional.empty();
         }
         String what = link.link() + " → " + link.target() + " on " + server;
         try {
-            Optional<Path> kept = engine.relink(server, link.link(), link.target(), keepIn);
+            Optional<Path> kept = servers.relink(server, link.link(), link.target(), keepIn);
             String was = kept.map(p -> "the local folder there is kept in " + p)
                     .orElse(before.map(t -> "it pointed to " + t).orElse("nothing was there"));
             audit.record(run, actor, "rollout-relinked", Outcome.SUCCESS, audit.step(run) + ": " + what + "; " + was,

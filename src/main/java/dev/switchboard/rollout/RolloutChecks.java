@@ -8,6 +8,7 @@ import dev.switchboard.engine.ClusterEngine;
 import dev.switchboard.engine.ClusterSnapshot;
 import dev.switchboard.engine.GroupStatus;
 import dev.switchboard.engine.MonitorState;
+import dev.switchboard.engine.ServerAccess;
 import dev.switchboard.engine.ServerState;
 import dev.switchboard.operations.Check;
 import dev.switchboard.operations.Operation;
@@ -31,11 +32,13 @@ class RolloutChecks {
     static final String TARGET_ONLINE = "target-online";
 
     private final ClusterEngine engine;
+    private final ServerAccess servers;
     private final ClusterDefinition definition;
     private final Operations operations;
 
-    RolloutChecks(ClusterEngine engine, ClusterDefinition definition, Operations operations) {
+    RolloutChecks(ClusterEngine engine, ServerAccess servers, ClusterDefinition definition, Operations operations) {
         this.engine = engine;
+        this.servers = servers;
         this.definition = definition;
         this.operations = operations;
     }
@@ -93,13 +96,13 @@ class RolloutChecks {
      */
     boolean applicationStopped(String group, String server) {
         boolean groupThere = server.equals(engine.snapshot().group(group).orElseThrow().currentServer());
-        return !groupThere && operations.holderOf(group).isEmpty() && engine.applicationProcessesOn(group, server) == 0;
+        return !groupThere && operations.holderOf(group).isEmpty() && servers.applicationProcessesOn(group, server) == 0;
     }
 
     /** The installed version on a server, as its version file says; empty when it cannot be read. */
     Optional<String> installedVersion(FailoverGroup group, String server) {
         return group.rollingUpdate() == null ? Optional.empty()
-                : engine.readFile(server, group.rollingUpdate().versionFile()).filter(v -> !v.isBlank());
+                : servers.readFile(server, group.rollingUpdate().versionFile()).filter(v -> !v.isBlank());
     }
 
     private static Check groupOn(GroupStatus status, String server) {
@@ -179,7 +182,7 @@ class RolloutChecks {
     }
 
     private Check link(LinkCheck link, String server) {
-        Optional<String> actual = engine.linkTarget(server, link.link());
+        Optional<String> actual = servers.linkTarget(server, link.link());
         if (actual.filter(link.target()::equals).isPresent()) {
             return Check.pass("link", "rollout.check.link.pass", link.link(), link.target(), server);
         }

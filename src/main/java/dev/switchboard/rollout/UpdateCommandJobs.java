@@ -4,7 +4,7 @@ import dev.switchboard.SwitchboardProperties;
 import dev.switchboard.audit.AuditActor;
 import dev.switchboard.audit.AuditRecord.Outcome;
 import dev.switchboard.cluster.FailoverGroup;
-import dev.switchboard.engine.ClusterEngine;
+import dev.switchboard.engine.ServerAccess;
 import dev.switchboard.engine.ScriptRun;
 import jakarta.annotation.PreDestroy;
 import java.nio.file.Path;
@@ -40,7 +40,7 @@ class UpdateCommandJobs {
         }
     }
 
-    private final ClusterEngine engine;
+    private final ServerAccess servers;
     private final RolloutStore store;
     private final RolloutChecks checks;
     private final RolloutAudit audit;
@@ -52,9 +52,9 @@ class UpdateCommandJobs {
         return thread;
     });
 
-    UpdateCommandJobs(ClusterEngine engine, RolloutStore store, RolloutChecks checks, RolloutAudit audit,
+    UpdateCommandJobs(ServerAccess servers, RolloutStore store, RolloutChecks checks, RolloutAudit audit,
                       SwitchboardProperties properties) {
-        this.engine = engine;
+        this.servers = servers;
         this.store = store;
         this.checks = checks;
         this.audit = audit;
@@ -89,7 +89,7 @@ class UpdateCommandJobs {
         List<String> args = LiveOutput.arguments(job.liveFile(), job.command(), List.of(job.server(), job.version()));
         ScriptRun result;
         try {
-            result = engine.runOnServer(job.run().group(), job.server(), liveOutput.wrapper(), args, timeout);
+            result = servers.runOnServer(job.run().group(), job.server(), liveOutput.wrapper(), args, timeout);
         } catch (RuntimeException e) {
             log.warn("the update command of run {} could not run on {}", job.run().id(), job.server(), e);
             result = new ScriptRun("update-command", job.server(), "update", "UPDATE", job.started().startedAt(),

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -15,13 +17,32 @@ import org.junit.jupiter.api.Test;
  * group Online on its home server and leaves it in any state; {@link #bringGroupHome()} repairs.
  * The cluster under test has at least two servers, a group whose last resource is the
  * application, and a process monitor with timing "active" on that resource whose recovery
- * fails the group over.
+ * fails the group over. The engine's {@link ServerAccess} is checked here too.
  */
 public abstract class ClusterEngineContract {
 
     protected static final Duration SETTLE = Duration.ofSeconds(30);
+    /** Long enough for a few readings of a cluster manager after an operation returned. */
+    private static final Duration AFTER_THE_FACT = Duration.ofMillis(2500);
 
     protected abstract ClusterEngine engine();
+
+    protected abstract ServerAccess servers();
+
+    /** The process id, on this host, of the application that answers at the floating address now. */
+    protected abstract long applicationPid();
+
+    /**
+     * How long the engine takes at most, with its monitor on, to notice an application that was
+     * killed and start recovering it (a few monitor intervals and, for a cluster manager, polls).
+     */
+    protected abstract Duration detectionTime();
+
+    /**
+     * A shell command that prints the name of the server it runs on, from something only that
+     * server has (its own directory, its own host name): run anywhere else, it prints another word.
+     */
+    protected abstract String whereAmI();
 
     /** Every event the engine published since it was created, in order; the engine may still add to it. */
     protected abstract List<EngineEvent> events();
@@ -119,7 +140,7 @@ public abstract class ClusterEngineContract {
     }
 
     @Test
-    void movesTheGroupToTheOtherServerAndBack() {
+    void movesTheGroupToTheOtherServerAndBackWithoutAFailover() throws InterruptedException {
         int before = events().size();
 
         GroupStatus moved = engine().moveGroup(groupName(), other());
@@ -139,6 +160,23 @@ public abstract class ClusterEngineContract {
         awaitMonitor(other(), MonitorState.NORMAL);
 
         assertThat(engine().moveGroup(groupName(), home()).currentServer()).isEqualTo(home());
+        Thread.sleep(AFTER_THE_FACT.toMillis()); // a cluster manager's engine reports what its next readings see
+        assertThat(eventsSince(before)).as("a move is no failover").noneMatch(e -> e instanceof GroupFailedOver);
+    }
+
+    @Test
+    void aBusyGroupRefusesASecondOperation() {
+        String home = home();
+        CompletableFuture<GroupStatus> move = CompletableFuture.supplyAsync(() -> engine().moveGroup(groupName(),
+                other()));
+        await().atMost(SETTLE).pollInterval(Duration.ofMillis(20)).until(() -> group().operation() != null
+                || move.isDone());
+        assertThat(move).as("the move is still under way").isNotDone();
+
+        assertThatThrownBy(() -> engine().stopGroup(groupName())).isInstanceOf(GroupBusy.class);
+        assertThatThrownBy(() -> engine().moveGroup(groupName(), home)).isInstanceOf(GroupBusy.class);
+
+        assertThat(move.join().currentServer()).as("the first operation went on").isEqualTo(other());
     }
 
     @Test
@@ -186,6 +224,31 @@ public abstract class ClusterEngineContract {
         engine().resumeMonitor(monitorName());
 
         awaitMonitor(home(), MonitorState.NORMAL);
+    }
+
+    @Test
+    void aSuspendedMonitorStartsNoRecoveryWhenTheApplicationDies() throws InterruptedException {
+        String home = home();
+        engine().suspendMonitor(monitorName());
+        int before = events().size();
+        try {
+            ProcessHandle.of(applicationPid()).orElseThrow().destroyForcibly(); // kill -9
+            await().atMost(Duration.ofSeconds(10)).until(() -> serviceAnswer().isEmpty());
+
+            Thread.sleep(detectionTime().toMillis());
+
+            assertThat(eventsSince(before)).as("no recovery while the monitor is suspended")
+                    .noneMatch(e -> e instanceof GroupFailedOver || e instanceof MonitorRecoveryStarted);
+            assertThat(group().currentServer()).as("the group stays where it was").isEqualTo(home);
+            assertThat(engine().snapshot().monitor(monitorName()).orElseThrow().on(home).orElseThrow().state())
+                    .isEqualTo(MonitorState.SUSPEND);
+            assertThat(serviceAnswer()).as("nobody restarted the application").isEmpty();
+        } finally {
+            // resumed, the monitor finds the dead application and the engine recovers it as configured
+            engine().resumeMonitor(monitorName());
+            await().atMost(SETTLE.plus(detectionTime())).until(() -> serviceAnswer().isPresent()
+                    && group().state() == ActivationState.ONLINE && group().operation() == null);
+        }
     }
 
     @Test
@@ -263,32 +326,43 @@ public abstract class ClusterEngineContract {
     }
 
     /** A directory of this host where a relink may keep what it replaces. */
-    protected abstract java.nio.file.Path keepDirectory();
+    protected abstract Path keepDirectory();
 
     @Test
     void readsASmallFileOnAServer() {
-        assertThat(engine().readFile(other(), versionFile())).hasValueSatisfying(v -> assertThat(v).isNotBlank()
+        assertThat(servers().readFile(other(), versionFile())).hasValueSatisfying(v -> assertThat(v).isNotBlank()
                 .doesNotEndWith("\n"));
-        assertThat(engine().readFile(other(), "/no/such/file")).isEmpty();
-        assertThatThrownBy(() -> engine().readFile("no-such-server", versionFile())).isInstanceOf(NameNotFound.class);
+        assertThat(servers().readFile(other(), "/no/such/file")).isEmpty();
+        assertThatThrownBy(() -> servers().readFile("no-such-server", versionFile())).isInstanceOf(NameNotFound.class);
     }
 
     @Test
     void relinkMakesTheLinkAndReplacesAWrongOne() {
         String link = "/var/tmp/switchboard-contract/config";
-        assertThat(engine().relink(other(), link, "/etc", keepDirectory())).as("nothing was there").isEmpty();
-        assertThat(engine().linkTarget(other(), link)).contains("/etc");
-        assertThat(engine().relink(other(), link, "/usr/local", keepDirectory())).as("a link holds no data").isEmpty();
-        assertThat(engine().linkTarget(other(), link)).contains("/usr/local");
+        assertThat(servers().relink(other(), link, "/etc", keepDirectory())).as("nothing was there").isEmpty();
+        assertThat(servers().linkTarget(other(), link)).contains("/etc");
+        assertThat(servers().relink(other(), link, "/usr/local", keepDirectory())).as("a link holds no data").isEmpty();
+        assertThat(servers().linkTarget(other(), link)).contains("/usr/local");
     }
 
     @Test
-    void runsACommandOnAServerWithItsArguments() {
-        ScriptRun run = engine().runOnServer(groupName(), other(), java.nio.file.Path.of("/bin/echo"),
-                List.of("update", other()), Duration.ofSeconds(10));
-        assertThat(run.succeeded()).as(run.outputTail()).isTrue();
-        assertThat(run.outputTail()).contains("update " + other());
-        assertThat(run.server()).isEqualTo(other());
+    void runsACommandOnTheServerItselfWithItsArguments() {
+        for (String server : group().servers()) {
+            ScriptRun run = servers().runOnServer(groupName(), server, Path.of("/bin/sh"),
+                    List.of("-c", whereAmI() + "; echo \"args: $*\"", "where", "update", server), Duration.ofSeconds(10));
+            assertThat(run.succeeded()).as(run.outputTail()).isTrue();
+            assertThat(run.outputTail().lines().toList()).as("it ran on %s", server)
+                    .containsExactly(server, "args: update " + server);
+            assertThat(run.server()).isEqualTo(server);
+        }
+        assertThatThrownBy(() -> servers().runOnServer(groupName(), "no-such-server", Path.of("/bin/true"), List.of(),
+                Duration.ofSeconds(10))).isInstanceOf(NameNotFound.class);
+    }
+
+    @Test
+    void countsTheApplicationProcessesWhereTheGroupRuns() {
+        assertThat(servers().applicationProcessesOn(groupName(), home())).isPositive();
+        assertThat(servers().applicationProcessesOn(groupName(), other())).isZero();
     }
 
     protected void awaitMonitor(String server, MonitorState state) {

@@ -9,6 +9,7 @@ import dev.switchboard.audit.AuditActor;
 import dev.switchboard.audit.AuditEvent;
 import dev.switchboard.audit.AuditTrail;
 import dev.switchboard.engine.ClusterEngine;
+import dev.switchboard.engine.ServerAccess;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -33,6 +34,9 @@ class RolloutIT extends WebIT {
     ClusterEngine engine;
 
     @Autowired
+    ServerAccess servers;
+
+    @Autowired
     Rollouts rollouts;
 
     @Autowired
@@ -49,8 +53,8 @@ class RolloutIT extends WebIT {
             abandon.abandon(run.id(), "test clean-up", new AuditActor("operator", "OPERATOR", null));
         });
         // an update command leaves the installer's local config folder, which would fail other tests' link checks
-        if (!engine.linkTarget("srv2", CONFIG).equals(Optional.of(SHARED_CONFIG))) {
-            engine.relink("srv2", CONFIG, SHARED_CONFIG, Path.of(DATA_DIR, "kept-by-test"));
+        if (!servers.linkTarget("srv2", CONFIG).equals(Optional.of(SHARED_CONFIG))) {
+            servers.relink("srv2", CONFIG, SHARED_CONFIG, Path.of(DATA_DIR, "kept-by-test"));
         }
         groupHome(engine);
     }
@@ -92,7 +96,7 @@ class RolloutIT extends WebIT {
 
         assertThat(operator.signOff(1, "same version, reinstalled")).contains("Signed off by operator");
         operator.relink(2);
-        assertThat(engine.linkTarget("srv2", CONFIG)).contains(SHARED_CONFIG);
+        assertThat(servers.linkTarget("srv2", CONFIG)).contains(SHARED_CONFIG);
     }
 
     @Test

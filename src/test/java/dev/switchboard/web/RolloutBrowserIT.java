@@ -8,6 +8,7 @@ import dev.switchboard.audit.AuditActor;
 import dev.switchboard.audit.AuditEvent;
 import dev.switchboard.audit.AuditTrail;
 import dev.switchboard.engine.ClusterEngine;
+import dev.switchboard.engine.ServerAccess;
 import dev.switchboard.engine.embedded.FloatingAddressProber;
 import dev.switchboard.operations.Operation;
 import dev.switchboard.operations.Operations;
@@ -44,6 +45,9 @@ class RolloutBrowserIT extends WebIT {
     ClusterEngine engine;
 
     @Autowired
+    ServerAccess servers;
+
+    @Autowired
     Rollouts rollouts;
 
     @Autowired
@@ -73,16 +77,16 @@ class RolloutBrowserIT extends WebIT {
         }
         // a run cut short leaves an installer's local config folder, which would fail other tests' link checks
         for (String server : List.of("srv1", "srv2")) {
-            if (!engine.linkTarget(server, CONFIG).equals(Optional.of(SHARED_CONFIG))) {
-                engine.relink(server, CONFIG, SHARED_CONFIG, Path.of(DATA_DIR, "kept-by-test"));
+            if (!servers.linkTarget(server, CONFIG).equals(Optional.of(SHARED_CONFIG))) {
+                servers.relink(server, CONFIG, SHARED_CONFIG, Path.of(DATA_DIR, "kept-by-test"));
             }
         }
     }
 
     @Test
     void anOperatorUpdatesBothServersWhileTheServiceAnswersExceptDuringTheTwoSwitchovers() throws Exception {
-        assertThat(engine.readFile("srv1", VERSION_FILE)).contains("1.0");
-        assertThat(engine.readFile("srv2", VERSION_FILE)).contains("1.0");
+        assertThat(servers.readFile("srv1", VERSION_FILE)).contains("1.0");
+        assertThat(servers.readFile("srv2", VERSION_FILE)).contains("1.0");
         String runId;
         List<FloatingAddressProber.Outage> outages;
         try (FloatingAddressProber prober = new FloatingAddressProber("127.0.0.23", 18081)) {
@@ -166,8 +170,8 @@ class RolloutBrowserIT extends WebIT {
             assertThat(confs).as("the local config folders the installer made are kept").hasSize(2)
                     .allSatisfy(p -> assertThat(Files.readString(p)).contains("CL/Web 1.1 default configuration"));
         }
-        assertThat(engine.linkTarget("srv1", "/usr/local/jcclweb/config")).contains("/mnt/export/config");
-        assertThat(engine.linkTarget("srv2", "/usr/local/jcclweb/config")).contains("/mnt/export/config");
+        assertThat(servers.linkTarget("srv1", "/usr/local/jcclweb/config")).contains("/mnt/export/config");
+        assertThat(servers.linkTarget("srv2", "/usr/local/jcclweb/config")).contains("/mnt/export/config");
 
         browser.quit();
         browser = Chromium.start("ja");

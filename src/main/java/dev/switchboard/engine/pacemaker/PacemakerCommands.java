@@ -28,9 +28,14 @@ public final class PacemakerCommands {
         this.timeout = timeout;
     }
 
-    /** The runner switchboard.pacemaker.* describes. */
-    public static PacemakerCommands of(dev.switchboard.SwitchboardProperties.Pacemaker settings) {
-        return new PacemakerCommands(settings.commandPrefix(), settings.commandTimeout());
+    /** Whether commands run on the node named (a prefix reaches it) rather than here, whatever the node. */
+    boolean reachesNodes() {
+        return !prefix.isEmpty();
+    }
+
+    /** The same prefix with another timeout, for a command known to take longer. */
+    PacemakerCommands withTimeout(Duration other) {
+        return new PacemakerCommands(prefix, other);
     }
 
     /** Runs the command on the node and returns its result when it exits 0; a typed failure otherwise. */

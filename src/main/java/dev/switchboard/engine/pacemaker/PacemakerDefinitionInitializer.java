@@ -1,33 +1,33 @@
 package dev.switchboard.engine.pacemaker;
 
 import dev.switchboard.SwitchboardProperties;
-import dev.switchboard.SwitchboardProperties.EngineType;
 import dev.switchboard.cluster.ClusterDefinition;
 import dev.switchboard.cluster.ClusterDefinitionInvalid;
 import dev.switchboard.cluster.ClusterDefinitionReader;
 import dev.switchboard.cluster.ConfigProblem;
+import dev.switchboard.engine.EngineSelection;
 import java.util.List;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * With switchboard.engine.type=pacemaker: reads cluster.yml and completes it from the live CIB
- * before anything starts, so a wrong group name or an unreachable cluster stops Switchboard at
- * once with the reason and the fix.
+ * When the Pacemaker engine is the one chosen ({@link PacemakerEngineConfiguration}): reads
+ * cluster.yml and completes it from the live CIB before anything starts, so a wrong group name
+ * or an unreachable cluster stops Switchboard at once with the reason and the fix.
  */
 class PacemakerDefinitionInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
     @Override
     public void initialize(ConfigurableApplicationContext context) {
-        SwitchboardProperties properties = Binder.get(context.getEnvironment())
-                .bindOrCreate("switchboard", SwitchboardProperties.class);
-        if (properties.engine().type() != EngineType.PACEMAKER) {
+        if (!EngineSelection.selects(PacemakerEngineConfiguration.class, context.getEnvironment())) {
             return;
         }
+        Binder binder = Binder.get(context.getEnvironment());
+        SwitchboardProperties properties = binder.bindOrCreate("switchboard", SwitchboardProperties.class);
         ClusterDefinition declared = new ClusterDefinitionReader(properties.dataDir(), false)
                 .read(properties.cluster().location());
-        PacemakerCommands commands = PacemakerCommands.of(properties.pacemaker());
+        PacemakerCommands commands = binder.bindOrCreate("switchboard.pacemaker", PacemakerProperties.class).commands();
         context.getBeanFactory().registerSingleton("clusterDefinition",
                 PacemakerDefinition.complete(declared, cib(declared, commands)));
     }

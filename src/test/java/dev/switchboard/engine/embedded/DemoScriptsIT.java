@@ -43,10 +43,10 @@ class DemoScriptsIT {
 
             assertThat(run("update.sh", env, "srv2", "1.1")).isEqualTo("exit 0: update.sh: CL/Web on srv2 updated from 1.0 "
                     + "to 1.1; config is now a local folder (relink it to the shared disk)");
-            assertThat(cluster.engine.readFile("srv2", "/usr/local/jcclweb/VERSION")).contains("1.1");
-            assertThat(cluster.engine.readFile("srv1", "/usr/local/jcclweb/VERSION")).contains("1.0");
-            assertThat(cluster.engine.linkTarget("srv2", "/usr/local/jcclweb/config")).isEmpty();
-            assertThat(cluster.engine.readFile("srv2", "/usr/local/jcclweb/config/clweb.conf")).hasValueSatisfying(c ->
+            assertThat(cluster.engine.serverAccess().readFile("srv2", "/usr/local/jcclweb/VERSION")).contains("1.1");
+            assertThat(cluster.engine.serverAccess().readFile("srv1", "/usr/local/jcclweb/VERSION")).contains("1.0");
+            assertThat(cluster.engine.serverAccess().linkTarget("srv2", "/usr/local/jcclweb/config")).isEmpty();
+            assertThat(cluster.engine.serverAccess().readFile("srv2", "/usr/local/jcclweb/config/clweb.conf")).hasValueSatisfying(c ->
                     assertThat(c).contains("CL/Web 1.1 default configuration"));
         }
     }

@@ -4,8 +4,10 @@ import dev.switchboard.TestDemoCluster;
 import dev.switchboard.engine.ClusterEngine;
 import dev.switchboard.engine.ClusterEngineContract;
 import dev.switchboard.engine.EngineEvent;
+import dev.switchboard.engine.ServerAccess;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
@@ -33,6 +35,29 @@ class EmbeddedClusterEngineIT extends ClusterEngineContract {
     @Override
     protected ClusterEngine engine() {
         return cluster.engine;
+    }
+
+    @Override
+    protected ServerAccess servers() {
+        return cluster.engine.serverAccess();
+    }
+
+    @Override
+    protected long applicationPid() {
+        String status = TestCluster.get("http://127.0.0.13:18080/status").orElseThrow().body();
+        return Long.parseLong(status.replaceAll("(?s).*\"pid\": (\\d+).*", "$1"));
+    }
+
+    /** psw1 checks every second. */
+    @Override
+    protected Duration detectionTime() {
+        return Duration.ofSeconds(4);
+    }
+
+    /** An embedded server is a directory of this host: commands run in it, named after the server. */
+    @Override
+    protected String whereAmI() {
+        return "basename \"$PWD\"";
     }
 
     @Override

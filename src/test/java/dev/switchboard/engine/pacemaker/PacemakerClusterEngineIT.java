@@ -3,6 +3,7 @@ package dev.switchboard.engine.pacemaker;
 import dev.switchboard.engine.ClusterEngine;
 import dev.switchboard.engine.ClusterEngineContract;
 import dev.switchboard.engine.EngineEvent;
+import dev.switchboard.engine.ServerAccess;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -25,6 +26,7 @@ class PacemakerClusterEngineIT extends ClusterEngineContract {
     static Path dataDir;
 
     static PacemakerClusterEngine engine;
+    static ServerAccess servers;
     static final List<EngineEvent> EVENTS = new CopyOnWriteArrayList<>();
 
     @BeforeAll
@@ -34,6 +36,7 @@ class PacemakerClusterEngineIT extends ClusterEngineContract {
                 Duration.ofSeconds(60), Duration.ofMillis(500));
         engine.addListener(EVENTS::add);
         engine.start();
+        servers = new PacemakerServerAccess(PacemakerLab.definition(dataDir), engine::snapshot, PacemakerLab.commands());
     }
 
     @AfterAll
@@ -46,6 +49,30 @@ class PacemakerClusterEngineIT extends ClusterEngineContract {
     @Override
     protected ClusterEngine engine() {
         return engine;
+    }
+
+    @Override
+    protected ServerAccess servers() {
+        return servers;
+    }
+
+    /** The nodes share this host's process ids (lab/pacemaker/README.md). */
+    @Override
+    protected long applicationPid() {
+        String status = get(PacemakerLab.SERVICE + "status").orElseThrow();
+        return Long.parseLong(status.replaceAll("(?s).*\"pid\": (\\d+).*", "$1"));
+    }
+
+    /** exec1's monitor operation runs every 2 s; the engine reads crm_mon every 0.5 s. */
+    @Override
+    protected Duration detectionTime() {
+        return Duration.ofSeconds(8);
+    }
+
+    /** Each lab node has its own UTS namespace: its host name is the node's name. */
+    @Override
+    protected String whereAmI() {
+        return "uname -n";
     }
 
     @Override
@@ -70,8 +97,12 @@ class PacemakerClusterEngineIT extends ClusterEngineContract {
 
     @Override
     protected Optional<String> serviceAnswer() {
+        return get(PacemakerLab.SERVICE);
+    }
+
+    private static Optional<String> get(String url) {
         try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(PacemakerLab.SERVICE))
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url))
                     .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
             return response.statusCode() == 200 ? Optional.of(response.body()) : Optional.empty();
         } catch (java.io.IOException e) {

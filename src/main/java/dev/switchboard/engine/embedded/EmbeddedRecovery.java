@@ -1,0 +1,86 @@
+package dev.switchboard.engine.embedded;
+
+import dev.switchboard.cluster.FinalAction;
+import dev.switchboard.engine.MonitorRecoveryStarted;
+import dev.switchboard.engine.NameNotFound;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What a process monitor's error sets off, on its own thread: the vendor's recovery sequence
+ * for the monitor's target (restart, fail over, final action), each step announced first.
+ */
+final class EmbeddedRecovery {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedRecovery.class);
+
+    private final Map<String, EmbeddedGroup> groups;
+    private final EventSink events;
+    private final ExecutorService recoveries;
+
+    EmbeddedRecovery(Map<String, EmbeddedGroup> groups, EventSink events, ExecutorService recoveries) {
+        this.groups = groups;
+        this.events = events;
+        this.recoveries = recoveries;
+    }
+
+    /** One round of the monitor's checks; each server where it found an error is recovered in the background. */
+    void runChecks(ProcessMonitorRunner monitor) {
+        try {
+            for (String server : monitor.check()) {
+                String cause = monitor.definition().name() + " found an error on " + server + ": "
+                        + monitor.status().on(server).map(s -> s.lastResult()).orElse("");
+                recoveries.execute(() -> recover(monitor, server, cause));
+            }
+        } catch (RuntimeException e) {
+            log.error("monitor {} failed to run its check", monitor.definition().name(), e);
+        }
+    }
+
+    /** The vendor's sequence: restart the target up to N times, fail over up to M times, then the final action. */
+    private void recover(ProcessMonitorRunner monitor, String server, String cause) {
+        try {
+            String target = monitor.definition().recovery().target();
+            EmbeddedGroup group = groupOf(target);
+            boolean canFailOver = group.group().autoFailover() && group.group().servers().size() > 1;
+            ProcessMonitorRunner.RecoveryStep step = monitor.nextStep(server, canFailOver);
+            String action = switch (step) {
+                case RESTART -> "restart " + target + " on " + server;
+                case FAILOVER -> "fail over " + group.group().name() + " from " + server;
+                case FINAL_ACTION -> "final action: " + monitor.definition().recovery().finalAction().key();
+            };
+            events.publish(new MonitorRecoveryStarted(Instant.now(), monitor.definition().name(), server, action, cause));
+            switch (step) {
+                case RESTART -> {
+                    if (target.equals(group.group().name())) {
+                        group.restart(server, cause);
+                    } else {
+                        group.restartResource(target, server, cause);
+                    }
+                }
+                case FAILOVER -> group.failOver(server, cause);
+                case FINAL_ACTION -> {
+                    if (monitor.definition().recovery().finalAction() == FinalAction.STOP_GROUP) {
+                        group.stopAsFinalAction(server, cause);
+                    }
+                }
+            }
+        } catch (RuntimeException e) {
+            log.error("recovery by monitor {} on {} failed", monitor.definition().name(), server, e);
+        } finally {
+            monitor.recoveryFinished(server);
+        }
+    }
+
+    private EmbeddedGroup groupOf(String groupOrResource) {
+        EmbeddedGroup byName = groups.get(groupOrResource);
+        if (byName != null) {
+            return byName;
+        }
+        return groups.values().stream().filter(g -> g.group().resource(groupOrResource).isPresent()).findFirst()
+                .orElseThrow(() -> new NameNotFound("group or resource", groupOrResource));
+    }
+}

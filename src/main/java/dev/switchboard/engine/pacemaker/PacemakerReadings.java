@@ -1,0 +1,160 @@
+package dev.switchboard.engine.pacemaker;
+
+import dev.switchboard.cluster.ClusterDefinition;
+import dev.switchboard.cluster.ServerDefinition;
+import dev.switchboard.engine.ClusterSnapshot;
+import dev.switchboard.engine.EngineEvent;
+import dev.switchboard.engine.OperationFailed;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What Switchboard reads from Pacemaker: crm_mon and the CIB on a node that answers, every poll
+ * and whenever an operation waits, turned into a snapshot; what changed since the last reading
+ * goes to the listeners as the same events the embedded engine publishes.
+ */
+final class PacemakerReadings {
+
+    private static final Logger log = LoggerFactory.getLogger(PacemakerReadings.class);
+
+    private final ClusterDefinition definition;
+    private final PacemakerCommands commands;
+    private final PacemakerSnapshots snapshots;
+    private final GroupHolds holds;
+    private final Duration operationTimeout;
+    private final RecentServers recent = new RecentServers();
+    private final List<Consumer<EngineEvent>> listeners = new CopyOnWriteArrayList<>();
+    private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "pacemaker-poll");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private volatile ClusterSnapshot last;
+    private volatile CrmMon lastMon;
+    private volatile Cib cib;
+    private volatile String preferredNode;
+
+    PacemakerReadings(ClusterDefinition definition, PacemakerCommands commands, GroupHolds holds,
+                      Duration operationTimeout) {
+        this.definition = definition;
+        this.commands = commands;
+        this.snapshots = new PacemakerSnapshots(definition);
+        this.holds = holds;
+        this.operationTimeout = operationTimeout;
+    }
+
+    /** Takes the first reading and reads again every {@code pollInterval}. */
+    void startPolling(Duration pollInterval) {
+        refresh(true);
+        poller.scheduleWithFixedDelay(() -> {
+            try {
+                refresh(true);
+            } catch (RuntimeException e) {
+                log.warn("polling Pacemaker failed: {}", e.getMessage());
+            }
+        }, pollInterval.toMillis(), pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    void stopPolling() {
+        poller.shutdownNow();
+    }
+
+    /** The last reading (at most one poll interval old); a first reading when there is none. */
+    ClusterSnapshot last() {
+        ClusterSnapshot known = last;
+        return known != null ? known : refresh(true);
+    }
+
+    /** The last crm_mon reading, with its failures; null before the first. */
+    CrmMon lastMon() {
+        return lastMon;
+    }
+
+    /**
+     * Reads the cluster now and publishes what changed since the last reading.
+     *
+     * @param withCib also re-read the configuration (monitor switches, leftover constraints);
+     *                a wait for a transition only needs crm_mon, and every command costs time
+     */
+    ClusterSnapshot refresh(boolean withCib) {
+        List<EngineEvent> changes;
+        ClusterSnapshot now;
+        synchronized (this) {
+            CrmMon mon = read(CrmMon::parse, "crm_mon", "-1", "--output-as=xml");
+            if (withCib || cib == null) {
+                cib = read(Cib::parse, "cibadmin", "-Q");
+            }
+            now = snapshots.of(mon, cib, holds.operations());
+            changes = last == null ? List.of() : SnapshotChanges.between(last, now,
+                    holds.notFailingOver(now, Instant.now()), recent.within(operationTimeout, now.takenAt()));
+            lastMon = mon;
+            last = now;
+            recent.note(now);
+        }
+        changes.forEach(this::publish); // outside the lock: listeners write to the database
+        return now;
+    }
+
+    /** Runs a reading command on a node that answers, and parses its output in Switchboard's words. */
+    private <T> T read(Function<String, T> parse, String... command) {
+        String output = onAnyNode(command).stdout();
+        try {
+            return parse.apply(output);
+        } catch (IllegalArgumentException e) {
+            throw new OperationFailed("Pacemaker answered `" + String.join(" ", command) + "` with something "
+                    + "Switchboard cannot read (" + e.getMessage() + "). Check that pacemaker-cli-utils is 2.1 or "
+                    + "newer on the nodes.");
+        }
+    }
+
+    /**
+     * Runs the command on the node that answered last; when that node does not answer (its stack
+     * is down or it is unreachable), on the next declared one.
+     */
+    PacemakerCommands.Result onAnyNode(String... command) {
+        List<String> nodes = new ArrayList<>();
+        if (preferredNode != null) {
+            nodes.add(preferredNode);
+        }
+        definition.servers().stream().map(ServerDefinition::name).filter(n -> !nodes.contains(n)).forEach(nodes::add);
+        PacemakerFailure unreachable = null;
+        for (String node : nodes) {
+            try {
+                PacemakerCommands.Result result = commands.run(node, command);
+                preferredNode = node;
+                return result;
+            } catch (PacemakerFailure e) {
+                if (e.kind() != PacemakerFailure.Cause.NOT_RUNNING && e.kind() != PacemakerFailure.Cause.TIMEOUT) {
+                    throw e;
+                }
+                unreachable = e;
+            }
+        }
+        throw unreachable;
+    }
+
+    void addListener(Consumer<EngineEvent> listener) {
+        listeners.add(listener);
+    }
+
+    private void publish(EngineEvent event) {
+        log.info("{}", event);
+        for (Consumer<EngineEvent> listener : listeners) {
+            try {
+                listener.accept(event);
+            } catch (RuntimeException e) {
+                log.warn("an engine event listener failed on {}", event, e);
+            }
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package dev.switchboard.engine.pacemaker;
+
+import dev.switchboard.engine.ActivationState;
+import dev.switchboard.engine.ClusterSnapshot;
+import dev.switchboard.engine.GroupStatus;
+import dev.switchboard.engine.NameNotFound;
+import dev.switchboard.engine.OperationFailed;
+import dev.switchboard.engine.ServerState;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+/**
+ * Pacemaker acts on its own time: an operation gives the order, then waits here, reading the
+ * cluster every step, until the state it wanted shows, a failure shows, or the operation
+ * timeout is up; the last two end with what was seen and what to do.
+ */
+final class PacemakerWaits {
+
+    static final Duration STEP = Duration.ofMillis(100);
+
+    private final Supplier<ClusterSnapshot> reading;
+    private final Duration timeout;
+    private final Duration step;
+
+    /** @param reading reads the cluster afresh (crm_mon only: a transition needs no configuration) */
+    PacemakerWaits(Supplier<ClusterSnapshot> reading, Duration timeout, Duration step) {
+        this.reading = reading;
+        this.timeout = timeout;
+        this.step = step;
+    }
+
+    GroupStatus group(String group, Predicate<GroupStatus> done, String what) {
+        return group(group, done, g -> Optional.empty(), what);
+    }
+
+    /** Until the group satisfies {@code done}; a failure ({@code failed} or a failure state) or the timeout ends it. */
+    GroupStatus group(String group, Predicate<GroupStatus> done, Function<GroupStatus, Optional<String>> failed,
+                      String what) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        GroupStatus now = read(group);
+        while (!done.test(now)) {
+            Optional<String> failure = failed.apply(now);
+            if (failure.isPresent()) {
+                throw new OperationFailed("The " + what + " failed: " + failure.get() + ". The group is "
+                        + now.state().word() + where(now) + ". Look at crm_mon -1, fix the cause, then clean up the "
+                        + "failure.");
+            }
+            if (System.nanoTime() > deadline) {
+                throw new OperationFailed("The " + what + " did not finish within " + timeout.toMillis()
+                        + " ms; the group is " + now.state().word() + where(now)
+                        + (now.reason() == null ? "" : " (" + now.reason() + ")") + ".");
+            }
+            if (now.state() == ActivationState.ONLINE_FAILURE || now.state() == ActivationState.OFFLINE_FAILURE) {
+                throw new OperationFailed("The " + what + " failed: the group is " + now.state().word()
+                        + (now.reason() == null ? "" : ": " + now.reason()) + ". Look at crm_mon -1, then clean up.");
+            }
+            sleep();
+            now = read(group);
+        }
+        return now;
+    }
+
+    /**
+     * Until the server is in the wanted state and, in standby, runs no resource any more and the
+     * groups that left have arrived (or stopped): no later reading sees them move.
+     */
+    ServerState server(String server, ServerState wanted, List<String> leaving) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        ClusterSnapshot now = reading.get();
+        while (!(now.serverState(server) == wanted && (wanted != ServerState.STANDBY || runsNothing(now, server))
+                && settled(now, leaving))) {
+            if (System.nanoTime() > deadline) {
+                throw new OperationFailed("After " + timeout.toSeconds() + " s server " + server + " is "
+                        + now.serverState(server).word() + " (wanted: " + wanted.word() + ")"
+                        + (runsNothing(now, server) ? "" : ", still runs resources")
+                        + (settled(now, leaving) ? "" : ", its groups are still moving")
+                        + ". Look at crm_mon -1; a node in maintenance mode shows as Standby too.");
+            }
+            sleep();
+            now = reading.get();
+        }
+        return wanted;
+    }
+
+    /** Every member Online on that server: the group has arrived, not just its first members. */
+    static boolean allOnlineOn(GroupStatus group, String server) {
+        return server != null && group.resources().stream()
+                .allMatch(r -> r.state() == ActivationState.ONLINE && server.equals(r.server()));
+    }
+
+    /** None of the groups is on its way (Online or Offline pending). */
+    static boolean settled(ClusterSnapshot snapshot, List<String> groups) {
+        return groups.stream().map(snapshot::group).flatMap(Optional::stream).map(GroupStatus::state)
+                .noneMatch(s -> s == ActivationState.ONLINE_PENDING || s == ActivationState.OFFLINE_PENDING);
+    }
+
+    static boolean runsNothing(ClusterSnapshot snapshot, String server) {
+        return snapshot.groups().stream().flatMap(g -> g.resources().stream())
+                .noneMatch(r -> server.equals(r.server()) && r.state() != ActivationState.OFFLINE);
+    }
+
+    private GroupStatus read(String group) {
+        return reading.get().group(group).orElseThrow(() -> new NameNotFound("group", group));
+    }
+
+    private static String where(GroupStatus group) {
+        return group.currentServer() == null ? "" : " on " + group.currentServer();
+    }
+
+    private void sleep() {
+        try {
+            Thread.sleep(step.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new OperationFailed("interrupted while waiting for Pacemaker");
+        }
+    }
+}
