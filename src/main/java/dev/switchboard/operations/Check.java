@@ -1,12 +1,14 @@
 package dev.switchboard.operations;
 
+import java.io.Serializable;
 import java.util.List;
 
 /**
  * One preflight check: its verdict, and why (a message key with its arguments, so it shows in
  * the operator's language), and for a WARN or FAIL how to fix it.
  */
-public record Check(String id, Verdict verdict, String reasonKey, List<Object> args, String fixKey) {
+public record Check(String id, Verdict verdict, String reasonKey, List<Object> args, String fixKey)
+        implements Serializable {
 
     public enum Verdict { PASS, WARN, FAIL }
 

@@ -2,23 +2,28 @@ package dev.switchboard.operations;
 
 import java.time.Instant;
 
-/** Another operation holds the group: who, since when, and which operation. */
+/** Another operation holds the group (or server): who, since when, and which operation. */
 public final class GroupHeld extends RuntimeException {
 
-    private final Operation holder;
-
-    /** The key a server operation holds besides its groups. */
-    static final String SERVER_KEY = "server:";
+    private final transient Operation holder;
+    private final String key;
 
     GroupHeld(String key, Operation holder) {
         super(describe(key) + " is busy: " + holder.requestedBy() + " started "
                 + holder.kind().auditName() + " at " + holder.requestedAt() + " (operation " + holder.id() + ").");
+        this.key = key;
         this.holder = holder;
     }
 
-    /** "group 'g'" or "server 's'", for a held key. */
+    /** "Group 'g'" or "Server 's'", for a held key. */
     static String describe(String key) {
-        return key.startsWith(SERVER_KEY) ? "Server '" + key.substring(SERVER_KEY.length()) + "'" : "Group '" + key + "'";
+        return key.startsWith(OperationHolds.SERVER_KEY)
+                ? "Server '" + key.substring(OperationHolds.SERVER_KEY.length()) + "'" : "Group '" + key + "'";
+    }
+
+    /** As the audit trail records the refusal. */
+    String auditDetails() {
+        return describe(key) + " held by operation " + holder.id();
     }
 
     public Operation holder() {

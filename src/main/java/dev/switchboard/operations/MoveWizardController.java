@@ -5,10 +5,7 @@ import dev.switchboard.engine.NameNotFound;
 import dev.switchboard.audit.AuditActor;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import org.springframework.context.MessageSource;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -21,24 +18,20 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * The move wizard: choose the target (each server says whether it can take the group), see the
  * checks and the plan, confirm with a reason and the group's name, then follow the operation.
- * The checks run again on confirmation: a FAIL blocks, a WARN must be acknowledged.
+ * On confirmation the move goes to {@link MoveGroup}, which runs the checks again: a refusal comes
+ * back to the wizard, which shows it with the checks that refused.
  */
 @Controller
 class MoveWizardController {
 
     private final PlanGroupMove planner;
-    private final Operations operations;
+    private final MoveGroup moves;
     private final ClusterDefinition definition;
-    private final MessageSource messages;
-    private final SwitchoverSteps switchovers;
 
-    MoveWizardController(PlanGroupMove planner, Operations operations, ClusterDefinition definition,
-                         MessageSource messages, SwitchoverSteps switchovers) {
+    MoveWizardController(PlanGroupMove planner, MoveGroup moves, ClusterDefinition definition) {
         this.planner = planner;
-        this.operations = operations;
+        this.moves = moves;
         this.definition = definition;
-        this.messages = messages;
-        this.switchovers = switchovers;
     }
 
     @GetMapping("/groups/{name}/move")
@@ -65,34 +58,22 @@ class MoveWizardController {
                    @RequestParam(defaultValue = "false") boolean acknowledge,
                    @RequestParam(required = false) String rollout, Authentication auth,
                    HttpServletRequest request, RedirectAttributes flash) {
-        MovePlan plan = planner.plan(name, target);
         String run = runId(rollout);
         String back = "redirect:/groups/" + name + "/move?target=" + target + (run == null ? "" : "&rollout=" + run);
-        AuditActor actor = AuditActor.of(auth, request);
-        // a move started from a rolling-update step must be that step's switchover, nothing else
-        java.util.Optional<String> notThisRun = run == null ? java.util.Optional.empty()
-                : switchovers.refusal(run, name, plan.to(), actor);
-        if (notThisRun.isPresent()) {
-            flash.addFlashAttribute("error", "rollout.error.notSwitchStep");
-            flash.addFlashAttribute("errorArgs", new Object[] {notThisRun.get()});
-            return back;
-        }
-        String error = plan.blocked() ? "move.error.blocked"
-                : plan.needsAcknowledgement() && !acknowledge ? "move.error.acknowledge"
-                : reason.isBlank() ? "operation.error.reason"
+        String error = reason.isBlank() ? "operation.error.reason"
                 : !confirmation.strip().equals(name) ? "operation.error.confirmation" : null;
         if (error != null) {
             flash.addFlashAttribute("error", error);
             return back;
         }
-
-        List<String> outcomes = plan.checks().stream().map(c -> c.id() + " " + c.verdict()
-                + (c.verdict() == Check.Verdict.WARN ? " (acknowledged)" : "") + ": "
-                + messages.getMessage(c.reasonKey(), c.argArray(), Locale.ENGLISH)).toList();
         try {
-            Operation operation = operations.submit(OperationKind.MOVE_GROUP, name, plan.to(), reason,
-                    actor, outcomes, run);
-            return "redirect:/operations/" + operation.id();
+            MoveOutcome outcome = moves.move(new MoveRequest(name, target, reason, acknowledge,
+                    AuditActor.of(auth, request), run));
+            if (outcome instanceof MoveOutcome.Refused refused) {
+                flash.addFlashAttribute("refusal", refused.refusal());
+                return back;
+            }
+            return "redirect:/operations/" + ((MoveOutcome.Started) outcome).operation().id();
         } catch (GroupHeld e) {
             flash.addFlashAttribute("error", "operation.error.busy");
             return back;

@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.RequestContextUtils;
 
 /**
  * Operations in the vendor's API shape: POSTs are asynchronous (202 and an operation to poll),
@@ -30,26 +31,31 @@ import org.springframework.web.bind.annotation.RestController;
 class OperationsApiController {
 
     /** The optional body: where to, why, and (for a move with warnings) that they were read. */
-    record OperationRequest(String target, String reason, Boolean acknowledge) {
-        static final OperationRequest NONE = new OperationRequest(null, null, null);
+    record ApiBody(String target, String reason, Boolean acknowledge) {
+        static final ApiBody NONE = new ApiBody(null, null, null);
     }
 
     private final Operations operations;
-    private final PlanGroupMove planner;
+    private final SubmitOperation submissions;
+    private final MoveGroup moves;
+    private final CheckText text;
     private final MessageSource messages;
 
-    OperationsApiController(Operations operations, PlanGroupMove planner, MessageSource messages) {
+    OperationsApiController(Operations operations, SubmitOperation submissions, MoveGroup moves, CheckText text,
+                            MessageSource messages) {
         this.operations = operations;
-        this.planner = planner;
+        this.submissions = submissions;
+        this.moves = moves;
+        this.text = text;
         this.messages = messages;
     }
 
     @PostMapping("/groups/{name}/{action:move|start|stop}")
     ResponseEntity<Map<String, Object>> group(@PathVariable String name, @PathVariable String action,
-                                              @RequestBody(required = false) OperationRequest body,
+                                              @RequestBody(required = false) ApiBody body,
                                               Authentication auth, HttpServletRequest request) {
         if (action.equals("move")) {
-            return move(name, body == null ? OperationRequest.NONE : body, auth, request);
+            return move(name, body == null ? ApiBody.NONE : body, auth, request);
         }
         OperationKind kind = action.equals("start") ? OperationKind.START_GROUP : OperationKind.STOP_GROUP;
         return submit(kind, name, body, auth, request);
@@ -57,7 +63,7 @@ class OperationsApiController {
 
     @PostMapping("/resources/{name}/{action:start|stop}")
     ResponseEntity<Map<String, Object>> resource(@PathVariable String name, @PathVariable String action,
-                                                 @RequestBody(required = false) OperationRequest body,
+                                                 @RequestBody(required = false) ApiBody body,
                                                  Authentication auth, HttpServletRequest request) {
         OperationKind kind = action.equals("start") ? OperationKind.START_RESOURCE : OperationKind.STOP_RESOURCE;
         return submit(kind, name, body, auth, request);
@@ -65,7 +71,7 @@ class OperationsApiController {
 
     @PostMapping("/monitors/{name}/{action:suspend|resume}")
     ResponseEntity<Map<String, Object>> monitor(@PathVariable String name, @PathVariable String action,
-                                                @RequestBody(required = false) OperationRequest body,
+                                                @RequestBody(required = false) ApiBody body,
                                                 Authentication auth, HttpServletRequest request) {
         OperationKind kind = action.equals("suspend") ? OperationKind.SUSPEND_MONITOR : OperationKind.RESUME_MONITOR;
         return submit(kind, name, body, auth, request);
@@ -73,7 +79,7 @@ class OperationsApiController {
 
     @PostMapping("/monitors/{name}/dummy-failure/{action:start|stop}")
     ResponseEntity<Map<String, Object>> dummyFailure(@PathVariable String name, @PathVariable String action,
-                                                     @RequestBody(required = false) OperationRequest body,
+                                                     @RequestBody(required = false) ApiBody body,
                                                      Authentication auth, HttpServletRequest request) {
         OperationKind kind = action.equals("start") ? OperationKind.START_DUMMY_FAILURE : OperationKind.STOP_DUMMY_FAILURE;
         return submit(kind, name, requireTarget(body), auth, request);
@@ -81,37 +87,32 @@ class OperationsApiController {
 
     @PostMapping("/servers/{name}/{action:standby|online}")
     ResponseEntity<Map<String, Object>> server(@PathVariable String name, @PathVariable String action,
-                                               @RequestBody(required = false) OperationRequest body,
+                                               @RequestBody(required = false) ApiBody body,
                                                Authentication auth, HttpServletRequest request) {
         OperationKind kind = action.equals("standby") ? OperationKind.SERVER_STANDBY : OperationKind.SERVER_ONLINE;
         return submit(kind, name, body, auth, request);
     }
 
-    /** A move runs the wizard's preflight checks: a FAIL refuses it, a WARN needs "acknowledge": true. */
-    private ResponseEntity<Map<String, Object>> move(String group, OperationRequest r, Authentication auth,
+    /** A move goes through the preflight checks: a FAIL refuses it, a WARN needs "acknowledge": true. */
+    private ResponseEntity<Map<String, Object>> move(String group, ApiBody body, Authentication auth,
                                                      HttpServletRequest request) {
-        MovePlan plan = planner.plan(group, r.target());
-        List<Map<String, Object>> checks = plan.checks().stream().map(c -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("id", c.id());
-            m.put("verdict", c.verdict().name());
-            m.put("reason", messages.getMessage(c.reasonKey(), c.argArray(), Locale.ENGLISH));
-            m.put("fix", c.fixKey() == null ? null : messages.getMessage(c.fixKey(), c.argArray(), Locale.ENGLISH));
-            return m;
-        }).toList();
-        boolean acknowledged = Boolean.TRUE.equals(r.acknowledge());
-        if (plan.blocked() || (plan.needsAcknowledgement() && !acknowledged)) {
-            String message = plan.blocked() ? "A preflight check failed; the move was not started."
-                    : "Preflight warnings must be acknowledged with \"acknowledge\": true.";
-            return ResponseEntity.status(HttpStatus.CONFLICT).body(ApiEnvelope.body(ApiEnvelope.code(409), message,
-                    "checks", checks));
+        Locale locale = RequestContextUtils.getLocale(request);
+        MoveOutcome outcome = moves.move(new MoveRequest(group, body.target(), body.reason(),
+                Boolean.TRUE.equals(body.acknowledge()), AuditActor.of(auth, request), null));
+        List<Map<String, Object>> checks = text.json(outcome.plan().checks(), locale);
+        if (outcome instanceof MoveOutcome.Refused refused) {
+            return ResponseEntity.status(HttpStatus.CONFLICT).body(ApiEnvelope.body(ApiEnvelope.code(409),
+                    message(refused.refusal(), locale), "checks", checks, "refusedBy", refused.refusal().checkIds()));
         }
-        List<String> outcomes = checks.stream().map(c -> c.get("id") + " " + c.get("verdict") + ": " + c.get("reason"))
-                .toList();
-        Operation operation = operations.submit(OperationKind.MOVE_GROUP, group, plan.to(), r.reason(),
-                AuditActor.of(auth, request), outcomes);
+        Operation operation = ((MoveOutcome.Started) outcome).operation();
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(ApiEnvelope.body(0, "", "operation", json(operation),
                 "checks", checks));
+    }
+
+    /** As the pages word a refusal, but naming the API's own field for acknowledging warnings. */
+    private String message(Refusal refusal, Locale locale) {
+        return refusal.key().equals(Refusal.ACKNOWLEDGE)
+                ? messages.getMessage("move.error.acknowledge.api", null, locale) : text.message(refusal, locale);
     }
 
     @GetMapping("/operations/{id}")
@@ -136,14 +137,15 @@ class OperationsApiController {
         return ResponseEntity.status(HttpStatus.BAD_REQUEST).body(ApiEnvelope.body(ApiEnvelope.code(400), e.getMessage()));
     }
 
-    private ResponseEntity<Map<String, Object>> submit(OperationKind kind, String subject, OperationRequest body,
+    private ResponseEntity<Map<String, Object>> submit(OperationKind kind, String subject, ApiBody body,
                                                        Authentication auth, HttpServletRequest request) {
-        OperationRequest r = body == null ? OperationRequest.NONE : body;
-        Operation operation = operations.submit(kind, subject, r.target(), r.reason(), AuditActor.of(auth, request));
+        ApiBody r = body == null ? ApiBody.NONE : body;
+        Operation operation = submissions.submit(new OperationRequest(kind, subject, r.target(), r.reason(),
+                AuditActor.of(auth, request)));
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(ApiEnvelope.body(0, "", "operation", json(operation)));
     }
 
-    private static OperationRequest requireTarget(OperationRequest body) {
+    private static ApiBody requireTarget(ApiBody body) {
         if (body == null || body.target() == null) {
             throw new IllegalArgumentException("Name the server in the body, e.g. {\"target\": \"srv1\"}.");
         }

@@ -21,7 +21,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Operations from the pages: a confirmation that says what will happen and asks why, then a page
- * that follows the operation to its result. Monitor operations need an ADMIN.
+ * that follows the operation to its result. Monitor operations need an ADMIN. A move goes through
+ * {@link MoveGroup} as from the wizard: a refused one comes back here with the checks that refused.
  */
 @Controller
 class OperationsController {
@@ -33,12 +34,17 @@ class OperationsController {
             OperationKind.STOP_GROUP, OperationKind.STOP_RESOURCE, OperationKind.SERVER_STANDBY);
 
     private final Operations operations;
+    private final SubmitOperation submissions;
+    private final MoveGroup moves;
     private final ClusterDefinition definition;
     private final ClusterEngine engine;
     private final AuditTrail trail;
 
-    OperationsController(Operations operations, ClusterDefinition definition, ClusterEngine engine, AuditTrail trail) {
+    OperationsController(Operations operations, SubmitOperation submissions, MoveGroup moves,
+                         ClusterDefinition definition, ClusterEngine engine, AuditTrail trail) {
         this.operations = operations;
+        this.submissions = submissions;
+        this.moves = moves;
         this.definition = definition;
         this.engine = engine;
         this.trail = trail;
@@ -62,19 +68,19 @@ class OperationsController {
             List<String> leaving = leaving(subject).stream().map(g -> g.name()).toList();
             model.addAttribute("leaving", leaving.isEmpty() ? "—" : String.join(", ", leaving));
         }
-        operations.groupsHeldBy(kind, subject).stream().map(operations::holderOf).flatMap(java.util.Optional::stream)
-                .findFirst().ifPresent(h -> model.addAttribute("holder", h));
+        operations.holderOfAny(kind, subject).ifPresent(h -> model.addAttribute("holder", h));
         return "operations/confirm";
     }
 
     @PostMapping("/operations")
     String submit(@RequestParam OperationKind kind, @RequestParam String subject,
                   @RequestParam(required = false) String target, @RequestParam(defaultValue = "") String reason,
-                  @RequestParam(defaultValue = "") String confirmation, Authentication auth, HttpServletRequest request,
-                  RedirectAttributes flash) {
+                  @RequestParam(defaultValue = "") String confirmation,
+                  @RequestParam(defaultValue = "false") boolean acknowledge, Authentication auth,
+                  HttpServletRequest request, RedirectAttributes flash) {
         requireRole(kind, auth);
-        String back = "redirect:/operations/new?kind=" + kind + "&subject=" + subject
-                + (target == null || target.isBlank() ? "" : "&target=" + target);
+        String to = target == null || target.isBlank() ? null : target;
+        String back = "redirect:/operations/new?kind=" + kind + "&subject=" + subject + (to == null ? "" : "&target=" + to);
         if (reason.isBlank()) {
             flash.addFlashAttribute("error", "operation.error.reason");
             return back;
@@ -83,10 +89,18 @@ class OperationsController {
             flash.addFlashAttribute("error", "operation.error.confirmation");
             return back;
         }
+        AuditActor actor = AuditActor.of(auth, request);
         try {
-            Operation operation = operations.submit(kind, subject, target == null || target.isBlank() ? null : target,
-                    reason, AuditActor.of(auth, request));
-            return "redirect:/operations/" + operation.id();
+            if (kind != OperationKind.MOVE_GROUP) {
+                return "redirect:/operations/" + submissions.submit(new OperationRequest(kind, subject, to, reason, actor))
+                        .id();
+            }
+            MoveOutcome outcome = moves.move(new MoveRequest(subject, to, reason, acknowledge, actor, null));
+            if (outcome instanceof MoveOutcome.Refused refused) {
+                flash.addFlashAttribute("refusal", refused.refusal());
+                return "redirect:/operations/new?kind=" + kind + "&subject=" + subject + "&target=" + outcome.plan().to();
+            }
+            return "redirect:/operations/" + ((MoveOutcome.Started) outcome).operation().id();
         } catch (GroupHeld e) {
             flash.addFlashAttribute("error", "operation.error.busy");
             return back;

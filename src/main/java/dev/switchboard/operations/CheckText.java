@@ -1,0 +1,68 @@
+package dev.switchboard.operations;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+/**
+ * Checks and refusals as text in a language: for the API's answers (the reader's language) and
+ * the audit trail (English, as the rest of the trail).
+ */
+@Component
+class CheckText {
+
+    private final MessageSource messages;
+
+    CheckText(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    String reason(Check check, Locale locale) {
+        return messages.getMessage(check.reasonKey(), check.argArray(), locale);
+    }
+
+    /** How to fix a WARN or FAIL; null for a PASS. */
+    String fix(Check check, Locale locale) {
+        return check.fixKey() == null ? null : messages.getMessage(check.fixKey(), check.argArray(), locale);
+    }
+
+    String message(Refusal refusal, Locale locale) {
+        return messages.getMessage(refusal.key(), refusal.argArray(), locale);
+    }
+
+    /** A check as the API shows it: id, verdict, reason and fix. */
+    Map<String, Object> json(Check check, Locale locale) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", check.id());
+        m.put("verdict", check.verdict().name());
+        m.put("reason", reason(check, locale));
+        m.put("fix", fix(check, locale));
+        return m;
+    }
+
+    List<Map<String, Object>> json(List<Check> checks, Locale locale) {
+        return checks.stream().map(c -> json(c, locale)).toList();
+    }
+
+    /** A check's outcome as a started move records it. */
+    String outcome(Check check) {
+        return check.id() + " " + check.verdict() + (check.verdict() == Check.Verdict.WARN ? " (acknowledged)" : "")
+                + ": " + reason(check, Locale.ENGLISH);
+    }
+
+    /** A refusal as the audit trail records it: why, then each refusing check with its fix. */
+    String audit(Refusal refusal) {
+        StringBuilder text = new StringBuilder(message(refusal, Locale.ENGLISH));
+        for (Check c : refusal.checks()) {
+            text.append(' ').append(c.id()).append(' ').append(c.verdict()).append(": ").append(reason(c, Locale.ENGLISH));
+            String fix = fix(c, Locale.ENGLISH);
+            if (fix != null) {
+                text.append(" Fix: ").append(fix);
+            }
+        }
+        return text.toString();
+    }
+}

@@ -1,0 +1,87 @@
+package dev.switchboard.operations;
+
+import dev.switchboard.cluster.ClusterDefinition;
+import dev.switchboard.cluster.FailoverGroup;
+import dev.switchboard.engine.NameNotFound;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.stereotype.Component;
+
+/**
+ * One operation at a time per group: which operation holds which group (and, for a server's
+ * standby or return, the server), taken all at once or not at all.
+ */
+@Component
+class OperationHolds {
+
+    /** The key a server operation holds besides its groups. */
+    static final String SERVER_KEY = "server:";
+
+    private final ClusterDefinition definition;
+    private final Map<String, Operation> holders = new ConcurrentHashMap<>();
+
+    OperationHolds(ClusterDefinition definition) {
+        this.definition = definition;
+    }
+
+    /** The operation that holds the group now, if any. */
+    Optional<Operation> holderOf(String group) {
+        return Optional.ofNullable(holders.get(group));
+    }
+
+    /**
+     * Takes every key the operation holds, or none.
+     *
+     * @throws GroupHeld naming the first key another operation holds, and that operation
+     */
+    void take(Operation operation) {
+        List<String> keys = keys(operation);
+        for (int i = 0; i < keys.size(); i++) {
+            Operation holder = holders.putIfAbsent(keys.get(i), operation);
+            if (holder != null) {
+                keys.subList(0, i).forEach(k -> holders.remove(k, operation));
+                throw new GroupHeld(keys.get(i), holder);
+            }
+        }
+    }
+
+    void release(Operation operation) {
+        keys(operation).forEach(key -> holders.remove(key, operation));
+    }
+
+    /** What an operation holds: its groups and, for a server operation, the server (which may have none). */
+    private List<String> keys(Operation operation) {
+        List<String> keys = new ArrayList<>(groupsHeldBy(operation.kind(), operation.subject()));
+        if (operation.kind().onServer()) {
+            keys.add(SERVER_KEY + operation.subject());
+        }
+        return keys;
+    }
+
+    /**
+     * The groups an operation on {@code subject} holds while it runs: one, or every group of a server.
+     *
+     * @throws NameNotFound when the subject does not exist
+     */
+    List<String> groupsHeldBy(OperationKind kind, String subject) {
+        return switch (kind) {
+            case MOVE_GROUP, START_GROUP, STOP_GROUP, CLEAR_LEFTOVERS, CLEANUP_FAILURES -> List.of(definition
+                    .group(subject).map(FailoverGroup::name).orElseThrow(() -> new NameNotFound("group", subject)));
+            case START_RESOURCE, STOP_RESOURCE -> List.of(definition.groupOfResource(subject).map(FailoverGroup::name)
+                    .orElseThrow(() -> new NameNotFound("resource", subject)));
+            case SERVER_STANDBY, SERVER_ONLINE -> {
+                definition.server(subject).orElseThrow(() -> new NameNotFound("server", subject));
+                yield definition.groups().stream().filter(g -> g.servers().contains(subject))
+                        .map(FailoverGroup::name).toList();
+            }
+            case SUSPEND_MONITOR, RESUME_MONITOR, START_DUMMY_FAILURE, STOP_DUMMY_FAILURE -> List.of(definition
+                    .monitor(subject).map(m -> m.recovery().target())
+                    .map(t -> definition.group(t).or(() -> definition.groupOfResource(t)).map(FailoverGroup::name)
+                            .orElse(t))
+                    .orElseThrow(() -> new NameNotFound("monitor", subject)));
+        };
+    }
+}

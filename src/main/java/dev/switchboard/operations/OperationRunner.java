@@ -1,0 +1,112 @@
+package dev.switchboard.operations;
+
+import dev.switchboard.audit.AuditRecord.Outcome;
+import dev.switchboard.cluster.ClusterDefinition;
+import dev.switchboard.engine.EngineException;
+import dev.switchboard.engine.NameNotFound;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Service;
+
+/**
+ * Runs an operation the use cases ({@link MoveGroup}, {@link SubmitOperation}) accepted: holds
+ * its group, records it before anything runs, executes it in the background and audits it under
+ * one operation id from request to result. Package-private: no route reaches it but through a use case.
+ */
+@Service
+class OperationRunner implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(OperationRunner.class);
+
+    private final ClusterDefinition definition;
+    private final OperationStore store;
+    private final OperationHolds holds;
+    private final OperationAudit audit;
+    private final OperationWork work;
+    private final ExecutorService runner = Executors.newCachedThreadPool(r -> {
+        Thread thread = new Thread(r, "operation");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    OperationRunner(ClusterDefinition definition, OperationStore store, OperationHolds holds, OperationAudit audit,
+                    OperationWork work) {
+        this.definition = definition;
+        this.store = store;
+        this.holds = holds;
+        this.audit = audit;
+        this.work = work;
+    }
+
+    /**
+     * Records the request, auditing the preflight outcomes, and starts it in the background.
+     *
+     * @throws NameNotFound when the subject or target does not exist
+     * @throws GroupHeld    when another operation holds the group
+     */
+    Operation start(OperationRequest r, List<String> preflight) {
+        List<String> held = holds.groupsHeldBy(r.kind(), r.subject());
+        if (r.target() != null && definition.server(r.target()).isEmpty()) {
+            throw new NameNotFound("server", r.target());
+        }
+        if (r.target() != null && r.kind().onServer()) {
+            throw new IllegalArgumentException("A server's standby or return takes no target; leave it out.");
+        }
+        Operation operation = new Operation(UUID.randomUUID().toString(), r.kind(), r.subject(),
+                r.kind().onServer() ? null : held.get(0), r.target(), r.recordedReason(), r.actor().name(),
+                r.actor().role(), r.actor().source(), Instant.now(), OperationState.REQUESTED, null, null, null,
+                r.partOf(), null);
+        try {
+            holds.take(operation);
+        } catch (GroupHeld busy) {
+            audit.record(operation, OperationAudit.REFUSED, Outcome.DENIED, busy.auditDetails());
+            throw busy;
+        }
+        try {
+            store.insert(operation);
+            audit.record(operation, "operation-requested", Outcome.INFO, OperationAudit.describe(operation));
+            preflight.forEach(check -> audit.record(operation, "operation-check", Outcome.INFO, check));
+            runner.execute(() -> run(operation));
+        } catch (RuntimeException e) {
+            holds.release(operation);
+            throw e;
+        }
+        return operation;
+    }
+
+    private void run(Operation operation) {
+        Instant started = Instant.now();
+        store.started(operation.id(), started);
+        audit.record(operation, "operation-started", Outcome.INFO, null);
+        OperationState state;
+        String message;
+        try {
+            message = work.execute(operation);
+            state = OperationState.SUCCEEDED;
+        } catch (EngineException e) {
+            message = e.getMessage();
+            state = OperationState.FAILED;
+        } catch (RuntimeException e) {
+            log.error("operation {} failed unexpectedly", operation.id(), e);
+            message = "unexpected error: " + e;
+            state = OperationState.FAILED;
+        }
+        store.finished(operation.id(), state, Instant.now(), message);
+        audit.record(operation, "operation-finished", state == OperationState.SUCCEEDED ? Outcome.SUCCESS
+                : Outcome.FAILURE, state + " after " + Duration.between(started, Instant.now()).toMillis() + " ms: "
+                + message);
+        holds.release(operation);
+    }
+
+    @Override
+    public void destroy() {
+        runner.shutdown();
+    }
+}

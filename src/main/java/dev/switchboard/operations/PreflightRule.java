@@ -1,0 +1,28 @@
+package dev.switchboard.operations;
+
+import java.util.List;
+import java.util.Optional;
+
+/** The rule for a move's preflight checks: a FAIL blocks it, a WARN needs acknowledging. */
+final class PreflightRule {
+
+    private PreflightRule() {
+    }
+
+    /** Empty when the move may start; otherwise the refusal with the checks that stop it. */
+    static Optional<Refusal> judge(List<Check> checks, boolean acknowledged) {
+        List<Check> failed = only(checks, Check.Verdict.FAIL);
+        if (!failed.isEmpty()) {
+            return Optional.of(new Refusal(Refusal.BLOCKED, List.of(), failed));
+        }
+        List<Check> warnings = only(checks, Check.Verdict.WARN);
+        if (!warnings.isEmpty() && !acknowledged) {
+            return Optional.of(new Refusal(Refusal.ACKNOWLEDGE, List.of(), warnings));
+        }
+        return Optional.empty();
+    }
+
+    private static List<Check> only(List<Check> checks, Check.Verdict verdict) {
+        return checks.stream().filter(c -> c.verdict() == verdict).toList();
+    }
+}

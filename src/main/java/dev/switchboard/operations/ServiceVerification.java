@@ -1,0 +1,57 @@
+package dev.switchboard.operations;
+
+import dev.switchboard.cluster.FailoverGroup;
+import dev.switchboard.engine.ClusterEngine;
+import dev.switchboard.engine.MonitorState;
+import dev.switchboard.engine.OperationFailed;
+import java.time.Duration;
+import org.springframework.stereotype.Component;
+
+/**
+ * After a group moved: its service answers from the new server at the service-check address and
+ * its monitors are Normal there, within 10 s, or the operation fails saying which did not.
+ */
+@Component
+class ServiceVerification {
+
+    private final ClusterEngine engine;
+
+    ServiceVerification(ClusterEngine engine) {
+        this.engine = engine;
+    }
+
+    /** @return what was verified, as the operation's result reports it */
+    String verify(FailoverGroup group, String server) {
+        String expected = group.serviceCheck().expectedOn(server);
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        String last = "no answer";
+        while (System.nanoTime() < deadline) {
+            last = ServiceCheckCall.get(group.serviceCheck().url());
+            boolean answers = last.startsWith("200 ") && last.contains(expected);
+            if (answers && monitorsNormal(group, server)) {
+                return "verified: " + group.serviceCheck().url() + " answered 200 with “" + expected
+                        + "”, monitors Normal";
+            }
+            pause(100);
+        }
+        throw new OperationFailed("The group moved to " + server + " but the verification failed: "
+                + group.serviceCheck().url() + " answered " + last + " (expected 200 with “" + expected
+                + "”) or a monitor is not Normal on " + server + ".");
+    }
+
+    private boolean monitorsNormal(FailoverGroup group, String server) {
+        return engine.snapshot().monitors().stream()
+                .filter(m -> m.targetResource() != null && group.resource(m.targetResource()).isPresent())
+                .allMatch(m -> m.on(server).map(s -> s.state() == MonitorState.NORMAL
+                        // a monitor an operator suspended is not an error
+                        || s.state() == MonitorState.SUSPEND).orElse(false));
+    }
+
+    static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

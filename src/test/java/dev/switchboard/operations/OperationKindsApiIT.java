@@ -1,0 +1,147 @@
+package dev.switchboard.operations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.switchboard.HttpSession;
+import dev.switchboard.WebIT;
+import dev.switchboard.engine.ActivationState;
+import dev.switchboard.engine.ClusterEngine;
+import dev.switchboard.engine.MonitorServerStatus;
+import dev.switchboard.engine.MonitorState;
+import dev.switchboard.engine.ServerState;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Every kind of operation the embedded demo can run, through the API end to end: each reaches
+ * SUCCEEDED (polled at GET /api/v1/operations/{id}) and leaves the cluster in the state it should.
+ * Clearing leftovers and cleaning up failures have no API route; through the confirmation form the
+ * embedded engine answers each with a clear result or refusal.
+ */
+class OperationKindsApiIT extends WebIT {
+
+    private static final String GROUP = "failover-clweb";
+
+    @Autowired
+    ClusterEngine engine;
+
+    private ApiClient operator;
+    private ApiClient admin;
+
+    @BeforeEach
+    void groupAtHome() {
+        groupHome(engine);
+        operator = new ApiClient(url(""), "operator", OPERATOR_PASSWORD);
+        admin = new ApiClient(url(""), "admin", ADMIN_PASSWORD);
+    }
+
+    @AfterEach
+    void backToTheDemo() {
+        engine.resumeMonitor("psw1");
+        engine.stopDummyFailure("psw1", "srv2");
+        engine.standby("srv2", false);
+        if (engine.snapshot().group(GROUP).orElseThrow().state() != ActivationState.ONLINE) {
+            engine.startGroup(GROUP, null);
+        }
+        groupHome(engine);
+    }
+
+    @Test
+    void aGroupStopsAndStartsOnItsHomeServer() {
+        assertSucceeded(operator.run("/api/v1/groups/" + GROUP + "/stop", "{\"reason\":\"CHG-kinds\"}"), "Offline");
+        assertThat(engine.snapshot().group(GROUP).orElseThrow().state()).isEqualTo(ActivationState.OFFLINE);
+
+        assertSucceeded(operator.run("/api/v1/groups/" + GROUP + "/start", null), "Online on srv1");
+        assertThat(engine.snapshot().group(GROUP).orElseThrow()).satisfies(g -> {
+            assertThat(g.state()).isEqualTo(ActivationState.ONLINE);
+            assertThat(g.currentServer()).isEqualTo("srv1");
+        });
+    }
+
+    @Test
+    void aResourceStopsAndStarts() {
+        assertSucceeded(operator.run("/api/v1/resources/exec1/stop", null), "Offline");
+        assertThat(engine.snapshot().resource("exec1").orElseThrow().state()).isEqualTo(ActivationState.OFFLINE);
+
+        assertSucceeded(operator.run("/api/v1/resources/exec1/start", null), "Online");
+        assertThat(engine.snapshot().resource("exec1").orElseThrow().state()).isEqualTo(ActivationState.ONLINE);
+    }
+
+    @Test
+    void anAdminSuspendsAndResumesAMonitor() {
+        assertSucceeded(admin.run("/api/v1/monitors/psw1/suspend", null), "Suspend");
+        assertThat(psw1On("srv1").state()).isEqualTo(MonitorState.SUSPEND);
+
+        assertSucceeded(admin.run("/api/v1/monitors/psw1/resume", null), "resumed");
+        await().atMost(Duration.ofSeconds(10)).until(() -> psw1On("srv1").state() == MonitorState.NORMAL);
+    }
+
+    @Test
+    void anAdminStartsAndEndsADummyFailure() {
+        assertSucceeded(admin.run("/api/v1/monitors/psw1/dummy-failure/start", "{\"target\":\"srv2\"}"),
+                "dummy failure on srv2");
+        assertThat(psw1On("srv2").dummyFailure()).isTrue();
+
+        assertSucceeded(admin.run("/api/v1/monitors/psw1/dummy-failure/stop", "{\"target\":\"srv2\"}"),
+                "dummy failure off on srv2");
+        assertThat(psw1On("srv2").dummyFailure()).isFalse();
+    }
+
+    @Test
+    void aServerGoesToStandbyAndBackOnline() {
+        assertSucceeded(operator.run("/api/v1/servers/srv2/standby", null), "srv2 Standby; failover-clweb Online on srv1");
+        assertThat(engine.snapshot().serverState("srv2")).isEqualTo(ServerState.STANDBY);
+
+        assertSucceeded(operator.run("/api/v1/servers/srv2/online", null), "srv2 Online; failover-clweb Online on srv1");
+        assertThat(engine.snapshot().serverState("srv2")).isEqualTo(ServerState.ONLINE);
+    }
+
+    @Test
+    void aGroupMovesAndItsServiceAnswersFromTheTarget() {
+        assertSucceeded(operator.run("/api/v1/groups/" + GROUP + "/move", "{\"target\":\"srv2\",\"reason\":\"CHG-kinds\"}"),
+                "Online on srv2; verified: " + FIP + "/ answered 200 with “CL/Web on srv2,”, monitors Normal");
+        assertThat(engine.snapshot().group(GROUP).orElseThrow()).satisfies(g -> {
+            assertThat(g.state()).isEqualTo(ActivationState.ONLINE);
+            assertThat(g.currentServer()).isEqualTo("srv2");
+        });
+    }
+
+    @Test
+    void theEmbeddedEngineAnswersClearlyToClearingLeftoversAndCleaningUpFailures() {
+        HttpSession session = new HttpSession(url(""));
+        session.login("operator", OPERATOR_PASSWORD);
+
+        String cleared = operator.finished(submit(session, "CLEAR_LEFTOVERS"));
+        String cleanup = operator.finished(submit(session, "CLEANUP_FAILURES"));
+
+        assertThat(ApiClient.state(cleared)).isEqualTo("SUCCEEDED");
+        assertThat(cleared).contains("\"kind\":\"clear-leftovers\"",
+                "\"message\":\"nothing to clear: no constraints are left on the group\"");
+        assertThat(ApiClient.state(cleanup)).as("the embedded engine keeps no failures").isEqualTo("FAILED");
+        assertThat(cleanup).contains("\"kind\":\"cleanup-failures\"", "\"message\":\"This engine keeps no failures to "
+                + "clean up; the group recovers when it starts.\"");
+        assertThat(engine.snapshot().group(GROUP).orElseThrow().state()).isEqualTo(ActivationState.ONLINE);
+    }
+
+    /** Through the confirmation form, the only route for these kinds; the operation's id. */
+    private static String submit(HttpSession session, String kind) {
+        session.get("/operations/new?kind=" + kind + "&subject=" + GROUP);
+        String location = session.post("/operations", "kind=" + kind + "&subject=" + GROUP + "&reason=CHG-kinds", true)
+                .headers().firstValue("Location").orElseThrow();
+        assertThat(location).matches(".*/operations/[0-9a-f-]{36}");
+        return location.substring(location.lastIndexOf('/') + 1);
+    }
+
+    private static void assertSucceeded(String operation, String message) {
+        assertThat(ApiClient.state(operation)).as(operation).isEqualTo("SUCCEEDED");
+        assertThat(operation).contains("\"message\":\"" + message);
+    }
+
+    private MonitorServerStatus psw1On(String server) {
+        return engine.snapshot().monitor("psw1").orElseThrow().on(server).orElseThrow();
+    }
+}
