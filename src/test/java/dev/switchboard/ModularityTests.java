@@ -7,6 +7,8 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
@@ -46,6 +48,24 @@ class ModularityTests {
         noClasses().that().resideInAPackage("dev.switchboard.engine")
                 .should().dependOnClassesThat().resideInAPackage("dev.switchboard.engine.(*)..")
                 .check(classes);
+    }
+
+    /** The README's picture of the modules is this text; it fails when a dependency comes or goes. */
+    @Test
+    void theReadmeDrawsTheModulesAsTheyAre() throws java.io.IOException {
+        assertThat(java.nio.file.Files.readString(java.nio.file.Path.of("README.md")))
+                .as("README.md's Architecture section must show this diagram (copy it there):%n%s", moduleDiagram())
+                .contains(moduleDiagram());
+    }
+
+    static String moduleDiagram() {
+        java.util.List<String> lines = new java.util.ArrayList<>(java.util.List.of("```mermaid", "flowchart LR"));
+        modules.stream().map(m -> m.getName()).sorted().forEach(name -> lines.add("  " + name));
+        modules.stream().sorted(java.util.Comparator.comparing(m -> m.getName())).forEach(m -> m
+                .getDirectDependencies(modules).uniqueModules().map(d -> d.getName()).sorted()
+                .forEach(d -> lines.add("  " + m.getName() + " --> " + d)));
+        lines.add("```");
+        return String.join("\n", lines);
     }
 
     @Test

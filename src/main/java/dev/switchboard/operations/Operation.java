@@ -18,4 +18,22 @@ public record Operation(String id, OperationKind kind, String subject, String gr
     public java.time.Duration totalTime() {
         return finishedAt == null ? null : java.time.Duration.between(requestedAt, finishedAt);
     }
+
+    /** The operation as the API shows it (also as the holder in a 409). */
+    public java.util.Map<String, Object> apiFields() {
+        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("id", id);
+        m.put("kind", kind.auditName());
+        m.put("subject", subject);
+        m.put("group", group);
+        m.put("target", target);
+        m.put("reason", reason);
+        m.put("requestedBy", requestedBy);
+        m.put("requestedAt", requestedAt.toString());
+        m.put("state", state.name());
+        m.put("startedAt", startedAt == null ? null : startedAt.toString());
+        m.put("finishedAt", finishedAt == null ? null : finishedAt.toString());
+        m.put("message", message);
+        return m;
+    }
 }

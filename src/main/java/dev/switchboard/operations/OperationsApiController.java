@@ -12,7 +12,6 @@ import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -105,7 +104,7 @@ class OperationsApiController {
                     message(refused.refusal(), locale), "checks", checks, "refusedBy", refused.refusal().checkIds()));
         }
         Operation operation = ((MoveOutcome.Started) outcome).operation();
-        return ResponseEntity.status(HttpStatus.ACCEPTED).body(ApiEnvelope.body(0, "", "operation", json(operation),
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(ApiEnvelope.body(0, "", "operation", operation.apiFields(),
                 "checks", checks));
     }
 
@@ -118,23 +117,7 @@ class OperationsApiController {
     @GetMapping("/operations/{id}")
     Map<String, Object> operation(@PathVariable String id) {
         Operation operation = operations.find(id).orElseThrow(() -> new NameNotFound("operation", id));
-        return ApiEnvelope.body(0, "", "operations", List.of(json(operation)));
-    }
-
-    @ExceptionHandler(GroupHeld.class)
-    ResponseEntity<Map<String, Object>> held(GroupHeld e) {
-        return ResponseEntity.status(HttpStatus.CONFLICT).body(ApiEnvelope.body(ApiEnvelope.code(409), e.getMessage(),
-                "holder", json(e.holder())));
-    }
-
-    @ExceptionHandler(NameNotFound.class)
-    ResponseEntity<Map<String, Object>> notFound(NameNotFound e) {
-        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(ApiEnvelope.body(ApiEnvelope.code(404), e.getMessage()));
-    }
-
-    @ExceptionHandler(IllegalArgumentException.class)
-    ResponseEntity<Map<String, Object>> badRequest(IllegalArgumentException e) {
-        return ResponseEntity.status(HttpStatus.BAD_REQUEST).body(ApiEnvelope.body(ApiEnvelope.code(400), e.getMessage()));
+        return ApiEnvelope.body(0, "", "operations", List.of(operation.apiFields()));
     }
 
     private ResponseEntity<Map<String, Object>> submit(OperationKind kind, String subject, ApiBody body,
@@ -142,7 +125,7 @@ class OperationsApiController {
         ApiBody r = body == null ? ApiBody.NONE : body;
         Operation operation = submissions.submit(new OperationRequest(kind, subject, r.target(), r.reason(),
                 AuditActor.of(auth, request)));
-        return ResponseEntity.status(HttpStatus.ACCEPTED).body(ApiEnvelope.body(0, "", "operation", json(operation)));
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(ApiEnvelope.body(0, "", "operation", operation.apiFields()));
     }
 
     private static ApiBody requireTarget(ApiBody body) {
@@ -150,22 +133,5 @@ class OperationsApiController {
             throw new IllegalArgumentException("Name the server in the body, e.g. {\"target\": \"srv1\"}.");
         }
         return body;
-    }
-
-    static Map<String, Object> json(Operation o) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", o.id());
-        m.put("kind", o.kind().auditName());
-        m.put("subject", o.subject());
-        m.put("group", o.group());
-        m.put("target", o.target());
-        m.put("reason", o.reason());
-        m.put("requestedBy", o.requestedBy());
-        m.put("requestedAt", o.requestedAt().toString());
-        m.put("state", o.state().name());
-        m.put("startedAt", o.startedAt() == null ? null : o.startedAt().toString());
-        m.put("finishedAt", o.finishedAt() == null ? null : o.finishedAt().toString());
-        m.put("message", o.message());
-        return m;
     }
 }

@@ -209,20 +209,7 @@ class ApiErrors {
 
     /** The same fields as an operation in the operations API, so a 409 names who holds the group. */
     static Map<String, Object> holder(Operation o) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", o.id());
-        m.put("kind", o.kind().auditName());
-        m.put("subject", o.subject());
-        m.put("group", o.group());
-        m.put("target", o.target());
-        m.put("reason", o.reason());
-        m.put("requestedBy", o.requestedBy());
-        m.put("requestedAt", o.requestedAt().toString());
-        m.put("state", o.state().name());
-        m.put("startedAt", o.startedAt() == null ? null : o.startedAt().toString());
-        m.put("finishedAt", o.finishedAt() == null ? null : o.finishedAt().toString());
-        m.put("message", o.message());
-        return m;
+        return o.apiFields();
     }
 
     private static Answer badParameter(String parameter, String message) {
