@@ -4,7 +4,6 @@ import dev.switchboard.engine.NameNotFound;
 import dev.switchboard.ApiEnvelope;
 import dev.switchboard.audit.AuditActor;
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
