@@ -73,6 +73,11 @@ final class MoveChecks {
                 actual.orElse("-"));
     }
 
+    /** The engine cannot look at the server (e.g. Pacemaker without a command prefix). */
+    static Check linkUnchecked(LinkCheck link, String to) {
+        return Check.warn("link", "check.link.unchecked", "check.link.unchecked.fix", link.link(), link.target(), to);
+    }
+
     static Check noOperation(Optional<Operation> holder) {
         return holder.map(h -> Check.fail("no-operation", "check.operation.fail", "check.operation.fix",
                         h.requestedBy(), h.kind().auditName(), h.requestedAt().toString()))

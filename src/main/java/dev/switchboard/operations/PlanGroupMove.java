@@ -6,7 +6,9 @@ import dev.switchboard.cluster.FloatingIp;
 import dev.switchboard.engine.ClusterEngine;
 import dev.switchboard.engine.ClusterSnapshot;
 import dev.switchboard.engine.GroupStatus;
+import dev.switchboard.cluster.LinkCheck;
 import dev.switchboard.engine.NameNotFound;
+import dev.switchboard.engine.OperationNotAllowed;
 import dev.switchboard.engine.ServerAccess;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -55,7 +57,7 @@ public class PlanGroupMove {
         checks.add(MoveChecks.applicationNotRunning(servers.applicationProcessesOn(groupName, to), to));
         checks.add(MoveChecks.diskHolder(engine.diskHolder(groupName), from, to));
         checks.add(MoveChecks.floatingAddress(group.firstOfType(FloatingIp.class), status, PlanGroupMove::answers));
-        group.linkChecks().forEach(link -> checks.add(MoveChecks.link(link, to, servers.linkTarget(to, link.link()))));
+        group.linkChecks().forEach(link -> checks.add(linkCheck(link, to)));
         checks.add(MoveChecks.noOperation(holds.holderOf(groupName)));
         checks.add(MoveChecks.monitorsOn(snapshot, to));
         MoveChecks.leftovers(groupName, status).ifPresent(checks::add);
@@ -64,6 +66,15 @@ public class PlanGroupMove {
                 .orElseGet(() -> MoveSteps.stopThenStart(status, from, to, timings::expected));
         return new MovePlan(groupName, from, to, checks, steps, MoveSteps.outage(steps), group.impactNotes(),
                 managerPlan.isPresent());
+    }
+
+    /** A link the engine may not read (no access to the servers configured) is a WARN, not an error page. */
+    private Check linkCheck(LinkCheck link, String to) {
+        try {
+            return MoveChecks.link(link, to, servers.linkTarget(to, link.link()));
+        } catch (OperationNotAllowed e) {
+            return MoveChecks.linkUnchecked(link, to);
+        }
     }
 
     private static boolean answers(FloatingIp fip) {

@@ -139,6 +139,15 @@ class MoveChecksTests {
     }
 
     @Test
+    void aLinkTheEngineCannotReadIsAWarningToCheckByHand() {
+        Check check = MoveChecks.linkUnchecked(Cluster.CONFIG, "srv2");
+
+        assertThat(check.verdict()).isEqualTo(Check.Verdict.WARN);
+        assertThat(check.fixKey()).isEqualTo("check.link.unchecked.fix");
+        assertThat(check.args()).containsExactly("/opt/app/config", "/mnt/export/config", "srv2");
+    }
+
+    @Test
     void anotherOperationOnTheGroupFailsNamingWhoRunsIt() {
         Operation holder = new Operation("id-1", OperationKind.STOP_GROUP, "g", "g", null, "r", "alice", "OPERATOR",
                 "127.0.0.1", Instant.parse("2030-01-01T00:00:00Z"), OperationState.RUNNING, null, null, null, null,
