@@ -45,7 +45,7 @@ public interface ServerAccess {
     /**
      * The same, handing each line the command prints (its output and its errors, without the line
      * break) to {@code onLine} as it comes, while the command runs, so a page can show it live.
-     * The lines come one at a time, in the order read, on a thread of the engine, and all of them
+     * The lines come one at a time (each stream's in order), on a thread of the engine, and all of them
      * before this returns; what {@code onLine} throws is ignored (the command runs on).
      */
     ScriptRun runOnServer(String group, String server, Path command, List<String> arguments, Duration timeout,

@@ -46,7 +46,9 @@ class PacemakerCommandsTests {
                 }, "sh", "-c", "echo on $NODE; while [ ! -e " + seen + " ]; do sleep 0.05; done; echo oops >&2; "
                         + "printf last");
 
-        assertThat(lines).containsExactly("on srv2", "oops", "last");
+        assertThat(lines.get(0)).isEqualTo("on srv2");
+        assertThat(lines).as("output and errors are two pipes: no order between them")
+                .containsExactlyInAnyOrder("on srv2", "oops", "last");
         assertThat(result.stdout()).isEqualTo("on srv2\nlast");
         assertThat(result.stderr()).isEqualTo("oops\n");
     }
