@@ -49,11 +49,11 @@ class ScriptRunnerTests {
 
     @Test
     void aScriptKilledAfterItsTimeoutHandsOnItsLinesAndTheNoteWhy() {
-        ScriptRun run = runner().run(request("echo started; sleep 10", Duration.ofMillis(500)), lines::add);
+        ScriptRun run = runner().run(request("echo started; sleep 10", Duration.ofSeconds(1)), lines::add);
 
         assertThat(run.timedOut()).isTrue();
-        assertThat(lines).containsExactly("started", "switchboard: killed after the timeout of 500 ms");
-        assertThat(run.outputTail()).endsWith("switchboard: killed after the timeout of 500 ms");
+        assertThat(lines).containsExactly("started", "switchboard: killed after the timeout of 1000 ms");
+        assertThat(run.outputTail()).endsWith("switchboard: killed after the timeout of 1000 ms");
     }
 
     @Test
