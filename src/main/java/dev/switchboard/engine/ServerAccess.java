@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The port to the servers themselves, beside the cluster: their files, links, processes and
@@ -37,5 +38,16 @@ public interface ServerAccess {
      * Runs {@code command} with {@code arguments} on the server itself (in the environment the
      * group's own scripts get there), and waits for it at most {@code timeout}.
      */
-    ScriptRun runOnServer(String group, String server, Path command, List<String> arguments, Duration timeout);
+    default ScriptRun runOnServer(String group, String server, Path command, List<String> arguments, Duration timeout) {
+        return runOnServer(group, server, command, arguments, timeout, line -> { });
+    }
+
+    /**
+     * The same, handing each line the command prints (its output and its errors, without the line
+     * break) to {@code onLine} as it comes, while the command runs, so a page can show it live.
+     * The lines come one at a time (each stream's in order), on a thread of the engine, and all of them
+     * before this returns; what {@code onLine} throws is ignored (the command runs on).
+     */
+    ScriptRun runOnServer(String group, String server, Path command, List<String> arguments, Duration timeout,
+                          Consumer<String> onLine);
 }

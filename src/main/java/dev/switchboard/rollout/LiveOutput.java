@@ -6,57 +6,26 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
- * Makes an update command's output readable while it runs. The engine's run-on-server answers
- * only once the command ended, so the command runs inside a small shell wrapper that copies its
- * output, as it comes, to a file of the run (and still to its own output, which the engine keeps
- * as before). Both engines run the command on this host, where that file can be read.
+ * Makes an update command's output readable while it runs: the engine hands on each line as the
+ * command prints it (wherever the command runs, on this host or on a node), and each line is
+ * added to a file of the run on this host, which the run's page reads.
  */
 final class LiveOutput {
 
-    static final String WRAPPER_NAME = "update-command-with-live-output.sh";
-    static final String WRAPPER = """
-            #!/bin/sh
-            # Written by Switchboard (rolling updates): runs an update command and copies its output,
-            # as it comes, to the file named first, which the run's page shows while the command runs.
-            live="$1"
-            shift
-            status="$live.exit"
-            { "$@" 2>&1; echo $? > "$status"; } | tee -a "$live"
-            code="$(cat "$status" 2>/dev/null || echo 1)"
-            rm -f "$status"
-            exit "$code"
-            """;
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS")
             .withZone(ZoneOffset.UTC);
 
     private final Path root;
 
-    /** @param root where the wrapper and each run's output files go (under the data directory) */
+    /** @param root where each run's output files go (under the data directory) */
     LiveOutput(Path root) {
         this.root = root.toAbsolutePath().normalize();
-    }
-
-    /** The wrapper script, written (again) when missing or changed. */
-    Path wrapper() {
-        Path wrapper = root.resolve(WRAPPER_NAME);
-        try {
-            Files.createDirectories(root);
-            if (!Files.exists(wrapper) || !Files.readString(wrapper).equals(WRAPPER)) {
-                Files.writeString(wrapper, WRAPPER);
-            }
-            Files.setPosixFilePermissions(wrapper, PosixFilePermissions.fromString("rwxr-xr-x"));
-            return wrapper;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + wrapper + ": " + e.getMessage(), e);
-        }
     }
 
     /** A new, empty output file for a command of the run at the step. */
@@ -71,11 +40,13 @@ final class LiveOutput {
         }
     }
 
-    /** The wrapper's arguments: the output file, then the command and its own arguments. */
-    static List<String> arguments(Path file, Path command, List<String> commandArguments) {
-        List<String> all = new ArrayList<>(List.of(file.toString(), command.toString()));
-        all.addAll(commandArguments);
-        return all;
+    /** Adds a line the command printed to its output file. */
+    static void append(Path file, String line) {
+        try {
+            Files.writeString(file, line + "\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
     }
 
     /** The last {@code maxBytes} of the file as text, from a line start when cut; empty when unreadable. */

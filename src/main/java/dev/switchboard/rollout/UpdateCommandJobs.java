@@ -23,7 +23,8 @@ import org.springframework.stereotype.Component;
 /**
  * Runs update commands in the background, one per run at a time, so no request waits for one
  * (a reverse proxy would cut it). A command is on record as RUNNING before it starts and gets its
- * result when it ends; meanwhile its output so far is read from its live output file.
+ * result when it ends; meanwhile the engine hands on its lines as they come, into its live output
+ * file, from which the run's page reads its output so far.
  */
 @Component
 class UpdateCommandJobs {
@@ -86,10 +87,10 @@ class UpdateCommandJobs {
 
     private void runToTheEnd(Job job, FailoverGroup group) {
         Duration timeout = group.rollingUpdate().updateTimeout();
-        List<String> args = LiveOutput.arguments(job.liveFile(), job.command(), List.of(job.server(), job.version()));
         ScriptRun result;
         try {
-            result = servers.runOnServer(job.run().group(), job.server(), liveOutput.wrapper(), args, timeout);
+            result = servers.runOnServer(job.run().group(), job.server(), job.command(),
+                    List.of(job.server(), job.version()), timeout, line -> LiveOutput.append(job.liveFile(), line));
         } catch (RuntimeException e) {
             log.warn("the update command of run {} could not run on {}", job.run().id(), job.server(), e);
             result = new ScriptRun("update-command", job.server(), "update", "UPDATE", job.started().startedAt(),

@@ -360,6 +360,25 @@ public abstract class ClusterEngineContract {
     }
 
     @Test
+    void runOnServerHandsOnEachLineWhileTheCommandRuns() {
+        List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+        long[] firstLineAt = new long[1];
+        ScriptRun run = servers().runOnServer(groupName(), other(), Path.of("/bin/sh"),
+                List.of("-c", whereAmI() + "; sleep 2; echo done"), Duration.ofSeconds(10), line -> {
+                    if (lines.isEmpty()) {
+                        firstLineAt[0] = System.nanoTime();
+                    }
+                    lines.add(line);
+                });
+        long returnedAt = System.nanoTime();
+
+        assertThat(run.succeeded()).as(run.outputTail()).isTrue();
+        assertThat(lines).containsExactly(other(), "done");
+        assertThat(Duration.ofNanos(returnedAt - firstLineAt[0])).as("the first line came while the command ran")
+                .isGreaterThan(Duration.ofSeconds(1));
+    }
+
+    @Test
     void countsTheApplicationProcessesWhereTheGroupRuns() {
         assertThat(servers().applicationProcessesOn(groupName(), home())).isPositive();
         assertThat(servers().applicationProcessesOn(groupName(), other())).isZero();

@@ -4,35 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Where an update command's output goes while it runs, and how much of it the page reads. */
+/** Where an update command's output lines go while it runs, and how much of it the page reads. */
 class LiveOutputTests {
 
     @TempDir
     Path dir;
-
-    @Test
-    void theWrapperIsAnExecutableScriptThatPassesTheCommandsExitCodeOn() throws Exception {
-        Path wrapper = new LiveOutput(dir).wrapper();
-        assertThat(wrapper).isEqualTo(dir.resolve(LiveOutput.WRAPPER_NAME));
-        assertThat(Files.readString(wrapper)).startsWith("#!/bin/sh\n").contains("tee -a \"$live\"", "exit \"$code\"");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(wrapper))).isEqualTo("rwxr-xr-x");
-    }
-
-    @Test
-    void aChangedWrapperIsWrittenAgain() throws Exception {
-        Path wrapper = new LiveOutput(dir).wrapper();
-        Files.writeString(wrapper, "#!/bin/sh\nexit 0\n");
-        Files.setPosixFilePermissions(wrapper, PosixFilePermissions.fromString("rw-------"));
-        new LiveOutput(dir).wrapper();
-        assertThat(Files.readString(wrapper)).isEqualTo(LiveOutput.WRAPPER);
-        assertThat(Files.isExecutable(wrapper)).isTrue();
-    }
 
     @Test
     void eachCommandGetsAFreshOutputFileUnderItsRun() throws Exception {
@@ -43,9 +23,24 @@ class LiveOutputTests {
     }
 
     @Test
-    void theWrapperGetsTheOutputFileThenTheCommandAndItsArguments() {
-        assertThat(LiveOutput.arguments(Path.of("/d/out.log"), Path.of("/opt/update.sh"), List.of("srv2", "1.1")))
-                .containsExactly("/d/out.log", "/opt/update.sh", "srv2", "1.1");
+    void eachLineIsAddedToTheOutputFileAsItComesAndReadsBackWhileTheCommandRuns() throws Exception {
+        Path file = new LiveOutput(dir).newFile("run-1", RolloutStep.UPDATE_FORMER_ACTIVE, Instant.now());
+
+        LiveOutput.append(file, "unpacking");
+        assertThat(LiveOutput.read(file, 1024)).isEqualTo("unpacking\n");
+        LiveOutput.append(file, "チェック中");
+        assertThat(LiveOutput.read(file, 1024)).isEqualTo("unpacking\nチェック中\n");
+    }
+
+    @Test
+    void noWrapperScriptIsWrittenAnyMore() throws Exception {
+        LiveOutput output = new LiveOutput(dir);
+        Path file = output.newFile("run-1", RolloutStep.UPDATE_FORMER_ACTIVE, Instant.now());
+        LiveOutput.append(file, "done");
+
+        try (var files = Files.walk(dir)) {
+            assertThat(files.filter(Files::isRegularFile)).containsExactly(file);
+        }
     }
 
     @Test

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -111,11 +112,12 @@ final class EmbeddedServerAccess implements ServerAccess {
 
     /** In the server's directory, with the environment the group's own scripts get on that server. */
     @Override
-    public ScriptRun runOnServer(String group, String server, Path command, List<String> arguments, Duration timeout) {
+    public ScriptRun runOnServer(String group, String server, Path command, List<String> arguments, Duration timeout,
+                                 Consumer<String> onLine) {
         ServerLayout layout = layout(server);
         FailoverGroup g = groups.apply(group);
         return runner.run(new ScriptRunner.Request(g.name(), "update-command", server, "update", "UPDATE", command,
-                arguments, environment.forServer(layout, g), timeout, layout.root()));
+                arguments, environment.forServer(layout, g), timeout, layout.root()), onLine);
     }
 
     private ServerLayout layout(String server) {

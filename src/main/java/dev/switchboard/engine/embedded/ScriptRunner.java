@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -75,11 +76,17 @@ final class ScriptRunner {
     }
 
     ScriptRun run(Request request) {
+        return run(request, line -> { });
+    }
+
+    /** The same, handing each line the script prints to {@code onLine} while it runs (see ServerAccess). */
+    ScriptRun run(Request request, Consumer<String> onLine) {
         Instant started = Instant.now();
         String runId = UUID.randomUUID().toString();
         Path log = logRoot.resolve(request.group()).resolve(request.resource())
                 .resolve(STAMP.format(started) + "-" + request.server() + "-" + request.action() + ".log");
         Path mark = running.resolve(runId);
+        LogFollower follower = new LogFollower(log, onLine);
         try {
             Files.createDirectories(log.getParent());
             Files.createDirectories(running);
@@ -94,7 +101,7 @@ final class ScriptRunner {
             builder.environment().put(RUN_ID, runId);
             Process process = builder.start();
             pruneOldLogs(log.getParent());
-            boolean finished = process.waitFor(request.timeout().toMillis(), TimeUnit.MILLISECONDS);
+            boolean finished = follower.waitFor(process, request.timeout());
             if (!finished) {
                 killTree(process, runId);
                 appendNote(log, "switchboard: killed after the timeout of " + request.timeout().toMillis() + " ms");
@@ -109,6 +116,7 @@ final class ScriptRunner {
             appendNote(log, "switchboard: interrupted while waiting for the script");
             return result(request, started, -1, false, log);
         } finally {
+            follower.finish();
             try {
                 Files.deleteIfExists(mark);
             } catch (IOException ignored) {

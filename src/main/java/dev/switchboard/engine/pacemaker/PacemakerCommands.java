@@ -1,11 +1,13 @@
 package dev.switchboard.engine.pacemaker;
 
+import dev.switchboard.engine.OutputLines;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * Runs Pacemaker's command-line tools on a node of the cluster: the configured prefix (for
@@ -49,6 +51,11 @@ public final class PacemakerCommands {
 
     /** Runs the command and returns its result whatever the exit code; fails only when it cannot run. */
     public Result attempt(String node, String... command) {
+        return attempt(node, line -> { }, command);
+    }
+
+    /** The same, handing each line of output and errors to {@code onLine} as it comes (see ServerAccess). */
+    Result attempt(String node, Consumer<String> onLine, String... command) {
         List<String> full = new ArrayList<>();
         prefix.forEach(word -> full.add(word.replace("{node}", node)));
         boolean remoteShell = !prefix.isEmpty() && java.nio.file.Path.of(prefix.get(0)).getFileName().toString().equals("ssh");
@@ -66,11 +73,14 @@ public final class PacemakerCommands {
                     "cannot run " + full.get(0) + ": " + e.getMessage(),
                     "install pacemaker-cli-utils on the nodes, or correct switchboard.pacemaker.command-prefix.");
         }
-        Reader out = new Reader(process.getInputStream());
-        Reader err = new Reader(process.getErrorStream());
+        OutputLines lines = new OutputLines(onLine);
+        Reader out = new Reader(process.getInputStream(), lines);
+        Reader err = new Reader(process.getErrorStream(), lines.forAnotherStream());
         try {
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 kill(process);
+                out.text();
+                err.text(); // the lines so far, before the failure: none come after it
                 throw new PacemakerFailure(PacemakerFailure.Cause.TIMEOUT, String.join(" ", command), node,
                         "no answer within " + timeout.toMillis() + " ms",
                         "check that the cluster stack runs on " + node + " and that the node is reachable.");
@@ -79,6 +89,8 @@ public final class PacemakerCommands {
             return new Result(process.exitValue(), out.text(), err.text(), Duration.ofNanos(System.nanoTime() - started));
         } catch (InterruptedException e) {
             kill(process);
+            out.stop();
+            err.stop();
             Thread.currentThread().interrupt();
             throw new PacemakerFailure(PacemakerFailure.Cause.TIMEOUT, String.join(" ", command), node,
                     "interrupted", "try again.");
@@ -90,26 +102,43 @@ public final class PacemakerCommands {
         process.destroyForcibly();
     }
 
-    /** Reads one output stream on its own thread, so a full pipe never blocks the command. */
+    /**
+     * Reads one output stream on its own thread, so a full pipe never blocks the command, and
+     * hands on its lines as they come.
+     */
     private static final class Reader {
 
         private final java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        private final OutputLines lines;
         private final Thread thread;
 
-        Reader(java.io.InputStream stream) {
+        Reader(java.io.InputStream stream, OutputLines lines) {
+            this.lines = lines;
             thread = new Thread(() -> {
+                byte[] buffer = new byte[8192];
                 try (stream) {
-                    stream.transferTo(bytes);
+                    for (int n = stream.read(buffer); n >= 0; n = stream.read(buffer)) {
+                        bytes.write(buffer, 0, n);
+                        lines.accept(buffer, 0, n);
+                    }
                 } catch (IOException e) {
                     // the process is gone; what was read is kept
                 }
+                lines.finish();
             }, "pacemaker-output");
             thread.setDaemon(true);
             thread.start();
         }
 
+        /** No line is handed on after this. */
+        void stop() {
+            lines.finish();
+        }
+
+        /** All that was read; no line is handed on after this. */
         String text() throws InterruptedException {
             thread.join(2000);
+            stop();
             synchronized (bytes) {
                 return bytes.toString(StandardCharsets.UTF_8);
             }

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -78,13 +79,14 @@ final class PacemakerServerAccess implements ServerAccess {
 
     /** Through the command prefix, on the node; a relative command is taken from where Switchboard runs. */
     @Override
-    public ScriptRun runOnServer(String group, String server, Path command, List<String> arguments, Duration timeout) {
+    public ScriptRun runOnServer(String group, String server, Path command, List<String> arguments, Duration timeout,
+                                 Consumer<String> onLine) {
         PacemakerCommands node = onNode(server).withTimeout(timeout);
         List<String> full = new ArrayList<>(List.of(command.toAbsolutePath().normalize().toString()));
         full.addAll(arguments);
         Instant started = Instant.now();
         try {
-            PacemakerCommands.Result result = node.attempt(server, full.toArray(String[]::new));
+            PacemakerCommands.Result result = node.attempt(server, onLine, full.toArray(String[]::new));
             String output = (result.stdout() + result.stderr()).strip();
             return new ScriptRun("update-command", server, "update", "UPDATE", started, result.duration(),
                     result.exitCode(), false, tail(output), "-");

@@ -35,6 +35,36 @@ class PacemakerCommandsTests {
     }
 
     @Test
+    void handsOnOutputAndErrorLinesWhileTheCommandRunsAndStillReturnsThemAll() {
+        // the command waits until the caller has seen its first line: lines handed on only at the end would time out
+        List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Path seen = dir.resolve("seen");
+        PacemakerCommands.Result result = new PacemakerCommands(List.of("env", "NODE={node}"), Duration.ofSeconds(10))
+                .attempt("srv2", line -> {
+                    lines.add(line);
+                    seen.toFile().mkdir();
+                }, "sh", "-c", "echo on $NODE; while [ ! -e " + seen + " ]; do sleep 0.05; done; echo oops >&2; "
+                        + "printf last");
+
+        assertThat(lines.get(0)).isEqualTo("on srv2");
+        assertThat(lines).as("output and errors are two pipes: no order between them")
+                .containsExactlyInAnyOrder("on srv2", "oops", "last");
+        assertThat(result.stdout()).isEqualTo("on srv2\nlast");
+        assertThat(result.stderr()).isEqualTo("oops\n");
+    }
+
+    @Test
+    void aCommandKilledAfterItsTimeoutHasHandedOnTheLinesItPrintedBefore() {
+        List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+        PacemakerCommands impatient = new PacemakerCommands(List.of(), Duration.ofMillis(500));
+
+        assertThatThrownBy(() -> impatient.attempt("srv1", lines::add, "sh", "-c", "echo started; sleep 10"))
+                .isInstanceOf(PacemakerFailure.class);
+        // the shell may outlive its killed sleep for a moment and say so: only the first line is certain
+        assertThat(lines).first().isEqualTo("started");
+    }
+
+    @Test
     void killsACommandThatOutlivesItsTimeout() {
         PacemakerCommands impatient = new PacemakerCommands(List.of(), Duration.ofMillis(300));
         long started = System.nanoTime();

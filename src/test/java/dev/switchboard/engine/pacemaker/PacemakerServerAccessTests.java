@@ -67,6 +67,23 @@ class PacemakerServerAccessTests {
     }
 
     @Test
+    void aCommandsLinesArriveWhileItRunsOnTheNode() {
+        // the command waits until the caller has seen its first line: lines handed on only at the end would time out
+        List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Path seen = dir.resolve("seen");
+        ScriptRun run = access(List.of("env", "NODE={node}")).runOnServer("failover-clweb", "srv2", Path.of("/bin/sh"),
+                List.of("-c", "echo \"unpacking on $NODE\"; while [ ! -e " + seen + " ]; do sleep 0.05; done; echo done"),
+                Duration.ofSeconds(10), line -> {
+                    lines.add(line);
+                    seen.toFile().mkdir();
+                });
+
+        assertThat(run.timedOut()).as("the first line reached the caller before the command ended").isFalse();
+        assertThat(lines).containsExactly("unpacking on srv2", "done");
+        assertThat(run.outputTail()).as("the tail as before").isEqualTo("unpacking on srv2\ndone");
+    }
+
+    @Test
     void aCommandThatOutlivesItsTimeoutIsReportedAsTimedOut() {
         ScriptRun run = access(List.of("env", "NODE={node}")).runOnServer("failover-clweb", "srv1", Path.of("/bin/sleep"),
                 List.of("5"), Duration.ofMillis(200));
