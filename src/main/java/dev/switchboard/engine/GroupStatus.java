@@ -7,7 +7,7 @@ import java.util.Optional;
 /**
  * A failover group: its state, the server that runs it ({@code null} when it runs nowhere),
  * its resources in start order, the reason of its last failure and the operation under way (both
- * in the reader's language; null when none);
+ * translatable, for the reader's language; null when none);
  * {@code leftovers} are constraints earlier moves left behind in a cluster manager (Pacemaker's
  * cli-prefer/cli-ban), which pin the group until someone clears them.
  */
