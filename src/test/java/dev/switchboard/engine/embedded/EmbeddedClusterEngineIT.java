@@ -44,7 +44,7 @@ class EmbeddedClusterEngineIT extends ClusterEngineContract {
 
     @Override
     protected long applicationPid() {
-        String status = TestCluster.get("http://127.0.0.13:18080/status").orElseThrow().body();
+        String status = TestCluster.get(TestDemoCluster.FIP + "/status").orElseThrow().body();
         return Long.parseLong(status.replaceAll("(?s).*\"pid\": (\\d+).*", "$1"));
     }
 
