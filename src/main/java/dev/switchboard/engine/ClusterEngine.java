@@ -1,5 +1,6 @@
 package dev.switchboard.engine;
 
+import dev.switchboard.Translatable;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -60,7 +61,7 @@ public interface ClusterEngine extends AutoCloseable {
      * @throws OperationNotAllowed when the engine has no standby
      */
     default ServerState standby(String server, boolean on) {
-        throw new OperationNotAllowed("This engine has no standby for servers; move the groups away instead.");
+        throw new OperationNotAllowed(Translatable.of("engine.refused.noStandby"));
     }
 
     /**
@@ -70,7 +71,7 @@ public interface ClusterEngine extends AutoCloseable {
      * @throws OperationNotAllowed when the engine keeps no failures to clean up
      */
     default void cleanupFailures(String group) {
-        throw new OperationNotAllowed("This engine keeps no failures to clean up; the group recovers when it starts.");
+        throw new OperationNotAllowed(Translatable.of("engine.refused.noCleanup"));
     }
 
     /**

@@ -1,10 +1,40 @@
 package dev.switchboard.engine;
 
-/** Why an engine operation was refused or failed, worded for an operator. */
-public abstract sealed class EngineException extends RuntimeException
+import dev.switchboard.Translatable;
+import org.springframework.context.MessageSourceResolvable;
+
+/**
+ * Why an engine operation was refused or failed, worded for an operator: a message key and its
+ * arguments ({@link #text()}), which pages and the API render in the reader's language;
+ * {@code getMessage()} is its English, for logs and the audit trail.
+ */
+public abstract sealed class EngineException extends RuntimeException implements MessageSourceResolvable
         permits NameNotFound, OperationNotAllowed, GroupBusy, OperationFailed {
 
-    protected EngineException(String message) {
-        super(message);
+    private final transient Translatable text;
+
+    protected EngineException(Translatable text) {
+        super(text.english());
+        this.text = text;
+    }
+
+    /** What went wrong, to render in the reader's language. */
+    public Translatable text() {
+        return text;
+    }
+
+    @Override
+    public String[] getCodes() {
+        return text.getCodes();
+    }
+
+    @Override
+    public Object[] getArguments() {
+        return text.getArguments();
+    }
+
+    @Override
+    public String getDefaultMessage() {
+        return getMessage();
     }
 }

@@ -1,5 +1,6 @@
 package dev.switchboard.engine;
 
+import dev.switchboard.Translatable;
 import java.time.Instant;
 
 /**
@@ -7,5 +8,5 @@ import java.time.Instant;
  * ({@code lastCheck} is {@code null} before the first check).
  */
 public record MonitorServerStatus(String server, MonitorState state, int consecutiveFailures, int reactivations,
-                                  int failovers, Instant lastCheck, String lastResult, boolean dummyFailure) {
+                                  int failovers, Instant lastCheck, Translatable lastResult, boolean dummyFailure) {
 }

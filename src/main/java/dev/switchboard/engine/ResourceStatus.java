@@ -1,5 +1,6 @@
 package dev.switchboard.engine;
 
+import dev.switchboard.Translatable;
 import java.util.List;
 
 /**
@@ -7,5 +8,5 @@ import java.util.List;
  * the reason of its last failure ({@code null} when none) and its last script runs, newest first.
  */
 public record ResourceStatus(String name, String type, String group, ActivationState state, String server,
-                             List<String> dependsOn, String reason, List<ScriptRun> lastRuns) {
+                             List<String> dependsOn, Translatable reason, List<ScriptRun> lastRuns) {
 }

@@ -51,6 +51,6 @@ final class Cluster {
 
     static MonitorStatus monitor(String name, String server, MonitorState state) {
         return new MonitorStatus(name, "process-name", "exec1", List.of(new MonitorServerStatus(server, state, 0, 0, 0,
-                Instant.now(), "", false)));
+                Instant.now(), null, false)));
     }
 }

@@ -75,7 +75,7 @@ class ApiErrorsTests {
 
     @Test
     void aBusyGroupInTheEngineIs409() {
-        assertThat(errors.answer(new GroupBusy("g", "a move"), english()).status().value()).isEqualTo(409);
+        assertThat(errors.answer(new GroupBusy("g", dev.switchboard.Translatable.of("engine.operation.move", "g")), english()).status().value()).isEqualTo(409);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.switchboard.engine.embedded;
 
+import dev.switchboard.Translatable;
 import dev.switchboard.cluster.Disk;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -42,14 +43,15 @@ final class DiskDriver implements ResourceDriver {
         try {
             Files.createDirectories(disk.device());
         } catch (IOException e) {
-            throw new ResourceFailed("cannot create the disk device " + disk.device() + ": " + e.getMessage(), e);
+            throw new ResourceFailed(Translatable.of("engine.resource.diskCannotCreate", disk.device().toString(),
+                    e.getMessage()), e);
         }
         try {
             ownership.acquire(context.server().name());
         } catch (DiskOwnership.DiskHeldElsewhere e) {
-            throw new ResourceFailed(e.getMessage() + "; refusing to take it on " + context.server().name()
-                    + ". Stop the group on " + e.owner.server() + " first; if nothing runs there, the record "
-                    + disk.device().resolve(DiskOwnership.FILE) + " is stale: remove it");
+            throw new ResourceFailed(Translatable.of("engine.resource.diskHeldElsewhere", e.owner.server(),
+                    Long.toString(e.owner.epoch()), e.owner.since().toString(), context.server().name(),
+                    disk.device().resolve(DiskOwnership.FILE).toString()));
         }
         mount(context.server());
     }
@@ -58,7 +60,7 @@ final class DiskDriver implements ResourceDriver {
     public void adopt(Context context) throws ResourceFailed {
         Optional<DiskOwnership.Owner> owner = ownership.owner();
         if (owner.isEmpty() || !owner.get().server().equals(context.server().name())) {
-            throw new ResourceFailed("the disk is not held by " + context.server().name());
+            throw new ResourceFailed(Translatable.of("engine.resource.diskNotHeld", context.server().name()));
         }
         mount(context.server());
     }
@@ -71,13 +73,14 @@ final class DiskDriver implements ResourceDriver {
                 Files.delete(mountPoint);
             } else if (Files.isDirectory(mountPoint, LinkOption.NOFOLLOW_LINKS)) {
                 if (!isEmpty(mountPoint)) {
-                    throw new ResourceFailed("the mount point " + mountPoint + " is not empty; move its files away");
+                    throw new ResourceFailed(Translatable.of("engine.resource.mountPointNotEmpty", mountPoint.toString()));
                 }
                 Files.delete(mountPoint);
             }
             Files.createSymbolicLink(mountPoint, disk.device());
         } catch (IOException e) {
-            throw new ResourceFailed("cannot mount " + disk.device() + " at " + mountPoint + ": " + e.getMessage(), e);
+            throw new ResourceFailed(Translatable.of("engine.resource.cannotMount", disk.device().toString(),
+                    mountPoint.toString(), e.getMessage()), e);
         }
     }
 
@@ -100,7 +103,7 @@ final class DiskDriver implements ResourceDriver {
             }
             Files.createDirectories(mountPoint);
         } catch (IOException e) {
-            throw new ResourceFailed("cannot unmount " + mountPoint + ": " + e, e);
+            throw new ResourceFailed(Translatable.of("engine.resource.cannotUnmount", mountPoint.toString(), e.toString()), e);
         }
         ownership.release(context.server().name());
     }

@@ -1,5 +1,6 @@
 package dev.switchboard.engine.embedded;
 
+import dev.switchboard.Translatable;
 import dev.switchboard.cluster.ClusterDefinition;
 import dev.switchboard.cluster.Disk;
 import dev.switchboard.cluster.Exec;
@@ -266,7 +267,7 @@ public final class EmbeddedClusterEngine implements ClusterEngine {
 
     private String requireServer(String server) {
         if (server == null) {
-            throw new OperationNotAllowed("Name the server on which the dummy failure applies.");
+            throw new OperationNotAllowed(Translatable.of("engine.refused.dummyNeedsServer"));
         }
         requireServerIfGiven(server);
         return server;

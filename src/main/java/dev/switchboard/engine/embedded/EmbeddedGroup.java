@@ -1,5 +1,6 @@
 package dev.switchboard.engine.embedded;
 
+import dev.switchboard.Translatable;
 import dev.switchboard.cluster.FailoverGroup;
 import dev.switchboard.engine.ActivationState;
 import dev.switchboard.engine.GroupStatus;
@@ -65,28 +66,30 @@ final class EmbeddedGroup {
     GroupStatus start(String server) {
         String target = server != null ? server : group.servers().stream().filter(mayRunOn).findFirst()
                 .orElse(group.homeServer());
-        return lock.exclusive("start of " + group.name() + " on " + target, () -> {
-            requireState(ActivationState.OFFLINE, "start it");
+        return lock.exclusive(Translatable.of("engine.operation.startOn", group.name(), target), () -> {
+            requireState(ActivationState.OFFLINE, "engine.action.start");
             requireServer(target);
             String ended = recovery.activateWithRecovery(target, GroupActivation.START);
             if (ended == null || state.state() != ActivationState.ONLINE) {
-                throw new OperationFailed("Starting group '" + group.name() + "' failed: " + state.reason()
-                        + ". The group is " + state.state().word() + (ended == null ? "" : " on " + ended) + ".");
+                throw new OperationFailed(ended == null
+                        ? Translatable.of("engine.failed.startGroup", group.name(), state.reason(), state.state().word())
+                        : Translatable.of("engine.failed.startGroupOn", group.name(), state.reason(),
+                                state.state().word(), ended));
             }
             return status();
         });
     }
 
     GroupStatus stop() {
-        return lock.exclusive("stop of " + group.name(), () -> {
+        return lock.exclusive(Translatable.of("engine.operation.stop", group.name()), () -> {
             if (state.state() == ActivationState.OFFLINE) {
-                throw new OperationNotAllowed("Group '" + group.name() + "' is already Offline.");
+                throw new OperationNotAllowed(Translatable.of("engine.refused.alreadyOffline", group.name()));
             }
             Optional<FailedResource> failure = activation.deactivate(state.currentOrRecorded(), GroupActivation.START,
                     "GROUPSTOP");
             failure.ifPresent(f -> {
-                throw new OperationFailed("Stopping group '" + group.name() + "' failed: " + f.reason()
-                        + ". The group is Offline Failure on " + f.server() + ".");
+                throw new OperationFailed(Translatable.of("engine.failed.stopGroup", group.name(), f.reason(),
+                        f.server()));
             });
             return status();
         });
@@ -94,26 +97,28 @@ final class EmbeddedGroup {
 
     /** Moves to {@code requestedTarget}, or to the next server by priority that is not in standby. */
     GroupStatus move(String requestedTarget) {
-        return lock.exclusive("move of " + group.name(), () -> {
-            requireState(ActivationState.ONLINE, "move it");
+        return lock.exclusive(Translatable.of("engine.operation.move", group.name()), () -> {
+            requireState(ActivationState.ONLINE, "engine.action.move");
             String from = state.current();
             String target = requestedTarget != null ? requestedTarget : group.nextServerAfter(from, mayRunOn)
-                    .orElseThrow(() -> new OperationNotAllowed("Group '" + group.name()
-                            + "' has no other server to move to (only one, or the others are in standby)."));
+                    .orElseThrow(() -> new OperationNotAllowed(Translatable.of("engine.refused.noOtherServer",
+                            group.name())));
             requireServer(target);
             if (target.equals(from)) {
-                throw new OperationNotAllowed("Group '" + group.name() + "' already runs on " + target + ".");
+                throw new OperationNotAllowed(Translatable.of("engine.refused.alreadyRunsOn", group.name(), target));
             }
             Optional<FailedResource> stopFailure = activation.deactivate(from, GroupActivation.START, "GROUPMOVE");
             if (stopFailure.isPresent()) {
-                throw new OperationFailed("Moving group '" + group.name() + "' failed while stopping it on " + from
-                        + ": " + stopFailure.get().reason() + ". The group is Offline Failure on " + from + ".");
+                throw new OperationFailed(Translatable.of("engine.failed.moveStopping", group.name(), from,
+                        stopFailure.get().reason()));
             }
             String ended = recovery.activateWithRecovery(target, GroupActivation.START);
             if (!target.equals(ended) || state.state() != ActivationState.ONLINE) {
-                throw new OperationFailed("Moving group '" + group.name() + "' to " + target + " failed: "
-                        + state.reason() + ". The group is " + state.state().word()
-                        + (ended == null ? "" : " on " + ended) + ".");
+                throw new OperationFailed(ended == null
+                        ? Translatable.of("engine.failed.move", group.name(), target, state.reason(),
+                                state.state().word())
+                        : Translatable.of("engine.failed.moveOn", group.name(), target, state.reason(),
+                                state.state().word(), ended));
             }
             return status();
         });
@@ -121,21 +126,20 @@ final class EmbeddedGroup {
 
     /** Starts one resource of the running group; its parents must be Online. */
     ResourceStatus startResource(String name) {
-        return lock.exclusive("start of resource " + name, () -> {
+        return lock.exclusive(Translatable.of("engine.operation.startResource", name), () -> {
             ResourceDriver driver = activation.driver(name);
             String server = requireUp();
             if (state.resourceState(name) == ActivationState.ONLINE) {
-                throw new OperationNotAllowed("Resource '" + name + "' is already Online on "
-                        + state.resourceServer(name) + ".");
+                throw new OperationNotAllowed(Translatable.of("engine.refused.resourceOnline", name,
+                        state.resourceServer(name)));
             }
             for (String parent : driver.resource().dependsOn()) {
                 if (state.resourceState(parent) != ActivationState.ONLINE) {
-                    throw new OperationNotAllowed("Resource '" + name + "' depends on '" + parent
-                            + "', which is not Online. Start '" + parent + "' first.");
+                    throw new OperationNotAllowed(Translatable.of("engine.refused.parentNotOnline", name, parent));
                 }
             }
             activation.activateResource(driver, server, GroupActivation.START).ifPresent(f -> {
-                throw new OperationFailed("Starting resource '" + name + "' failed: " + f.reason() + ".");
+                throw new OperationFailed(Translatable.of("engine.failed.startResource", name, f.reason()));
             });
             return state.resourceStatus(name);
         });
@@ -143,21 +147,20 @@ final class EmbeddedGroup {
 
     /** Stops one resource of the running group; the resources that depend on it must be Offline. */
     ResourceStatus stopResource(String name) {
-        return lock.exclusive("stop of resource " + name, () -> {
+        return lock.exclusive(Translatable.of("engine.operation.stopResource", name), () -> {
             ResourceDriver driver = activation.driver(name);
             String server = requireUp();
             if (state.resourceState(name) == ActivationState.OFFLINE) {
-                throw new OperationNotAllowed("Resource '" + name + "' is already Offline.");
+                throw new OperationNotAllowed(Translatable.of("engine.refused.resourceOffline", name));
             }
             for (ResourceDriver d : activation.drivers()) {
                 String child = d.resource().name();
                 if (d.resource().dependsOn().contains(name) && state.resourceState(child) != ActivationState.OFFLINE) {
-                    throw new OperationNotAllowed("Resource '" + child + "' depends on '" + name
-                            + "' and is not Offline. Stop '" + child + "' first.");
+                    throw new OperationNotAllowed(Translatable.of("engine.refused.childNotOffline", child, name));
                 }
             }
             activation.deactivateResource(driver, server, GroupActivation.START, "RESOURCESTOP").ifPresent(f -> {
-                throw new OperationFailed("Stopping resource '" + name + "' failed: " + f.reason() + ".");
+                throw new OperationFailed(Translatable.of("engine.failed.stopResource", name, f.reason()));
             });
             return state.resourceStatus(name);
         });
@@ -166,27 +169,27 @@ final class EmbeddedGroup {
     // ---- monitors' recoveries and the start-up: they wait for a running operation ----------------
 
     /** Restarts the group on {@code server}. */
-    void restart(String server, String cause) {
-        lock.waiting("restart of " + group.name(), () -> recovery.restart(server, cause));
+    void restart(String server, Translatable cause) {
+        lock.waiting(Translatable.of("engine.operation.restart", group.name()), () -> recovery.restart(server, cause));
     }
 
     /** Restarts one resource on {@code server}. */
-    void restartResource(String name, String server, String cause) {
-        lock.waiting("restart of resource " + name, () -> recovery.restartResource(name, server, cause));
+    void restartResource(String name, String server, Translatable cause) {
+        lock.waiting(Translatable.of("engine.operation.restartResource", name), () -> recovery.restartResource(name, server, cause));
     }
 
     /** Fails the group over from {@code from} to the next server by priority. */
-    void failOver(String from, String cause) {
-        lock.waiting("failover of " + group.name(), () -> recovery.failOver(from, cause));
+    void failOver(String from, Translatable cause) {
+        lock.waiting(Translatable.of("engine.operation.failover", group.name()), () -> recovery.failOver(from, cause));
     }
 
-    void stopAsFinalAction(String server, String cause) {
-        lock.waiting("stop of " + group.name() + " (final action)", () -> recovery.stopAsFinalAction(server, cause));
+    void stopAsFinalAction(String server, Translatable cause) {
+        lock.waiting(Translatable.of("engine.operation.finalStop", group.name()), () -> recovery.stopAsFinalAction(server, cause));
     }
 
     /** Adopts the group where it was left running, or cleans up and auto-starts it: see {@link GroupAdoption}. */
     void adoptOrStart(Predicate<String> healthyOn) {
-        lock.waiting("start-up of " + group.name(), () -> adoption.adoptOrStart(healthyOn));
+        lock.waiting(Translatable.of("engine.operation.startUp", group.name()), () -> adoption.adoptOrStart(healthyOn));
     }
 
     /** Called when Switchboard stops: the group keeps running; only in-process parts go. */
@@ -196,28 +199,31 @@ final class EmbeddedGroup {
 
     // ---- refusals ------------------------------------------------------------------------------
 
-    private void requireState(ActivationState expected, String action) {
+    /** @param actionKey the message key of what the operator wants to do ("start it") */
+    private void requireState(ActivationState expected, String actionKey) {
         ActivationState now = state.state();
         if (now != expected) {
             String current = state.current();
-            throw new OperationNotAllowed("Group '" + group.name() + "' is " + now.word() + (current == null ? ""
-                    : " on " + current) + "; it must be " + expected.word() + " to " + action + ".");
+            Translatable action = Translatable.of(actionKey);
+            throw new OperationNotAllowed(current == null
+                    ? Translatable.of("engine.refused.wrongState", group.name(), now.word(), expected.word(), action)
+                    : Translatable.of("engine.refused.wrongStateOn", group.name(), now.word(), expected.word(), action,
+                            current));
         }
     }
 
     private String requireUp() {
-        return state.runningOn().orElseThrow(() -> new OperationNotAllowed("Group '" + group.name() + "' is "
-                + state.state().word() + "; start the group before starting or stopping one of its resources."));
+        return state.runningOn().orElseThrow(() -> new OperationNotAllowed(Translatable.of(
+                "engine.refused.groupNotUp", group.name(), state.state().word())));
     }
 
     private void requireServer(String server) {
         if (!group.servers().contains(server)) {
-            throw new OperationNotAllowed("Server '" + server + "' cannot run group '" + group.name()
-                    + "'; it may run on " + String.join(", ", group.servers()) + ".");
+            throw new OperationNotAllowed(Translatable.of("engine.refused.notAServerOfGroup", server, group.name(),
+                    String.join(", ", group.servers())));
         }
         if (!mayRunOn.test(server)) {
-            throw new OperationNotAllowed("Server " + server + " is in standby and runs no group; bring it back "
-                    + "online first.");
+            throw new OperationNotAllowed(Translatable.of("engine.refused.serverInStandby", server));
         }
     }
 }

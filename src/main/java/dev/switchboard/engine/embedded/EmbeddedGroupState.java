@@ -1,5 +1,6 @@
 package dev.switchboard.engine.embedded;
 
+import dev.switchboard.Translatable;
 import dev.switchboard.cluster.FailoverGroup;
 import dev.switchboard.cluster.Resource;
 import dev.switchboard.engine.ActivationState;
@@ -37,14 +38,14 @@ final class EmbeddedGroupState {
     // guarded by "this"
     private ActivationState state = ActivationState.OFFLINE;
     private String current;
-    private String reason;
-    private String operation;
+    private Translatable reason;
+    private Translatable operation;
     private final Map<String, ResourceEntry> entries = new LinkedHashMap<>();
 
     private static final class ResourceEntry {
         ActivationState state = ActivationState.OFFLINE;
         String server;
-        String reason;
+        Translatable reason;
         final Deque<ScriptRun> runs = new ArrayDeque<>();
     }
 
@@ -84,12 +85,12 @@ final class EmbeddedGroupState {
         return current;
     }
 
-    synchronized String reason() {
+    synchronized Translatable reason() {
         return reason;
     }
 
     /** Replaces the group's reason without a change of state, e.g. after a recovery. */
-    synchronized void setReason(String newReason) {
+    synchronized void setReason(Translatable newReason) {
         reason = newReason;
     }
 
@@ -132,7 +133,7 @@ final class EmbeddedGroupState {
      * given and cleared when the group goes Online or Online Pending; otherwise the last one stays.
      * {@code why} goes with the event.
      */
-    void setGroup(ActivationState to, String server, String newReason, String why) {
+    void setGroup(ActivationState to, String server, Translatable newReason, String why) {
         ActivationState from;
         synchronized (this) {
             from = state;
@@ -148,7 +149,7 @@ final class EmbeddedGroupState {
     }
 
     /** As {@link #setGroup} for one resource. */
-    void setResource(String name, ActivationState to, String server, String newReason, String why) {
+    void setResource(String name, ActivationState to, String server, Translatable newReason, String why) {
         ActivationState from;
         synchronized (this) {
             ResourceEntry e = entries.get(name);
@@ -177,12 +178,12 @@ final class EmbeddedGroupState {
     }
 
     /** The operation under way, shown with the group; null when none. */
-    synchronized void operation(String description) {
+    synchronized void operation(Translatable description) {
         operation = description;
     }
 
-    /** The operation under way as a refusal names it. */
-    synchronized String runningOperation() {
-        return operation == null ? "another operation" : "the " + operation;
+    /** The operation under way, for a refusal to name; null when none. */
+    synchronized Translatable runningOperation() {
+        return operation;
     }
 }

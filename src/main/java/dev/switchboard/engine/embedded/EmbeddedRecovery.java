@@ -1,5 +1,6 @@
 package dev.switchboard.engine.embedded;
 
+import dev.switchboard.Translatable;
 import dev.switchboard.cluster.FinalAction;
 import dev.switchboard.engine.MonitorRecoveryStarted;
 import dev.switchboard.engine.NameNotFound;
@@ -31,8 +32,8 @@ final class EmbeddedRecovery {
     void runChecks(ProcessMonitorRunner monitor) {
         try {
             for (String server : monitor.check()) {
-                String cause = monitor.definition().name() + " found an error on " + server + ": "
-                        + monitor.status().on(server).map(s -> s.lastResult()).orElse("");
+                Translatable cause = Translatable.of("engine.reason.monitorError", monitor.definition().name(), server,
+                        monitor.status().on(server).map(s -> s.lastResult()).orElse(Translatable.verbatim("")));
                 recoveries.execute(() -> recover(monitor, server, cause));
             }
         } catch (RuntimeException e) {
@@ -41,7 +42,7 @@ final class EmbeddedRecovery {
     }
 
     /** The vendor's sequence: restart the target up to N times, fail over up to M times, then the final action. */
-    private void recover(ProcessMonitorRunner monitor, String server, String cause) {
+    private void recover(ProcessMonitorRunner monitor, String server, Translatable cause) {
         try {
             String target = monitor.definition().recovery().target();
             EmbeddedGroup group = groupOf(target);
@@ -52,7 +53,8 @@ final class EmbeddedRecovery {
                 case FAILOVER -> "fail over " + group.group().name() + " from " + server;
                 case FINAL_ACTION -> "final action: " + monitor.definition().recovery().finalAction().key();
             };
-            events.publish(new MonitorRecoveryStarted(Instant.now(), monitor.definition().name(), server, action, cause));
+            events.publish(new MonitorRecoveryStarted(Instant.now(), monitor.definition().name(), server, action,
+                    cause.english()));
             switch (step) {
                 case RESTART -> {
                     if (target.equals(group.group().name())) {

@@ -1,5 +1,6 @@
 package dev.switchboard.engine.embedded;
 
+import dev.switchboard.Translatable;
 import dev.switchboard.cluster.FloatingIp;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -26,8 +27,7 @@ final class FloatingIpDriver implements ResourceDriver {
     public synchronized void activate(Context context) throws ResourceFailed {
         InetSocketAddress address = new InetSocketAddress(fip.address(), fip.port());
         if (forwarder == null && FloatingIpForwarder.somethingAnswersForSure(address)) {
-            throw new ResourceFailed("something else already answers at " + fip.endpoint()
-                    + " (duplicate address check); stop that process or change the floating address");
+            throw new ResourceFailed(Translatable.of("engine.resource.fipTaken", fip.endpoint()));
         }
         bind(context, address);
     }
@@ -43,7 +43,7 @@ final class FloatingIpDriver implements ResourceDriver {
         try {
             forwarder = FloatingIpForwarder.open(address, target, threads);
         } catch (IOException e) {
-            throw new ResourceFailed("cannot bring up " + fip.endpoint() + ": " + e.getMessage(), e);
+            throw new ResourceFailed(Translatable.of("engine.resource.fipCannotBind", fip.endpoint(), e.getMessage()), e);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.switchboard.engine.embedded;
 
+import dev.switchboard.Translatable;
 import dev.switchboard.cluster.Disk;
 import dev.switchboard.cluster.Resource;
 import dev.switchboard.engine.ActivationState;
@@ -67,20 +68,20 @@ final class GroupActivation {
         Resource r = driver.resource();
         state.setResource(r.name(), ActivationState.ONLINE_PENDING, server, null, null);
         ResourceDriver.Context context = context(server, event, null);
-        String failure = null;
+        Translatable failure = null;
         for (int attempt = 0; attempt <= r.activationRecovery().retryCount(); attempt++) {
             try {
                 driver.activate(context);
                 state.setResource(r.name(), ActivationState.ONLINE, server, null, null);
                 return Optional.empty();
             } catch (ResourceFailed e) {
-                failure = r.name() + ": " + e.getMessage();
+                failure = Translatable.of("engine.withDetail", r.name(), e.reason());
             } catch (RuntimeException e) {
-                failure = r.name() + ": unexpected error: " + e;
+                failure = Translatable.of("engine.resource.unexpected", r.name(), e.toString());
                 log.error("activating {} on {} failed unexpectedly", r.name(), server, e);
             }
         }
-        state.setResource(r.name(), ActivationState.ONLINE_FAILURE, server, failure, failure);
+        state.setResource(r.name(), ActivationState.ONLINE_FAILURE, server, failure, failure.english());
         return Optional.of(new FailedResource(r, server, failure));
     }
 
@@ -103,7 +104,8 @@ final class GroupActivation {
             }
         }
         if (first.isPresent()) {
-            state.setGroup(ActivationState.OFFLINE_FAILURE, server, first.get().reason(), first.get().reason());
+            state.setGroup(ActivationState.OFFLINE_FAILURE, server, first.get().reason(),
+                    first.get().reason().english());
             return first;
         }
         record.deactivated();
@@ -119,8 +121,9 @@ final class GroupActivation {
             state.setResource(r.name(), ActivationState.OFFLINE, null, null, factor);
             return Optional.empty();
         } catch (ResourceFailed | RuntimeException e) {
-            String failure = r.name() + ": " + e.getMessage();
-            state.setResource(r.name(), ActivationState.OFFLINE_FAILURE, server, failure, failure);
+            Translatable failure = Translatable.of("engine.withDetail", r.name(),
+                    e instanceof ResourceFailed failed ? failed.reason() : e.getMessage());
+            state.setResource(r.name(), ActivationState.OFFLINE_FAILURE, server, failure, failure.english());
             return Optional.of(new FailedResource(r, server, failure));
         }
     }

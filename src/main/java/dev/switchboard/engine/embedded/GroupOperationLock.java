@@ -1,5 +1,6 @@
 package dev.switchboard.engine.embedded;
 
+import dev.switchboard.Translatable;
 import dev.switchboard.engine.GroupBusy;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
@@ -20,7 +21,7 @@ final class GroupOperationLock {
     }
 
     /** Runs {@code work} now, or refuses with {@link GroupBusy} naming the operation under way. */
-    <T> T exclusive(String description, Supplier<T> work) {
+    <T> T exclusive(Translatable description, Supplier<T> work) {
         if (!lock.tryLock()) {
             throw new GroupBusy(group, state.runningOperation());
         }
@@ -28,7 +29,7 @@ final class GroupOperationLock {
     }
 
     /** Runs {@code work} once the operation under way, if any, has finished. */
-    void waiting(String description, Runnable work) {
+    void waiting(Translatable description, Runnable work) {
         lock.lock();
         runLocked(description, () -> {
             work.run();
@@ -36,7 +37,7 @@ final class GroupOperationLock {
         });
     }
 
-    private <T> T runLocked(String description, Supplier<T> work) {
+    private <T> T runLocked(Translatable description, Supplier<T> work) {
         try {
             state.operation(description);
             return work.get();

@@ -1,5 +1,6 @@
 package dev.switchboard.engine.embedded;
 
+import dev.switchboard.Translatable;
 import dev.switchboard.cluster.FailoverGroup;
 import dev.switchboard.engine.ActivationState;
 import dev.switchboard.engine.GroupFailedOver;
@@ -48,8 +49,8 @@ final class GroupRecovery {
             Optional<FailedResource> failure = activation.activate(target, targetEvent);
             if (failure.isEmpty()) {
                 if (lastFailure != null) {
-                    state.setReason("started on " + target + " after a failure on " + lastFailure.server() + ": "
-                            + lastFailure.reason());
+                    state.setReason(Translatable.of("engine.reason.startedAfterFailure", target,
+                            lastFailure.server(), lastFailure.reason()));
                 }
                 return target;
             }
@@ -64,71 +65,72 @@ final class GroupRecovery {
                         "GROUPFAILOVER");
                 if (stopFailure.isPresent()) {
                     // never start elsewhere what may still run here
-                    state.setReason(f.reason() + "; no failover because stopping failed: "
-                            + stopFailure.get().reason());
+                    state.setReason(Translatable.of("engine.reason.noFailoverStopFailed", f.reason(),
+                            stopFailure.get().reason()));
                     return null;
                 }
                 state.setReason(f.reason());
-                events.publish(new GroupFailedOver(Instant.now(), group.name(), target, next.server(), f.reason()));
+                events.publish(new GroupFailedOver(Instant.now(), group.name(), target, next.server(),
+                        f.reason().english()));
                 failovers++;
                 target = next.server();
                 targetEvent = GroupActivation.FAILOVER;
             } else if (rule instanceof ActivationFailureRule.StopGroup) {
                 Optional<FailedResource> stopFailure = activation.deactivate(target, GroupActivation.FAILOVER,
                         "GROUPSTOP");
-                state.setReason(f.reason() + "; final action: group stopped"
-                        + stopFailure.map(s -> ", but stopping failed: " + s.reason()).orElse(""));
+                state.setReason(stopFailure.map(s -> Translatable.of("engine.reason.finalStopFailed", f.reason(),
+                        s.reason())).orElse(Translatable.of("engine.reason.finalStop", f.reason())));
                 return null;
             } else {
-                state.setGroup(ActivationState.ONLINE_FAILURE, target, f.reason(), f.reason());
+                state.setGroup(ActivationState.ONLINE_FAILURE, target, f.reason(), f.reason().english());
                 return target;
             }
         }
     }
 
     /** A monitor's restart of the whole group on {@code server}. */
-    void restart(String server, String cause) {
+    void restart(String server, Translatable cause) {
         if (state.runsOnlineOn(server)) {
             activation.deactivate(server, GroupActivation.START, "GROUPRESTART").ifPresentOrElse(
-                    f -> state.setReason("restart after '" + cause + "' failed: " + f.reason()),
+                    f -> state.setReason(Translatable.of("engine.reason.restartFailed", cause, f.reason())),
                     () -> activateWithRecovery(server, GroupActivation.START));
         }
     }
 
     /** A monitor's restart of one resource on {@code server}. */
-    void restartResource(String name, String server, String cause) {
+    void restartResource(String name, String server, Translatable cause) {
         if (state.runsOnlineOn(server)) {
             ResourceDriver driver = activation.driver(name);
             activation.deactivateResource(driver, server, GroupActivation.START, "RESOURCERESTART")
                     .or(() -> activation.activateResource(driver, server, GroupActivation.START))
-                    .ifPresent(f -> state.setReason("restart of " + name + " after '" + cause + "' failed: "
-                            + f.reason()));
+                    .ifPresent(f -> state.setReason(Translatable.of("engine.reason.resourceRestartFailed", name,
+                            cause, f.reason())));
         }
     }
 
     /** A monitor's failover from {@code from} to the next server by priority that is not in standby. */
-    void failOver(String from, String cause) {
+    void failOver(String from, Translatable cause) {
         Optional<String> to = group.nextServerAfter(from, mayRunOn);
         if (!state.runsOnlineOn(from) || to.isEmpty()) {
             return;
         }
         Optional<FailedResource> stopFailure = activation.deactivate(from, GroupActivation.FAILOVER, "GROUPFAILOVER");
         if (stopFailure.isPresent()) {
-            state.setReason("failover after '" + cause + "' stopped: " + stopFailure.get().reason());
+            state.setReason(Translatable.of("engine.reason.failoverStopped", cause, stopFailure.get().reason()));
             return;
         }
-        events.publish(new GroupFailedOver(Instant.now(), group.name(), from, to.get(), cause));
+        events.publish(new GroupFailedOver(Instant.now(), group.name(), from, to.get(), cause.english()));
         String ended = activateWithRecovery(to.get(), GroupActivation.FAILOVER);
         if (to.get().equals(ended) && state.state() == ActivationState.ONLINE) {
-            state.setReason("failed over from " + from + " to " + ended + ": " + cause);
+            state.setReason(Translatable.of("engine.reason.failedOver", from, ended, cause));
         }
     }
 
     /** A monitor's final action "stop the group". */
-    void stopAsFinalAction(String server, String cause) {
+    void stopAsFinalAction(String server, Translatable cause) {
         if (state.runsOnlineOn(server)) {
             activation.deactivate(server, GroupActivation.FAILOVER, "GROUPSTOP");
-            state.setReason(cause + "; final action: group stopped");
+            state.setReason(Translatable.of("engine.reason.finalStop", cause));
         }
     }
 }

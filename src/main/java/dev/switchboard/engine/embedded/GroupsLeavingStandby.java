@@ -1,5 +1,6 @@
 package dev.switchboard.engine.embedded;
 
+import dev.switchboard.Translatable;
 import dev.switchboard.engine.ActivationState;
 import dev.switchboard.engine.EngineException;
 import dev.switchboard.engine.GroupStatus;
@@ -32,17 +33,18 @@ final class GroupsLeavingStandby {
     ServerState set(String server, boolean on) {
         standby.set(server, on);
         if (on) {
-            List<String> stayed = new ArrayList<>();
+            List<Translatable> stayed = new ArrayList<>();
             for (EmbeddedGroup group : groups) {
                 try {
                     leave(group, server);
                 } catch (EngineException e) {
-                    stayed.add(group.group().name() + ": " + e.getMessage());
+                    stayed.add(Translatable.of("engine.withDetail", group.group().name(), e.text()));
                 }
             }
             if (!stayed.isEmpty()) {
-                throw new OperationFailed("Server " + server + " is in standby, but not every group left it: "
-                        + String.join(" ", stayed) + " Look at the group, then put the server in standby again.");
+                Translatable why = stayed.stream().reduce((a, b) -> Translatable.of("engine.sentences", a, b))
+                        .orElseThrow();
+                throw new OperationFailed(Translatable.of("engine.failed.standby", server, why));
             }
         }
         return on ? ServerState.STANDBY : ServerState.ONLINE;

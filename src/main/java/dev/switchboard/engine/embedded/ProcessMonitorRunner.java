@@ -1,5 +1,6 @@
 package dev.switchboard.engine.embedded;
 
+import dev.switchboard.Translatable;
 import dev.switchboard.cluster.ProcessNameMonitor;
 import dev.switchboard.engine.MonitorServerStatus;
 import dev.switchboard.engine.MonitorState;
@@ -34,7 +35,7 @@ final class ProcessMonitorRunner {
         int reactivations;
         int failovers;
         Instant lastCheck;
-        String lastResult;
+        Translatable lastResult;
         boolean dummyFailure;
         Instant activeSince;
         boolean recovering;
@@ -100,15 +101,18 @@ final class ProcessMonitorRunner {
         int count = dummy ? 0 : processes.matching(monitor.pattern(),
                 List.of(server.processMarker(), environment.clusterMarker())).size();
         Duration took = Duration.ofNanos(System.nanoTime() - began);
-        String result;
+        Translatable result;
         boolean ok;
         if (took.compareTo(monitor.timeout()) > 0) {
             ok = false;
-            result = "the check took " + took.toMillis() + " ms, longer than its timeout of " + monitor.timeout().toMillis() + " ms";
+            result = Translatable.of("engine.monitor.tooSlow", took.toMillis(), monitor.timeout().toMillis());
         } else {
             ok = count >= monitor.minimumCount();
-            result = (dummy ? "dummy failure: " : "") + count + " process" + (count == 1 ? "" : "es") + " matching '"
-                    + monitor.pattern() + "' on " + server.name() + " (minimum " + monitor.minimumCount() + ")";
+            result = Translatable.of("engine.monitor.processes", count, monitor.pattern(), server.name(),
+                    monitor.minimumCount());
+            if (dummy) {
+                result = Translatable.of("engine.monitor.dummy", result);
+            }
         }
         synchronized (this) {
             if (suspended) {
@@ -119,7 +123,7 @@ final class ProcessMonitorRunner {
             if (ok) {
                 check.consecutiveFailures = 0;
                 check.finalActionTaken = false;
-                transition(server.name(), check, MonitorState.NORMAL, result);
+                transition(server.name(), check, MonitorState.NORMAL, result.english());
                 return false;
             }
             check.consecutiveFailures++;
@@ -127,7 +131,7 @@ final class ProcessMonitorRunner {
             if (check.consecutiveFailures <= monitor.retryCount() || check.finalActionTaken) {
                 return false;
             }
-            transition(server.name(), check, MonitorState.ERROR, result);
+            transition(server.name(), check, MonitorState.ERROR, result.english());
             check.recovering = true;
             return true;
         }

@@ -1,13 +1,23 @@
 package dev.switchboard.engine.embedded;
 
-/** A resource could not be activated or deactivated; the message is the reason shown to operators. */
+import dev.switchboard.Translatable;
+
+/** A resource could not be activated or deactivated; the reason is shown to operators in their language. */
 final class ResourceFailed extends Exception {
 
-    ResourceFailed(String reason) {
-        super(reason);
+    private final transient Translatable reason;
+
+    ResourceFailed(Translatable reason) {
+        super(reason.english());
+        this.reason = reason;
     }
 
-    ResourceFailed(String reason, Throwable cause) {
-        super(reason, cause);
+    ResourceFailed(Translatable reason, Throwable cause) {
+        super(reason.english(), cause);
+        this.reason = reason;
+    }
+
+    Translatable reason() {
+        return reason;
     }
 }

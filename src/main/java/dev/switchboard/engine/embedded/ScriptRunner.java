@@ -1,5 +1,6 @@
 package dev.switchboard.engine.embedded;
 
+import dev.switchboard.Translatable;
 import dev.switchboard.engine.ScriptRun;
 import java.io.IOException;
 import java.io.RandomAccessFile;
@@ -184,11 +185,14 @@ final class ScriptRunner {
         }
     }
 
-    static String describeFailure(ScriptRun run) {
-        String what = run.timedOut() ? "was killed after its timeout" : "exited " + run.exitCode();
+    /** What went wrong with a failed run, with the last lines of its output. */
+    static Translatable describeFailure(ScriptRun run) {
+        Translatable what = run.timedOut()
+                ? Translatable.of("engine.script.killed", run.resource(), run.action(), run.server())
+                : Translatable.of("engine.script.exited", run.resource(), run.action(), run.server(),
+                        Integer.toString(run.exitCode()));
         String lastLines = run.outputTail().lines().skip(Math.max(0, run.outputTail().lines().count() - 3))
                 .collect(Collectors.joining(" | "));
-        return run.resource() + " " + run.action() + " script " + what + " on "
-                + run.server() + (lastLines.isEmpty() ? "" : ": " + lastLines);
+        return lastLines.isEmpty() ? what : Translatable.of("engine.withDetail", what, lastLines);
     }
 }

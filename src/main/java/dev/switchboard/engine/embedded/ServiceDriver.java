@@ -1,5 +1,6 @@
 package dev.switchboard.engine.embedded;
 
+import dev.switchboard.Translatable;
 import dev.switchboard.cluster.FailoverGroup;
 import dev.switchboard.cluster.Service;
 import java.io.IOException;
@@ -48,14 +49,15 @@ final class ServiceDriver implements ResourceDriver {
             CleanEnvironment.replace(builder.environment(), env);
             Process process = builder.start();
             if (process.waitFor(200, java.util.concurrent.TimeUnit.MILLISECONDS)) {
-                throw new ResourceFailed("the service command " + service.command().get(0) + " exited at once with "
-                        + process.exitValue() + "; see " + logDir.resolve(service.name() + ".log"));
+                throw new ResourceFailed(Translatable.of("engine.resource.serviceExited", service.command().get(0),
+                        Integer.toString(process.exitValue()), logDir.resolve(service.name() + ".log").toString()));
             }
         } catch (IOException e) {
-            throw new ResourceFailed("cannot start the service command " + service.command() + ": " + e.getMessage(), e);
+            throw new ResourceFailed(Translatable.of("engine.resource.serviceCannotStart", service.command().toString(),
+                    e.getMessage()), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ResourceFailed("interrupted while starting the service");
+            throw new ResourceFailed(Translatable.of("engine.resource.serviceInterrupted"));
         }
     }
 
@@ -67,7 +69,8 @@ final class ServiceDriver implements ResourceDriver {
     @Override
     public void adopt(Context context) throws ResourceFailed {
         if (running(context.server()).isEmpty()) {
-            throw new ResourceFailed("the service " + service.name() + " is not running on " + context.server().name());
+            throw new ResourceFailed(Translatable.of("engine.resource.serviceNotRunning", service.name(),
+                    context.server().name()));
         }
     }
 

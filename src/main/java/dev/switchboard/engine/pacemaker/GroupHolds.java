@@ -1,5 +1,6 @@
 package dev.switchboard.engine.pacemaker;
 
+import dev.switchboard.Translatable;
 import dev.switchboard.engine.ActivationState;
 import dev.switchboard.engine.ClusterSnapshot;
 import dev.switchboard.engine.GroupBusy;
@@ -17,14 +18,14 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class GroupHolds {
 
-    private final Map<String, String> busy = new ConcurrentHashMap<>();
-    private final Map<String, String> operations = new ConcurrentHashMap<>();
+    private final Map<String, Translatable> busy = new ConcurrentHashMap<>();
+    private final Map<String, Translatable> operations = new ConcurrentHashMap<>();
     private final Set<String> moving = ConcurrentHashMap.newKeySet();
     private final Map<String, Instant> settling = new ConcurrentHashMap<>();
 
     /** Holds the group for {@code what}; {@link GroupBusy} when another operation holds it. */
-    void hold(String group, String what) {
-        String running = busy.putIfAbsent(group, what);
+    void hold(String group, Translatable what) {
+        Translatable running = busy.putIfAbsent(group, what);
         if (running != null) {
             throw new GroupBusy(group, running);
         }
@@ -35,7 +36,7 @@ final class GroupHolds {
     }
 
     /** The group changes server on Switchboard's order; the dashboard shows {@code description}. */
-    void moving(String group, String description) {
+    void moving(String group, Translatable description) {
         operations.put(group, description);
         moving.add(group);
     }
@@ -52,7 +53,7 @@ final class GroupHolds {
     }
 
     /** The operation Switchboard runs on each group now (group → description). */
-    Map<String, String> operations() {
+    Map<String, Translatable> operations() {
         return Collections.unmodifiableMap(operations);
     }
 

@@ -1,5 +1,6 @@
 package dev.switchboard.engine.pacemaker;
 
+import dev.switchboard.Translatable;
 import dev.switchboard.cluster.ClusterDefinition;
 import dev.switchboard.cluster.FailoverGroup;
 import dev.switchboard.cluster.Monitor;
@@ -65,36 +66,37 @@ public final class PacemakerClusterEngine implements ClusterEngine {
     @Override
     public GroupStatus startGroup(String group, String server) {
         requireServerIfGiven(server);
-        return exclusively(group, "start", () -> {
+        Translatable start = Translatable.of("engine.operation.start", group);
+        return exclusively(group, start, () -> {
             GroupStatus now = group(group);
             if (now.state() != ActivationState.OFFLINE) {
-                throw new OperationNotAllowed("Group '" + group + "' is " + now.state().word()
-                        + "; only an Offline group can be started.");
+                throw new OperationNotAllowed(Translatable.of("engine.refused.startOnlyOffline", group,
+                        now.state().word()));
             }
             crm("crm_resource", "--resource", group, "--meta", "--delete-parameter", "target-role");
             // members an operator stopped one by one start with the group
             for (var resource : definition.group(group).orElseThrow().resources()) {
                 crm("crm_resource", "--resource", resource.name(), "--meta", "--delete-parameter", "target-role");
             }
-            GroupStatus started = waits.group(group, g -> PacemakerWaits.allOnlineOn(g, g.currentServer()),
-                    "start of " + group);
+            GroupStatus started = waits.group(group, g -> PacemakerWaits.allOnlineOn(g, g.currentServer()), start);
             return server == null || server.equals(started.currentServer()) ? started : moves.move(group, server);
         });
     }
 
     @Override
     public GroupStatus stopGroup(String group) {
-        return exclusively(group, "stop", () -> {
+        Translatable stop = Translatable.of("engine.operation.stop", group);
+        return exclusively(group, stop, () -> {
             crm("crm_resource", "--resource", group, "--meta", "--set-parameter", "target-role", "--parameter-value",
                     "Stopped");
-            return waits.group(group, g -> g.state() == ActivationState.OFFLINE, "stop of " + group);
+            return waits.group(group, g -> g.state() == ActivationState.OFFLINE, stop);
         });
     }
 
     @Override
     public GroupStatus moveGroup(String group, String target) {
         requireServerIfGiven(target);
-        return exclusively(group, "move", () -> moves.move(group, target));
+        return exclusively(group, Translatable.of("engine.operation.move", group), () -> moves.move(group, target));
     }
 
     /** See {@link PacemakerMoves#standby}: the groups that leave are held like a move. */
@@ -151,21 +153,23 @@ public final class PacemakerClusterEngine implements ClusterEngine {
     @Override
     public ResourceStatus startResource(String resource) {
         String group = groupOfResource(resource);
-        return exclusively(group, "start " + resource, () -> {
+        Translatable start = Translatable.of("engine.operation.startResource", resource);
+        return exclusively(group, start, () -> {
             crm("crm_resource", "--resource", resource, "--meta", "--delete-parameter", "target-role");
             return waits.group(group, g -> g.resource(resource).map(r -> r.state() == ActivationState.ONLINE)
-                    .orElse(false), "start of " + resource).resource(resource).orElseThrow();
+                    .orElse(false), start).resource(resource).orElseThrow();
         });
     }
 
     @Override
     public ResourceStatus stopResource(String resource) {
         String group = groupOfResource(resource);
-        return exclusively(group, "stop " + resource, () -> {
+        Translatable stop = Translatable.of("engine.operation.stopResource", resource);
+        return exclusively(group, stop, () -> {
             crm("crm_resource", "--resource", resource, "--meta", "--set-parameter", "target-role", "--parameter-value",
                     "Stopped");
             return waits.group(group, g -> g.resource(resource).map(r -> r.state() == ActivationState.OFFLINE)
-                    .orElse(false), "stop of " + resource).resource(resource).orElseThrow();
+                    .orElse(false), stop).resource(resource).orElseThrow();
         });
     }
 
@@ -221,7 +225,7 @@ public final class PacemakerClusterEngine implements ClusterEngine {
     // ---- helpers ---------------------------------------------------------------------------
 
     /** One operation per group at a time, as in the embedded engine. */
-    private <T> T exclusively(String group, String what, Supplier<T> operation) {
+    private <T> T exclusively(String group, Translatable what, Supplier<T> operation) {
         requireGroup(group);
         holds.hold(group, what);
         try {

@@ -1,5 +1,6 @@
 package dev.switchboard.engine.pacemaker;
 
+import dev.switchboard.Translatable;
 import dev.switchboard.engine.OutputLines;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -70,8 +71,8 @@ public final class PacemakerCommands {
                     .start();
         } catch (IOException e) {
             throw new PacemakerFailure(PacemakerFailure.Cause.NOT_INSTALLED, String.join(" ", command), node,
-                    "cannot run " + full.get(0) + ": " + e.getMessage(),
-                    "install pacemaker-cli-utils on the nodes, or correct switchboard.pacemaker.command-prefix.");
+                    Translatable.of("engine.pacemaker.cannotRun", full.get(0), e.getMessage()),
+                    Translatable.of("engine.pacemaker.fix.installOrPrefix"));
         }
         OutputLines lines = new OutputLines(onLine);
         Reader out = new Reader(process.getInputStream(), lines);
@@ -82,8 +83,8 @@ public final class PacemakerCommands {
                 out.text();
                 err.text(); // the lines so far, before the failure: none come after it
                 throw new PacemakerFailure(PacemakerFailure.Cause.TIMEOUT, String.join(" ", command), node,
-                        "no answer within " + timeout.toMillis() + " ms",
-                        "check that the cluster stack runs on " + node + " and that the node is reachable.");
+                        Translatable.of("engine.pacemaker.noAnswer", timeout.toMillis()),
+                        Translatable.of("engine.pacemaker.fix.reachable", node));
             }
             // a child left behind may hold the pipes open: read what there is, do not wait for it
             return new Result(process.exitValue(), out.text(), err.text(), Duration.ofNanos(System.nanoTime() - started));
@@ -93,7 +94,7 @@ public final class PacemakerCommands {
             err.stop();
             Thread.currentThread().interrupt();
             throw new PacemakerFailure(PacemakerFailure.Cause.TIMEOUT, String.join(" ", command), node,
-                    "interrupted", "try again.");
+                    Translatable.of("engine.pacemaker.interrupted"), Translatable.of("engine.pacemaker.fix.again"));
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.switchboard.engine.pacemaker;
 
+import dev.switchboard.Translatable;
 import dev.switchboard.engine.OperationFailed;
 
 /**
@@ -12,9 +13,10 @@ public final class PacemakerFailure extends OperationFailed {
 
     private final Cause cause;
 
-    PacemakerFailure(Cause cause, String command, String node, String said, String fix) {
-        super("`" + command + "` on " + node + " failed (" + cause.name().toLowerCase().replace('_', ' ') + "): "
-                + said + ". Fix: " + fix);
+    /** @param said what Pacemaker (or the system) said, in its own words or Switchboard's */
+    PacemakerFailure(Cause cause, String command, String node, Translatable said, Translatable fix) {
+        super(Translatable.of("engine.pacemaker.failure", command, node,
+                Translatable.of("engine.pacemaker.cause." + cause.name()), said, fix));
         this.cause = cause;
     }
 
@@ -35,28 +37,28 @@ public final class PacemakerFailure extends OperationFailed {
         if (result.exitCode() == 127 || lower.contains("command not found") || lower.contains("no such file or directory")
                 && lower.contains("exec")) {
             return new PacemakerFailure(Cause.NOT_INSTALLED, command, node, firstLine(said),
-                    "install pacemaker-cli-utils on " + node + ".");
+                    Translatable.of("engine.pacemaker.fix.install", node));
         }
         if (lower.contains("insufficient privileges") || lower.contains("permission denied") || result.exitCode() == 4
                 && lower.contains("privilege")) {
             return new PacemakerFailure(Cause.NO_PERMISSION, command, node, firstLine(said),
-                    "run Switchboard as root or as a member of the haclient group on " + node + ".");
+                    Translatable.of("engine.pacemaker.fix.permission", node));
         }
         if (lower.contains("connection refused") || lower.contains("could not connect") || lower.contains("not connected")
                 || lower.contains("transport endpoint")) {
             return new PacemakerFailure(Cause.NOT_RUNNING, command, node, firstLine(said),
-                    "start the cluster stack (corosync and pacemaker) on " + node
-                            + ", or check switchboard.pacemaker.command-prefix.");
+                    Translatable.of("engine.pacemaker.fix.start", node));
         }
         if (lower.contains("not found") || lower.contains("no such resource") || lower.contains("does not exist")) {
             return new PacemakerFailure(Cause.NOT_FOUND, command, node, firstLine(said),
-                    "check the resource and node names against the cluster's configuration (crm_mon -1).");
+                    Translatable.of("engine.pacemaker.fix.names"));
         }
-        return new PacemakerFailure(Cause.REFUSED, command, node, "exit " + result.exitCode() + ": " + firstLine(said),
-                "see the cluster's log on " + node + " (crm_mon -1 shows failed actions).");
+        return new PacemakerFailure(Cause.REFUSED, command, node, Translatable.of("engine.pacemaker.exit",
+                Integer.toString(result.exitCode()), firstLine(said)), Translatable.of("engine.pacemaker.fix.log", node));
     }
 
-    private static String firstLine(String text) {
-        return text.isEmpty() ? "(no output)" : text.lines().findFirst().orElse(text);
+    private static Translatable firstLine(String text) {
+        return text.isEmpty() ? Translatable.of("engine.pacemaker.noOutput")
+                : Translatable.verbatim(text.lines().findFirst().orElse(text));
     }
 }

@@ -1,5 +1,6 @@
 package dev.switchboard.engine.pacemaker;
 
+import dev.switchboard.Translatable;
 import dev.switchboard.cluster.ClusterDefinition;
 import dev.switchboard.cluster.FailoverGroup;
 import dev.switchboard.engine.ActivationState;
@@ -50,28 +51,27 @@ final class PacemakerMoves {
         GroupStatus now = before.group(group).orElseThrow(() -> new NameNotFound("group", group));
         FailoverGroup declared = definition.group(group).orElseThrow();
         if (now.state() != ActivationState.ONLINE || now.currentServer() == null) {
-            throw new OperationNotAllowed("Group '" + group + "' is " + now.state().word()
-                    + "; only an Online group can be moved.");
+            throw new OperationNotAllowed(Translatable.of("engine.refused.moveOnlyOnline", group, now.state().word()));
         }
         String to = target != null ? target : declared.nextServerAfter(now.currentServer(),
                         s -> before.serverState(s) == ServerState.ONLINE)
-                .orElseThrow(() -> new OperationNotAllowed("Group '" + group + "' has no other Online server to move to."));
+                .orElseThrow(() -> new OperationNotAllowed(Translatable.of("engine.refused.noOtherOnlineServer", group)));
         if (to.equals(now.currentServer())) {
-            throw new OperationNotAllowed("Group '" + group + "' already runs on " + to + ".");
+            throw new OperationNotAllowed(Translatable.of("engine.refused.alreadyRunsOn", group, to));
         }
         ServerState targetState = before.serverState(to);
         if (targetState != ServerState.ONLINE) {
-            throw new OperationNotAllowed("Server " + to + " is " + targetState.word() + "; a group can only move to an "
-                    + "Online server.");
+            throw new OperationNotAllowed(Translatable.of("engine.refused.targetNotOnline", to, targetState.word()));
         }
-        holds.moving(group, "move to " + to);
+        holds.moving(group, Translatable.of("engine.operation.moveToServer", to));
         Set<String> earlierFailures = NewFailures.keys(readings.lastMon());
         RuntimeException failure = null;
         try {
             readings.onAnyNode("crm_resource", "--move", "--resource", group, "--node", to);
             // a failed start on the target may be recovered on the old server before a poll sees it
             return waits.group(group, g -> PacemakerWaits.allOnlineOn(g, to),
-                    g -> NewFailures.on(readings.lastMon(), to, earlierFailures), "move of " + group + " to " + to);
+                    g -> NewFailures.on(readings.lastMon(), to, earlierFailures),
+                    Translatable.of("engine.operation.moveTo", group, to));
         } catch (RuntimeException e) {
             failure = e;
             holds.settleUntil(group, Instant.now().plus(operationTimeout)); // Pacemaker may still be recovering it
@@ -92,11 +92,11 @@ final class PacemakerMoves {
             readings.onAnyNode("crm_resource", "--clear", "--resource", group, "--node", to);
         } catch (OperationFailed e) {
             log.error("the move of {} left its cli-prefer constraint behind: {}", group, e.getMessage());
-            String leftBehind = "The move of " + group + " left its cli-prefer constraint behind (" + e.getMessage()
-                    + "); clear it with: crm_resource --clear --resource " + group + " --node " + to + ".";
+            Translatable leftBehind = Translatable.of("engine.failed.leftBehind", group, e.text(), to);
             if (moveFailure != null) {
                 moveFailure.addSuppressed(e);
-                throw new OperationFailed(moveFailure.getMessage() + " " + leftBehind);
+                throw new OperationFailed(Translatable.of("engine.sentences", moveFailure instanceof OperationFailed f
+                        ? f.text() : Translatable.verbatim(moveFailure.getMessage()), leftBehind));
             }
             throw new OperationFailed(leftBehind);
         }
@@ -113,9 +113,9 @@ final class PacemakerMoves {
         List<String> held = new ArrayList<>();
         try {
             for (String group : leaving) {
-                holds.hold(group, "standby of " + server);
+                holds.hold(group, Translatable.of("engine.operation.standby", server));
                 held.add(group);
-                holds.moving(group, "standby of " + server);
+                holds.moving(group, Translatable.of("engine.operation.standby", server));
             }
             if (on) {
                 readings.onAnyNode("crm_attribute", "--node", server, "--name", "standby", "--update", "on");

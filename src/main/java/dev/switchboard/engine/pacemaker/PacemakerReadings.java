@@ -1,5 +1,6 @@
 package dev.switchboard.engine.pacemaker;
 
+import dev.switchboard.Translatable;
 import dev.switchboard.cluster.ClusterDefinition;
 import dev.switchboard.cluster.ServerDefinition;
 import dev.switchboard.engine.ClusterSnapshot;
@@ -111,9 +112,8 @@ final class PacemakerReadings {
         try {
             return parse.apply(output);
         } catch (IllegalArgumentException e) {
-            throw new OperationFailed("Pacemaker answered `" + String.join(" ", command) + "` with something "
-                    + "Switchboard cannot read (" + e.getMessage() + "). Check that pacemaker-cli-utils is 2.1 or "
-                    + "newer on the nodes.");
+            throw new OperationFailed(Translatable.of("engine.pacemaker.unreadable", String.join(" ", command),
+                    e.getMessage()));
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.switchboard.engine.pacemaker;
 
+import dev.switchboard.Translatable;
 import dev.switchboard.cluster.ClusterDefinition;
 import dev.switchboard.cluster.FailoverGroup;
 import dev.switchboard.cluster.Monitor;
@@ -32,7 +33,7 @@ final class PacemakerSnapshots {
     }
 
     /** @param operations the operation Switchboard runs on each group now (group → description) */
-    ClusterSnapshot of(CrmMon mon, Cib cib, Map<String, String> operations) {
+    ClusterSnapshot of(CrmMon mon, Cib cib, Map<String, Translatable> operations) {
         List<ServerStatus> servers = definition.servers().stream().map(s -> new ServerStatus(s.name(),
                 mon.nodes().stream().filter(n -> n.name().equals(s.name())).findFirst().map(CrmMon.Node::state)
                         .orElse(ServerState.UNKNOWN), s.address())).toList();
@@ -42,7 +43,7 @@ final class PacemakerSnapshots {
             List<ResourceStatus> resources = g.resources().stream().map(r -> resource(r, g, running, mon)).toList();
             ActivationState state = running.map(CrmMon.Group::state).orElse(ActivationState.UNKNOWN);
             String server = running.flatMap(CrmMon.Group::node).orElse(null);
-            String reason = resources.stream().map(ResourceStatus::reason).filter(r -> r != null).findFirst()
+            Translatable reason = resources.stream().map(ResourceStatus::reason).filter(r -> r != null).findFirst()
                     .orElse(null);
             List<String> leftovers = cib.locationsOf(g.name()).stream().filter(Cib.Location::leftover)
                     .map(l -> l.id() + " (" + l.score() + " on " + l.node() + ")").toList();
@@ -56,9 +57,12 @@ final class PacemakerSnapshots {
     private static ResourceStatus resource(Resource r, FailoverGroup g, Optional<CrmMon.Group> running, CrmMon mon) {
         Optional<CrmMon.Member> member = running.flatMap(group -> group.members().stream()
                 .filter(m -> m.id().equals(r.name())).findFirst());
-        String reason = mon.failures().stream().filter(f -> f.resource().equals(r.name())).findFirst()
-                .map(f -> f.task() + " failed on " + f.node() + " (" + f.exitStatus()
-                        + (f.exitReason().isEmpty() ? "" : ": " + f.exitReason()) + ") at " + f.lastChange())
+        Translatable reason = mon.failures().stream().filter(f -> f.resource().equals(r.name())).findFirst()
+                .map(f -> f.exitReason().isEmpty()
+                        ? Translatable.of("engine.pacemaker.resourceFailed", f.task(), f.node(), f.exitStatus(),
+                                f.lastChange())
+                        : Translatable.of("engine.pacemaker.resourceFailedWhy", f.task(), f.node(), f.exitStatus(),
+                                f.lastChange(), f.exitReason()))
                 .orElse(null);
         return new ResourceStatus(r.name(), r.type(), g.name(), member.map(CrmMon.Member::state)
                 .orElse(ActivationState.UNKNOWN), member.map(CrmMon.Member::node).orElse(null), r.dependsOn(), reason,
@@ -87,8 +91,9 @@ final class PacemakerSnapshots {
             MonitorState state = suspended ? MonitorState.SUSPEND
                     : failCount > 0 || failure.isPresent() ? MonitorState.ERROR
                     : active ? MonitorState.NORMAL : MonitorState.OFFLINE;
-            String result = failure.map(f -> f.task() + " " + f.exitStatus() + " at " + f.lastChange())
-                    .orElse(active ? "active on " + name : "not active on " + name);
+            Translatable result = failure.map(f -> Translatable.of("engine.pacemaker.monitorFailed", f.task(),
+                            f.exitStatus(), f.lastChange()))
+                    .orElse(Translatable.of(active ? "engine.pacemaker.activeOn" : "engine.pacemaker.notActiveOn", name));
             servers.add(new MonitorServerStatus(name, state, failCount, 0, 0, null, result, false));
         }
         return new MonitorStatus(m.name(), m.type(), resource, servers);

@@ -1,5 +1,6 @@
 package dev.switchboard.engine.pacemaker;
 
+import dev.switchboard.Translatable;
 import dev.switchboard.engine.ActivationState;
 import dev.switchboard.engine.ClusterSnapshot;
 import dev.switchboard.engine.GroupStatus;
@@ -33,30 +34,31 @@ final class PacemakerWaits {
         this.step = step;
     }
 
-    GroupStatus group(String group, Predicate<GroupStatus> done, String what) {
+    GroupStatus group(String group, Predicate<GroupStatus> done, Translatable what) {
         return group(group, done, g -> Optional.empty(), what);
     }
 
     /** Until the group satisfies {@code done}; a failure ({@code failed} or a failure state) or the timeout ends it. */
     GroupStatus group(String group, Predicate<GroupStatus> done, Function<GroupStatus, Optional<String>> failed,
-                      String what) {
+                      Translatable what) {
         long deadline = System.nanoTime() + timeout.toNanos();
         GroupStatus now = read(group);
         while (!done.test(now)) {
             Optional<String> failure = failed.apply(now);
             if (failure.isPresent()) {
-                throw new OperationFailed("The " + what + " failed: " + failure.get() + ". The group is "
-                        + now.state().word() + where(now) + ". Look at crm_mon -1, fix the cause, then clean up the "
-                        + "failure.");
+                throw new OperationFailed(Translatable.of("engine.failed.waitFailed", what, failure.get(),
+                        groupState(now)));
             }
             if (System.nanoTime() > deadline) {
-                throw new OperationFailed("The " + what + " did not finish within " + timeout.toMillis()
-                        + " ms; the group is " + now.state().word() + where(now)
-                        + (now.reason() == null ? "" : " (" + now.reason() + ")") + ".");
+                throw new OperationFailed(now.reason() == null
+                        ? Translatable.of("engine.failed.waitTimeout", what, timeout.toMillis(), groupState(now))
+                        : Translatable.of("engine.failed.waitTimeoutWhy", what, timeout.toMillis(), groupState(now),
+                                now.reason()));
             }
             if (now.state() == ActivationState.ONLINE_FAILURE || now.state() == ActivationState.OFFLINE_FAILURE) {
-                throw new OperationFailed("The " + what + " failed: the group is " + now.state().word()
-                        + (now.reason() == null ? "" : ": " + now.reason()) + ". Look at crm_mon -1, then clean up.");
+                throw new OperationFailed(now.reason() == null
+                        ? Translatable.of("engine.failed.waitFailureState", what, now.state().word())
+                        : Translatable.of("engine.failed.waitFailureStateWhy", what, now.state().word(), now.reason()));
             }
             sleep();
             now = read(group);
@@ -74,11 +76,11 @@ final class PacemakerWaits {
         while (!(now.serverState(server) == wanted && (wanted != ServerState.STANDBY || runsNothing(now, server))
                 && settled(now, leaving))) {
             if (System.nanoTime() > deadline) {
-                throw new OperationFailed("After " + timeout.toSeconds() + " s server " + server + " is "
-                        + now.serverState(server).word() + " (wanted: " + wanted.word() + ")"
-                        + (runsNothing(now, server) ? "" : ", still runs resources")
-                        + (settled(now, leaving) ? "" : ", its groups are still moving")
-                        + ". Look at crm_mon -1; a node in maintenance mode shows as Standby too.");
+                Translatable none = Translatable.verbatim("");
+                throw new OperationFailed(Translatable.of("engine.failed.serverTimeout", timeout.toSeconds(), server,
+                        now.serverState(server).word(), wanted.word(),
+                        runsNothing(now, server) ? none : Translatable.of("engine.wait.stillRuns"),
+                        settled(now, leaving) ? none : Translatable.of("engine.wait.stillMoving")));
             }
             sleep();
             now = reading.get();
@@ -107,8 +109,10 @@ final class PacemakerWaits {
         return reading.get().group(group).orElseThrow(() -> new NameNotFound("group", group));
     }
 
-    private static String where(GroupStatus group) {
-        return group.currentServer() == null ? "" : " on " + group.currentServer();
+    /** "Online Failure", or "Online Failure on srv2". */
+    private static Translatable groupState(GroupStatus group) {
+        return group.currentServer() == null ? Translatable.verbatim(group.state().word())
+                : Translatable.of("engine.stateOn", group.state().word(), group.currentServer());
     }
 
     private void sleep() {
@@ -116,7 +120,7 @@ final class PacemakerWaits {
             Thread.sleep(step.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new OperationFailed("interrupted while waiting for Pacemaker");
+            throw new OperationFailed(Translatable.of("engine.failed.waitInterrupted"));
         }
     }
 }

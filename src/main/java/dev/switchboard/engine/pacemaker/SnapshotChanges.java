@@ -1,5 +1,6 @@
 package dev.switchboard.engine.pacemaker;
 
+import dev.switchboard.Translatable;
 import dev.switchboard.engine.ActivationState;
 import dev.switchboard.engine.ClusterSnapshot;
 import dev.switchboard.engine.EngineEvent;
@@ -45,15 +46,15 @@ final class SnapshotChanges {
             for (ResourceStatus r : now.resources()) {
                 was.resource(r.name()).ifPresent(old -> located(old.server(), old.state(), r.server(), r.state(),
                         (server, from, to) -> events.add(new ResourceStateChanged(at, now.name(), r.name(), server,
-                                from, to, r.reason()))));
+                                from, to, english(r.reason())))));
             }
             located(was.currentServer(), was.state(), now.currentServer(), now.state(), (server, from, to) ->
-                    events.add(new GroupStateChanged(at, now.name(), server, from, to, now.reason())));
+                    events.add(new GroupStateChanged(at, now.name(), server, from, to, english(now.reason()))));
             String from = was.currentServer() != null ? was.currentServer() : lastActive.get(now.name());
             if (from != null && now.currentServer() != null && !from.equals(now.currentServer())
                     && !moving.contains(now.name())) {
                 events.add(new GroupFailedOver(at, now.name(), from, now.currentServer(),
-                        now.reason() == null ? "Pacemaker moved the group" : now.reason()));
+                        now.reason() == null ? "Pacemaker moved the group" : now.reason().english()));
             }
         }
         for (MonitorStatus now : after.monitors()) {
@@ -62,11 +63,16 @@ final class SnapshotChanges {
                 MonitorServerStatus old = was == null ? null : was.on(s.server()).orElse(null);
                 if (old != null && old.state() != s.state()) {
                     events.add(new MonitorStateChanged(at, now.name(), s.server(), old.state(), s.state(),
-                            s.lastResult()));
+                            english(s.lastResult())));
                 }
             }
         }
         return events;
+    }
+
+    /** Events carry English: they are records (the audit trail), not pages. */
+    private static String english(Translatable text) {
+        return text == null ? null : text.english();
     }
 
     interface Change {

@@ -109,7 +109,7 @@ class DemoGroupIT {
         assertThat(start.outputTail()).contains("CLP_EVENT=FAILOVER", "starting after a failover");
         assertThat(cluster.events).anySatisfy(e -> assertThat(e).isInstanceOfSatisfying(GroupFailedOver.class,
                 f -> assertThat(f.cause()).contains("psw1", "0 processes matching 'clweb_serv*' on srv1")));
-        assertThat(group().reason()).contains("failed over from srv1 to srv2", "psw1");
+        assertThat(group().reason().english()).contains("failed over from srv1 to srv2", "psw1");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.switchboard.engine.embedded;
 
+import dev.switchboard.Translatable;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.cluster.ActivationRecovery;
@@ -56,10 +57,10 @@ class EmbeddedGroupStateTests {
 
     @Test
     void aFailureReasonStaysUntilTheGroupStartsAgain() {
-        state.setGroup(ActivationState.ONLINE_FAILURE, "srv1", "disk1: broken", "disk1: broken");
+        state.setGroup(ActivationState.ONLINE_FAILURE, "srv1", Translatable.verbatim("disk1: broken"), "disk1: broken");
         state.setGroup(ActivationState.OFFLINE_PENDING, "srv1", null, "GROUPSTOP");
         state.setGroup(ActivationState.OFFLINE, null, null, "GROUPSTOP");
-        assertThat(state.status().reason()).isEqualTo("disk1: broken");
+        assertThat(state.status().reason().english()).isEqualTo("disk1: broken");
 
         state.setGroup(ActivationState.ONLINE_PENDING, "srv2", null, "start");
         assertThat(state.status().reason()).isNull();
@@ -67,9 +68,9 @@ class EmbeddedGroupStateTests {
 
     @Test
     void aResourceKeepsItsFailureReasonUntilItGoesOnline() {
-        state.setResource("data", ActivationState.OFFLINE_FAILURE, "srv1", "data: busy", "data: busy");
+        state.setResource("data", ActivationState.OFFLINE_FAILURE, "srv1", Translatable.verbatim("data: busy"), "data: busy");
         state.setResource("data", ActivationState.OFFLINE_PENDING, "srv1", null, "GROUPSTOP");
-        assertThat(state.resourceStatus("data").reason()).isEqualTo("data: busy");
+        assertThat(state.resourceStatus("data").reason().english()).isEqualTo("data: busy");
 
         state.setResource("data", ActivationState.ONLINE, "srv1", null, null);
         assertThat(state.resourceStatus("data").reason()).isNull();
@@ -83,9 +84,9 @@ class EmbeddedGroupStateTests {
         state.setGroup(ActivationState.ONLINE, "srv1", null, null);
         assertThat(state.runsOnlineOn("srv1")).isTrue();
         assertThat(state.runsOnlineOn("srv2")).isFalse();
-        state.setGroup(ActivationState.ONLINE_FAILURE, "srv1", "x", "x");
+        state.setGroup(ActivationState.ONLINE_FAILURE, "srv1", Translatable.verbatim("x"), "x");
         assertThat(state.runsOnlineOn("srv1")).isTrue();
-        state.setGroup(ActivationState.OFFLINE_FAILURE, "srv1", "x", "x");
+        state.setGroup(ActivationState.OFFLINE_FAILURE, "srv1", Translatable.verbatim("x"), "x");
         assertThat(state.runsOnlineOn("srv1")).isFalse();
     }
 
@@ -110,7 +111,7 @@ class EmbeddedGroupStateTests {
     @Test
     void aStopGoesWhereTheGroupIsElseWhereAResourceWasLeftElseHome() {
         assertThat(state.currentOrRecorded()).isEqualTo("srv1");
-        state.setResource("data", ActivationState.OFFLINE_FAILURE, "srv2", "x", "x");
+        state.setResource("data", ActivationState.OFFLINE_FAILURE, "srv2", Translatable.verbatim("x"), "x");
         assertThat(state.currentOrRecorded()).isEqualTo("srv2");
         state.markAllActive("srv1");
         assertThat(state.currentOrRecorded()).isEqualTo("srv1");
@@ -120,13 +121,13 @@ class EmbeddedGroupStateTests {
 
     @Test
     void theStatusListsTheResourcesInStartOrderWithTheOperationUnderWay() {
-        state.operation("move of g");
+        state.operation(Translatable.of("engine.operation.move", "g"));
 
         assertThat(state.status().resources()).extracting(ResourceStatus::name).containsExactly("disk1", "data");
-        assertThat(state.status().operation()).isEqualTo("move of g");
-        assertThat(state.runningOperation()).isEqualTo("the move of g");
+        assertThat(state.status().operation().english()).isEqualTo("move of g");
+        assertThat(state.runningOperation()).isEqualTo(Translatable.of("engine.operation.move", "g"));
         state.operation(null);
-        assertThat(state.runningOperation()).isEqualTo("another operation");
+        assertThat(state.runningOperation()).isNull();
     }
 
     private static ScriptRun run(String resource, int exitCode) {

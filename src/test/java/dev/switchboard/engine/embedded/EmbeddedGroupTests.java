@@ -1,5 +1,6 @@
 package dev.switchboard.engine.embedded;
 
+import dev.switchboard.Translatable;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -111,7 +112,7 @@ class EmbeddedGroupTests {
 
         assertThat(status.state()).isEqualTo(ActivationState.ONLINE);
         assertThat(status.currentServer()).isEqualTo("srv2");
-        assertThat(status.reason()).startsWith("started on srv2 after a failure on srv1: data: the mount point");
+        assertThat(status.reason().english()).startsWith("started on srv2 after a failure on srv1: data: the mount point");
         assertThat(failovers()).singleElement().satisfies(f -> {
             assertThat(f.fromServer()).isEqualTo("srv1");
             assertThat(f.toServer()).isEqualTo("srv2");
@@ -205,12 +206,12 @@ class EmbeddedGroupTests {
         EmbeddedGroup group = group(chain(ActivationRecovery.DEFAULT));
         group.start(null);
 
-        group.failOver("srv1", "watch found an error on srv1");
+        group.failOver("srv1", Translatable.verbatim("watch found an error on srv1"));
 
         GroupStatus status = group.status();
         assertThat(status.state()).isEqualTo(ActivationState.ONLINE);
         assertThat(status.currentServer()).isEqualTo("srv2");
-        assertThat(status.reason()).isEqualTo("failed over from srv1 to srv2: watch found an error on srv1");
+        assertThat(status.reason().english()).isEqualTo("failed over from srv1 to srv2: watch found an error on srv1");
         assertThat(failovers()).singleElement().extracting(GroupFailedOver::cause)
                 .isEqualTo("watch found an error on srv1");
     }
@@ -222,10 +223,10 @@ class EmbeddedGroupTests {
         group.move("srv2");
         int before = events.size();
 
-        group.failOver("srv1", "late error");
-        group.restart("srv1", "late error");
-        group.restartResource("data", "srv1", "late error");
-        group.stopAsFinalAction("srv1", "late error");
+        group.failOver("srv1", Translatable.verbatim("late error"));
+        group.restart("srv1", Translatable.verbatim("late error"));
+        group.restartResource("data", "srv1", Translatable.verbatim("late error"));
+        group.stopAsFinalAction("srv1", Translatable.verbatim("late error"));
 
         assertThat(events).hasSize(before);
         assertThat(group.status().currentServer()).isEqualTo("srv2");
@@ -238,7 +239,7 @@ class EmbeddedGroupTests {
         group.start(null);
         events.clear();
 
-        group.restartResource("app", "srv1", "app died");
+        group.restartResource("app", "srv1", Translatable.verbatim("app died"));
 
         assertThat(resourcesReaching(ActivationState.OFFLINE)).containsExactly("app");
         assertThat(resourcesReaching(ActivationState.ONLINE)).containsExactly("app");
@@ -250,10 +251,10 @@ class EmbeddedGroupTests {
         EmbeddedGroup group = group(chain(ActivationRecovery.DEFAULT));
         group.start(null);
 
-        group.stopAsFinalAction("srv1", "watch found an error on srv1");
+        group.stopAsFinalAction("srv1", Translatable.verbatim("watch found an error on srv1"));
 
         assertThat(group.status().state()).isEqualTo(ActivationState.OFFLINE);
-        assertThat(group.status().reason()).isEqualTo("watch found an error on srv1; final action: group stopped");
+        assertThat(group.status().reason().english()).isEqualTo("watch found an error on srv1; final action: group stopped");
     }
 
     @Test

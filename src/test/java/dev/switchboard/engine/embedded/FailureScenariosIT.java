@@ -52,7 +52,7 @@ class FailureScenariosIT {
 
         assertThat(group.state()).isEqualTo(ActivationState.ONLINE);
         assertThat(group.currentServer()).isEqualTo("srv2");
-        assertThat(group.reason()).isEqualTo("started on srv2 after a failure on srv1: exec: exec start script exited 1 "
+        assertThat(group.reason().english()).isEqualTo("started on srv2 after a failure on srv1: exec: exec start script exited 1 "
                 + "on srv1: license file missing on srv1");
         List<ScriptRun> runs = group.resource("exec").orElseThrow().lastRuns();
         assertThat(runs).extracting(ScriptRun::server, ScriptRun::action, ScriptRun::exitCode, ScriptRun::event)
@@ -73,7 +73,7 @@ class FailureScenariosIT {
         GroupStatus group = group();
         assertThat(group.state()).isEqualTo(ActivationState.OFFLINE);
         assertThat(group.currentServer()).isNull();
-        assertThat(group.reason()).endsWith("final action: group stopped");
+        assertThat(group.reason().english()).endsWith("final action: group stopped");
         assertThat(group.resources()).allSatisfy(r -> assertThat(r.state()).isEqualTo(ActivationState.OFFLINE));
     }
 
@@ -114,7 +114,7 @@ class FailureScenariosIT {
                             + "(duplicate address check)");
 
             ResourceStatus fip = group().resource("fip").orElseThrow();
-            assertThat(fip.reason()).contains("something else already answers at 127.0.0.43:18099");
+            assertThat(fip.reason().english()).contains("something else already answers at 127.0.0.43:18099");
             assertThat(group().resource("exec").orElseThrow().lastRuns()).as("nothing after fip ran").isEmpty();
         }
     }

@@ -1,5 +1,6 @@
 package dev.switchboard.engine.embedded;
 
+import dev.switchboard.Translatable;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -23,21 +24,21 @@ class GroupOperationLockTests {
     void anOperatorIsRefusedWhileAnOperationRunsAndToldWhichOne() throws Exception {
         CountDownLatch running = new CountDownLatch(1);
         CountDownLatch finish = new CountDownLatch(1);
-        CompletableFuture<String> move = CompletableFuture.supplyAsync(() -> lock.exclusive("move of g", () -> {
+        CompletableFuture<String> move = CompletableFuture.supplyAsync(() -> lock.exclusive(Translatable.of("engine.operation.move", "g"), () -> {
             running.countDown();
             await(finish);
             return "moved";
         }));
         assertThat(running.await(5, TimeUnit.SECONDS)).isTrue();
 
-        assertThat(state.status().operation()).isEqualTo("move of g");
-        assertThatThrownBy(() -> lock.exclusive("stop of g", () -> "stopped")).isInstanceOf(GroupBusy.class)
+        assertThat(state.status().operation().english()).isEqualTo("move of g");
+        assertThatThrownBy(() -> lock.exclusive(Translatable.of("engine.operation.stop", "g"), () -> "stopped")).isInstanceOf(GroupBusy.class)
                 .hasMessage("Group 'g' is busy: the move of g is running. Wait until it has finished.");
 
         finish.countDown();
         assertThat(move.get(5, TimeUnit.SECONDS)).isEqualTo("moved");
         assertThat(state.status().operation()).isNull();
-        assertThat(lock.exclusive("stop of g", () -> "stopped")).isEqualTo("stopped");
+        assertThat(lock.exclusive(Translatable.of("engine.operation.stop", "g"), () -> "stopped")).isEqualTo("stopped");
     }
 
     @Test
@@ -45,14 +46,14 @@ class GroupOperationLockTests {
         CountDownLatch running = new CountDownLatch(1);
         CountDownLatch finish = new CountDownLatch(1);
         List<String> order = new CopyOnWriteArrayList<>();
-        CompletableFuture<Void> move = CompletableFuture.runAsync(() -> lock.exclusive("move of g", () -> {
+        CompletableFuture<Void> move = CompletableFuture.runAsync(() -> lock.exclusive(Translatable.of("engine.operation.move", "g"), () -> {
             running.countDown();
             await(finish);
             order.add("move");
             return null;
         }));
         assertThat(running.await(5, TimeUnit.SECONDS)).isTrue();
-        CompletableFuture<Void> failover = CompletableFuture.runAsync(() -> lock.waiting("failover of g",
+        CompletableFuture<Void> failover = CompletableFuture.runAsync(() -> lock.waiting(Translatable.of("engine.operation.failover", "g"),
                 () -> order.add("failover")));
 
         Thread.sleep(100);
@@ -65,12 +66,12 @@ class GroupOperationLockTests {
 
     @Test
     void aFailedOperationFreesTheGroup() {
-        assertThatThrownBy(() -> lock.exclusive("start of g", () -> {
+        assertThatThrownBy(() -> lock.exclusive(Translatable.of("engine.operation.start", "g"), () -> {
             throw new IllegalStateException("broken");
         })).hasMessage("broken");
 
         assertThat(state.status().operation()).isNull();
-        assertThat(CompletableFuture.supplyAsync(() -> lock.exclusive("start of g", () -> "started")).join())
+        assertThat(CompletableFuture.supplyAsync(() -> lock.exclusive(Translatable.of("engine.operation.start", "g"), () -> "started")).join())
                 .isEqualTo("started");
     }
 

@@ -71,7 +71,7 @@ class MonitorRecoveryIT {
 
         await().atMost(Duration.ofSeconds(10)).until(() -> group().state() == ActivationState.OFFLINE);
         assertThat(recoveries()).containsExactly("restart g on srv1", "final action: stop-group");
-        assertThat(group().reason()).contains("psw found an error on srv1", "final action: group stopped");
+        assertThat(group().reason().english()).contains("psw found an error on srv1", "final action: group stopped");
         assertThat(applicationPids()).isEmpty();
     }
 

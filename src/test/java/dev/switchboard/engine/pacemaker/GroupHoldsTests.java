@@ -1,5 +1,6 @@
 package dev.switchboard.engine.pacemaker;
 
+import dev.switchboard.Translatable;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -21,26 +22,26 @@ class GroupHoldsTests {
 
     @Test
     void aHeldGroupRefusesASecondOperationNamingTheFirst() {
-        holds.hold("g", "move");
+        holds.hold("g", Translatable.of("engine.operation.move", "g"));
 
-        assertThatThrownBy(() -> holds.hold("g", "stop")).isInstanceOf(GroupBusy.class).hasMessageContaining("move");
-        holds.hold("other", "stop"); // another group is not held
+        assertThatThrownBy(() -> holds.hold("g", Translatable.of("engine.operation.stop", "g"))).isInstanceOf(GroupBusy.class).hasMessageContaining("move");
+        holds.hold("other", Translatable.of("engine.operation.stop", "other")); // another group is not held
     }
 
     @Test
     void aReleasedGroupMayBeHeldAgain() {
-        holds.hold("g", "move");
+        holds.hold("g", Translatable.of("engine.operation.move", "g"));
         holds.release("g");
 
-        holds.hold("g", "stop");
+        holds.hold("g", Translatable.of("engine.operation.stop", "g"));
         assertThat(holds.notFailingOver(reading(ActivationState.ONLINE), NOW)).containsExactly("g");
     }
 
     @Test
     void aMovingGroupShowsItsOperationUntilItHasMoved() {
-        holds.moving("g", "move to srv2");
+        holds.moving("g", Translatable.of("engine.operation.moveToServer", "srv2"));
 
-        assertThat(holds.operations()).containsEntry("g", "move to srv2");
+        assertThat(holds.operations().get("g").english()).isEqualTo("move to srv2");
         assertThat(holds.notFailingOver(reading(ActivationState.ONLINE_PENDING), NOW)).containsExactly("g");
 
         holds.moved("g");

@@ -1,5 +1,6 @@
 package dev.switchboard.engine.pacemaker;
 
+import dev.switchboard.Translatable;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -29,7 +30,7 @@ class PacemakerWaitsTests {
                 "srv2"));
 
         GroupStatus arrived = waits(readings, Duration.ofSeconds(5)).group("g",
-                g -> PacemakerWaits.allOnlineOn(g, "srv2"), "move of g to srv2");
+                g -> PacemakerWaits.allOnlineOn(g, "srv2"), Translatable.of("engine.operation.moveTo", "g", "srv2"));
 
         assertThat(arrived.currentServer()).isEqualTo("srv2");
         assertThat(readings.left()).isZero();
@@ -40,7 +41,7 @@ class PacemakerWaitsTests {
         Readings readings = new Readings(group(ActivationState.ONLINE_PENDING, "srv1"));
 
         assertThatThrownBy(() -> waits(readings, Duration.ofSeconds(5)).group("g", g -> false,
-                g -> Optional.of("start of exec1 failed on srv2 (error)"), "move of g to srv2"))
+                g -> Optional.of("start of exec1 failed on srv2 (error)"), Translatable.of("engine.operation.moveTo", "g", "srv2")))
                 .isInstanceOf(OperationFailed.class)
                 .hasMessage("The move of g to srv2 failed: start of exec1 failed on srv2 (error). The group is "
                         + ActivationState.ONLINE_PENDING.word() + " on srv1. Look at crm_mon -1, fix the cause, then "
@@ -51,7 +52,7 @@ class PacemakerWaitsTests {
     void aGroupInAFailureStateEndsTheWait() {
         Readings readings = new Readings(group(ActivationState.ONLINE_FAILURE, "srv1"));
 
-        assertThatThrownBy(() -> waits(readings, Duration.ofSeconds(5)).group("g", g -> false, "stop of g"))
+        assertThatThrownBy(() -> waits(readings, Duration.ofSeconds(5)).group("g", g -> false, Translatable.of("engine.operation.stop", "g")))
                 .isInstanceOf(OperationFailed.class).hasMessageContaining("The stop of g failed: the group is "
                         + ActivationState.ONLINE_FAILURE.word());
     }
@@ -60,7 +61,7 @@ class PacemakerWaitsTests {
     void theTimeoutEndsTheWaitWithTheLastState() {
         Readings readings = new Readings(group(ActivationState.ONLINE_PENDING, "srv1"));
 
-        assertThatThrownBy(() -> waits(readings, Duration.ofMillis(20)).group("g", g -> false, "start of g"))
+        assertThatThrownBy(() -> waits(readings, Duration.ofMillis(20)).group("g", g -> false, Translatable.of("engine.operation.start", "g")))
                 .isInstanceOf(OperationFailed.class).hasMessageStartingWith("The start of g did not finish within 20 ms;"
                         + " the group is " + ActivationState.ONLINE_PENDING.word() + " on srv1");
     }

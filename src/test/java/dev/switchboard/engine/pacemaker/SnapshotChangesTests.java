@@ -50,7 +50,7 @@ class SnapshotChangesTests {
 
     private static ClusterSnapshot reading(ActivationState state, String server) {
         GroupStatus group = new GroupStatus("failover-clweb", state, server, List.of("srv1", "srv2"), List.of(),
-                state == ActivationState.ONLINE ? null : FAILURE, null);
+                state == ActivationState.ONLINE ? null : dev.switchboard.Translatable.verbatim(FAILURE), null);
         return new ClusterSnapshot("lab", Instant.now(), List.of(), List.of(group), List.of());
     }
 }
