@@ -1,7 +1,7 @@
 package dev.switchboard.security;
 
 import dev.switchboard.ApiEnvelope;
-import dev.switchboard.audit.AuditTrail;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -65,7 +65,7 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, CachingAuthenticationManager basicAuthentication, ApiTokens tokens,
-                            AuditTrail trail) throws Exception {
+                            ApplicationEventPublisher events) throws Exception {
         http.securityMatcher("/api/**", "/actuator/**")
                 .authenticationManager(basicAuthentication)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -75,7 +75,7 @@ class SecurityConfiguration {
                     ApiEnvelope.write(response, 401, "Authentication required: HTTP Basic or an API token.");
                 }))
                 .addFilterBefore(new ApiTokenFilter(tokens), BasicAuthenticationFilter.class)
-                .exceptionHandling(e -> e.accessDeniedHandler(new AuditingAccessDeniedHandler(trail,
+                .exceptionHandling(e -> e.accessDeniedHandler(new AuditingAccessDeniedHandler(events,
                         (request, response, denied) -> ApiEnvelope.write(response, 403,
                                 "Your role does not allow " + request.getMethod() + " " + request.getRequestURI() + "."))))
                 .authorizeHttpRequests(a -> a
@@ -91,13 +91,14 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http, ProviderManager passwordAuthentication, AuditTrail trail)
+    SecurityFilterChain pages(HttpSecurity http, ProviderManager passwordAuthentication,
+                              ApplicationEventPublisher events)
             throws Exception {
         http.authenticationManager(new OneGuessAtATime(passwordAuthentication))
                 .formLogin(f -> f.loginPage("/login").permitAll())
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
                 .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
-                .exceptionHandling(e -> e.accessDeniedHandler(new AuditingAccessDeniedHandler(trail,
+                .exceptionHandling(e -> e.accessDeniedHandler(new AuditingAccessDeniedHandler(events,
                         new AccessDeniedHandlerImpl())))
                 .authorizeHttpRequests(a -> a
                         // the login page with any query (?lang=ja), not only the exact URLs formLogin permits
