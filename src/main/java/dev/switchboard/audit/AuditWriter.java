@@ -71,6 +71,9 @@ class AuditWriter implements DisposableBean {
 
     /** Writes a row that happens now, returning once it is in the trail; a write that failed is thrown here. */
     AuditEvent write(AuditRecord record) {
+        if (Thread.currentThread() == thread) {
+            return trail.append(record, Instant.now()); // waiting for its own queue, the writer would wait forever
+        }
         try {
             return inBackground(record, Instant.now()).join();
         } catch (CompletionException e) {
