@@ -13,12 +13,12 @@ import org.springframework.stereotype.Component;
 class AuditExporter {
 
     private final AuditExport export;
-    private final AuditTrail trail;
+    private final AuditWriter writer;
     private final AuditIntegrity integrity;
 
-    AuditExporter(AuditExport export, AuditTrail trail, AuditIntegrity integrity) {
+    AuditExporter(AuditExport export, AuditWriter writer, AuditIntegrity integrity) {
         this.export = export;
-        this.trail = trail;
+        this.writer = writer;
         this.integrity = integrity;
     }
 
@@ -41,7 +41,7 @@ class AuditExporter {
     }
 
     private void record(AuditActor actor, Outcome outcome, String details) {
-        trail.record(new AuditRecord(actor.name(), actor.role(), actor.source(), "audit-exported", "audit trail",
+        writer.write(new AuditRecord(actor.name(), actor.role(), actor.source(), "audit-exported", "audit trail",
                 outcome, details));
     }
 }

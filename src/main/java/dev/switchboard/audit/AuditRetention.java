@@ -31,6 +31,7 @@ class AuditRetention {
     private static final int MAX_EVENTS_PER_FILE = 200_000;
 
     private final AuditTrail trail;
+    private final AuditWriter writer;
     private final AuditIntegrity integrity;
     private final AuditArchives archives;
     private final AuditProperties properties;
@@ -40,9 +41,10 @@ class AuditRetention {
     record Archived(long firstId, long lastId, Path file, String sha256) {
     }
 
-    AuditRetention(AuditTrail trail, AuditIntegrity integrity, AuditArchives archives, AuditProperties properties,
-                   JdbcClient jdbc, Environment environment) {
+    AuditRetention(AuditTrail trail, AuditWriter writer, AuditIntegrity integrity, AuditArchives archives,
+                   AuditProperties properties, JdbcClient jdbc, Environment environment) {
         this.trail = trail;
+        this.writer = writer;
         this.integrity = integrity;
         this.archives = archives;
         this.properties = properties;
@@ -118,7 +120,7 @@ class AuditRetention {
             throw new IllegalStateException("could not remove the archived audit events " + first + " to " + last
                     + "; they stay in the database");
         }
-        trail.record(AuditRecord.system("audit-archived", "audit trail", Outcome.SUCCESS, "events " + first + " to "
+        writer.write(AuditRecord.system("audit-archived", "audit trail", Outcome.SUCCESS, "events " + first + " to "
                 + last + " (" + (last - first + 1) + ") moved to " + file + ", SHA-256 " + sha256
                 + "; the chain verified before and after writing"));
         return new Archived(first, last, file, sha256);
@@ -158,7 +160,7 @@ class AuditRetention {
     }
 
     private Optional<Archived> refuse(String why) {
-        trail.record(AuditRecord.system("audit-archived", "audit trail", Outcome.FAILURE,
+        writer.write(AuditRecord.system("audit-archived", "audit trail", Outcome.FAILURE,
                 "retention did not archive: " + why + "; no event was removed"));
         return Optional.empty();
     }

@@ -30,17 +30,30 @@ public class AuditTrail {
         this.jdbc = jdbc;
     }
 
-    /** Appends one event that happens now; serialised so the chain has no forks. */
+    /**
+     * Appends one event on the caller's thread.
+     *
+     * @deprecated only the audit module writes the trail. Publish a past-tense event that implements
+     *     {@link Audited} with Spring's {@code ApplicationEventPublisher} instead; {@link AuditWriter}
+     *     writes its record. This stays until operations and rollout publish their events.
+     */
+    @Deprecated(forRemoval = true)
     public AuditEvent record(AuditRecord r) {
-        return record(r, Instant.now());
+        return append(r, Instant.now());
+    }
+
+    /** Appends one event that happens now; for the audit module's own rows and its tests. */
+    AuditEvent append(AuditRecord r) {
+        return append(r, Instant.now());
     }
 
     /**
-     * Appends one event that happened at {@code when} (an engine event written a moment later).
+     * Appends one event that happened at {@code when} (an engine event written a moment later);
+     * serialised so the chain has no forks. Only {@link AuditWriter} and the audit module call this.
      * Times never go backwards in the trail, so id order is time order and a time range is an id
      * range. Values longer than their column are cut, so that nothing goes unrecorded for being long.
      */
-    public synchronized AuditEvent record(AuditRecord r, Instant when) {
+    synchronized AuditEvent append(AuditRecord r, Instant when) {
         Tail last = lastWritten();
         Instant stamped = when.truncatedTo(ChronoUnit.MICROS);
         Instant at = stamped.isBefore(last.at()) ? last.at() : stamped;

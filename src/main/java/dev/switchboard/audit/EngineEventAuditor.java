@@ -12,36 +12,24 @@ import dev.switchboard.engine.MonitorState;
 import dev.switchboard.engine.MonitorStateChanged;
 import dev.switchboard.engine.ResourceStateChanged;
 import dev.switchboard.engine.ScriptFinished;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes every engine event to the audit trail with actor {@code system}, on its own thread and
- * in order, so that the engine never waits for the database.
+ * Puts every engine event on the record with actor {@code system}. It listens on the engine's own
+ * thread, so it only describes the event and queues the row: {@link AuditWriter} writes it, in order,
+ * and the engine never waits for the database.
  */
 @Component
-class EngineEventAuditor implements DisposableBean {
+class EngineEventAuditor {
 
-    private static final Logger log = LoggerFactory.getLogger(EngineEventAuditor.class);
-
-    private final AuditTrail trail;
+    private final AuditWriter writer;
     private final ClusterDefinition definition;
     private final ObjectProvider<RunningOperations> operations;
-    private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
-        Thread thread = new Thread(r, "audit-engine-events");
-        thread.setDaemon(true);
-        return thread;
-    });
 
-    EngineEventAuditor(AuditTrail trail, ClusterDefinition definition, ObjectProvider<RunningOperations> operations) {
-        this.trail = trail;
+    EngineEventAuditor(AuditWriter writer, ClusterDefinition definition, ObjectProvider<RunningOperations> operations) {
+        this.writer = writer;
         this.definition = definition;
         this.operations = operations;
     }
@@ -53,14 +41,7 @@ class EngineEventAuditor implements DisposableBean {
         // looked up now, not on the writer thread: the operation may finish before the row is written
         String operation = group == null ? null : operations.stream().map(o -> o.operationOn(group))
                 .flatMap(java.util.Optional::stream).findFirst().orElse(null);
-        AuditRecord record = described.on(group, described.server()).withOperation(operation);
-        writer.execute(() -> {
-            try {
-                trail.record(record, event.at());
-            } catch (RuntimeException e) {
-                log.error("could not write {} to the audit trail", event, e);
-            }
-        });
+        writer.inBackground(described.on(group, described.server()).withOperation(operation), event.at());
     }
 
     static AuditRecord toRecord(EngineEvent event) {
@@ -126,11 +107,5 @@ class EngineEventAuditor implements DisposableBean {
 
     private static String because(String reason) {
         return reason == null ? "" : " (" + reason + ")";
-    }
-
-    @Override
-    public void destroy() throws InterruptedException {
-        writer.shutdown();
-        writer.awaitTermination(5, TimeUnit.SECONDS);
     }
 }

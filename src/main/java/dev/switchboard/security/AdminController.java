@@ -1,11 +1,15 @@
 package dev.switchboard.security;
 
 import dev.switchboard.audit.AuditActor;
-import dev.switchboard.audit.AuditRecord;
-import dev.switchboard.audit.AuditRecord.Outcome;
-import dev.switchboard.audit.AuditTrail;
+import dev.switchboard.security.SecurityEvent.AccountCreated;
+import dev.switchboard.security.SecurityEvent.AccountDeleted;
+import dev.switchboard.security.SecurityEvent.KioskLinkCreated;
+import dev.switchboard.security.SecurityEvent.KioskLinkRevoked;
+import dev.switchboard.security.SecurityEvent.TokenCreated;
+import dev.switchboard.security.SecurityEvent.TokenRevoked;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.regex.Pattern;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Controller;
@@ -28,17 +32,17 @@ class AdminController {
     private final KioskLinks kiosks;
     private final PasswordEncoder encoder;
     private final CachingAuthenticationManager basicCache;
-    private final AuditTrail trail;
+    private final ApplicationEventPublisher events;
 
     AdminController(Accounts accounts, AccountStore store, ApiTokens tokens, KioskLinks kiosks, PasswordEncoder encoder,
-                    CachingAuthenticationManager basicCache, AuditTrail trail) {
+                    CachingAuthenticationManager basicCache, ApplicationEventPublisher events) {
         this.accounts = accounts;
         this.store = store;
         this.tokens = tokens;
         this.kiosks = kiosks;
         this.encoder = encoder;
         this.basicCache = basicCache;
-        this.trail = trail;
+        this.events = events;
     }
 
     @GetMapping("/admin")
@@ -61,7 +65,7 @@ class AdminController {
             flash.addFlashAttribute("error", "admin.error.exists");
         } else {
             store.create(name, encoder.encode(password), role);
-            audit(auth, request, "account-created", name, "role " + role);
+            events.publishEvent(new AccountCreated(actor(auth, request), name, role));
             flash.addFlashAttribute("done", "admin.done.accountCreated");
         }
         return "redirect:/admin";
@@ -74,7 +78,7 @@ class AdminController {
             flash.addFlashAttribute("error", "admin.error.self");
         } else if (store.delete(name)) {
             basicCache.clear();
-            audit(auth, request, "account-deleted", name, null);
+            events.publishEvent(new AccountDeleted(actor(auth, request), name));
             flash.addFlashAttribute("done", "admin.done.accountDeleted");
         } else {
             flash.addFlashAttribute("error", "admin.error.notManaged");
@@ -90,7 +94,7 @@ class AdminController {
             return "redirect:/admin";
         }
         String secret = tokens.create(name.strip(), auth.getName(), role);
-        audit(auth, request, "token-created", name.strip(), "role " + role);
+        events.publishEvent(new TokenCreated(actor(auth, request), name.strip(), role));
         flash.addFlashAttribute("secret", secret);
         return "redirect:/admin";
     }
@@ -99,7 +103,7 @@ class AdminController {
     String revokeToken(@PathVariable String id, Authentication auth, HttpServletRequest request,
                        RedirectAttributes flash) {
         if (tokens.revoke(id)) {
-            audit(auth, request, "token-revoked", id, null);
+            events.publishEvent(new TokenRevoked(actor(auth, request), id));
             flash.addFlashAttribute("done", "admin.done.revoked");
         }
         return "redirect:/admin";
@@ -113,7 +117,7 @@ class AdminController {
             return "redirect:/admin";
         }
         String secret = kiosks.create(name.strip(), auth.getName());
-        audit(auth, request, "kiosk-link-created", name.strip(), null);
+        events.publishEvent(new KioskLinkCreated(actor(auth, request), name.strip()));
         flash.addFlashAttribute("kioskPath", "/kiosk/" + secret);
         return "redirect:/admin";
     }
@@ -122,15 +126,13 @@ class AdminController {
     String revokeKiosk(@PathVariable String id, Authentication auth, HttpServletRequest request,
                        RedirectAttributes flash) {
         if (kiosks.revoke(id)) {
-            audit(auth, request, "kiosk-link-revoked", id, null);
+            events.publishEvent(new KioskLinkRevoked(actor(auth, request), id));
             flash.addFlashAttribute("done", "admin.done.revoked");
         }
         return "redirect:/admin";
     }
 
-    private void audit(Authentication auth, HttpServletRequest request, String action, String target, String details) {
-        AuditActor actor = AuditActor.of(auth, request);
-        trail.record(new AuditRecord(actor.name(), actor.role(), actor.source(), action, target, Outcome.SUCCESS,
-                details));
+    private static AuditActor actor(Authentication auth, HttpServletRequest request) {
+        return AuditActor.of(auth, request);
     }
 }

@@ -1,25 +1,24 @@
 package dev.switchboard.security;
 
 import dev.switchboard.audit.AuditActor;
-import dev.switchboard.audit.AuditRecord;
-import dev.switchboard.audit.AuditRecord.Outcome;
-import dev.switchboard.audit.AuditTrail;
+import dev.switchboard.security.SecurityEvent.AccessDenied;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
-/** Records every refused request in the audit trail, then answers 403 the way the caller expects. */
+/** Publishes every refused request for the audit trail, then answers 403 the way the caller expects. */
 class AuditingAccessDeniedHandler implements AccessDeniedHandler {
 
-    private final AuditTrail trail;
+    private final ApplicationEventPublisher events;
     private final AccessDeniedHandler answer;
 
-    AuditingAccessDeniedHandler(AuditTrail trail, AccessDeniedHandler answer) {
-        this.trail = trail;
+    AuditingAccessDeniedHandler(ApplicationEventPublisher events, AccessDeniedHandler answer) {
+        this.events = events;
         this.answer = answer;
     }
 
@@ -27,8 +26,9 @@ class AuditingAccessDeniedHandler implements AccessDeniedHandler {
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
             throws IOException, ServletException {
         AuditActor actor = AuditActor.of(SecurityContextHolder.getContext().getAuthentication(), request);
-        trail.record(new AuditRecord(actor.name(), actor.role(), actor.source(), "access-denied",
-                request.getMethod() + " " + request.getRequestURI(), Outcome.DENIED, denied.getMessage()));
+        // waits for the row (SecurityEvent's default), so the refusal is on record before the 403
+        events.publishEvent(new AccessDenied(actor, request.getMethod() + " " + request.getRequestURI(),
+                denied.getMessage()));
         answer.handle(request, response, denied);
     }
 }

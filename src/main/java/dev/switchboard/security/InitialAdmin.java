@@ -1,9 +1,7 @@
 package dev.switchboard.security;
 
 import dev.switchboard.SwitchboardProperties;
-import dev.switchboard.audit.AuditRecord;
-import dev.switchboard.audit.AuditRecord.Outcome;
-import dev.switchboard.audit.AuditTrail;
+import dev.switchboard.security.SecurityEvent.InitialAdminCreated;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
@@ -27,15 +26,15 @@ class InitialAdmin implements ApplicationRunner {
     private final Accounts accounts;
     private final AccountStore store;
     private final PasswordEncoder encoder;
-    private final AuditTrail trail;
+    private final ApplicationEventPublisher events;
     private final Path passwordFile;
 
-    InitialAdmin(Accounts accounts, AccountStore store, PasswordEncoder encoder, AuditTrail trail,
+    InitialAdmin(Accounts accounts, AccountStore store, PasswordEncoder encoder, ApplicationEventPublisher events,
                  SwitchboardProperties properties) {
         this.accounts = accounts;
         this.store = store;
         this.encoder = encoder;
-        this.trail = trail;
+        this.events = events;
         this.passwordFile = properties.dataDir().resolve("initial-admin-password");
     }
 
@@ -50,8 +49,7 @@ class InitialAdmin implements ApplicationRunner {
         Files.deleteIfExists(passwordFile);
         Files.createFile(passwordFile, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         Files.writeString(passwordFile, password + "\n");
-        trail.record(new AuditRecord("system", null, null, "account-created", "admin", Outcome.SUCCESS,
-                "initial ADMIN, because no account existed"));
+        events.publishEvent(new InitialAdminCreated());
         log.warn("""
 
                 ************************************************************************

@@ -1,6 +1,6 @@
 package dev.switchboard.security;
 
-import dev.switchboard.audit.AuditTrail;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -65,7 +65,7 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, CachingAuthenticationManager basicAuthentication, ApiTokens tokens,
-                            AuditTrail trail, MessageSource messages) throws Exception {
+                            ApplicationEventPublisher events, MessageSource messages) throws Exception {
         ApiRefusals refusals = new ApiRefusals(messages);
         http.securityMatcher("/api/**", "/actuator/**")
                 .authenticationManager(basicAuthentication)
@@ -73,7 +73,7 @@ class SecurityConfiguration {
                 .csrf(c -> c.disable()) // no cookies, no sessions: nothing for a forged request to ride on
                 .httpBasic(b -> b.realmName("Switchboard").authenticationEntryPoint(refusals::unauthenticated))
                 .addFilterBefore(new ApiTokenFilter(tokens, refusals), BasicAuthenticationFilter.class)
-                .exceptionHandling(e -> e.accessDeniedHandler(new AuditingAccessDeniedHandler(trail, refusals::forbidden)))
+                .exceptionHandling(e -> e.accessDeniedHandler(new AuditingAccessDeniedHandler(events, refusals::forbidden)))
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
@@ -87,13 +87,14 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http, ProviderManager passwordAuthentication, AuditTrail trail)
+    SecurityFilterChain pages(HttpSecurity http, ProviderManager passwordAuthentication,
+                              ApplicationEventPublisher events)
             throws Exception {
         http.authenticationManager(new OneGuessAtATime(passwordAuthentication))
                 .formLogin(f -> f.loginPage("/login").permitAll())
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
                 .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
-                .exceptionHandling(e -> e.accessDeniedHandler(new AuditingAccessDeniedHandler(trail,
+                .exceptionHandling(e -> e.accessDeniedHandler(new AuditingAccessDeniedHandler(events,
                         new AccessDeniedHandlerImpl())))
                 .authorizeHttpRequests(a -> a
                         // the login page with any query (?lang=ja), not only the exact URLs formLogin permits

@@ -50,12 +50,12 @@ class AuditRetentionIT {
     void oldEventsMoveToAVerifiedArchiveAndTheChainStillVerifies() throws Exception {
         List<AuditEvent> old = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
-            old.add(trail.record(AuditRecord.system("test", "retention", Outcome.INFO, "old " + i)));
+            old.add(trail.append(AuditRecord.system("test", "retention", Outcome.INFO, "old " + i)));
         }
         Thread.sleep(5);
         Instant cutoff = Instant.now();
         Thread.sleep(5);
-        AuditEvent recent = trail.record(AuditRecord.system("test", "retention", Outcome.INFO, "recent"));
+        AuditEvent recent = trail.append(AuditRecord.system("test", "retention", Outcome.INFO, "recent"));
         long before = count();
 
         AuditRetention.Archived archived = retention.archiveBefore(cutoff).orElseThrow();
@@ -98,8 +98,8 @@ class AuditRetentionIT {
 
     @Test
     void aBrokenChainIsNotArchivedAndNothingIsRemoved() throws Exception {
-        AuditEvent edited = trail.record(AuditRecord.system("test", "retention", Outcome.INFO, "to be edited"));
-        trail.record(AuditRecord.system("test", "retention", Outcome.INFO, "after"));
+        AuditEvent edited = trail.append(AuditRecord.system("test", "retention", Outcome.INFO, "to be edited"));
+        trail.append(AuditRecord.system("test", "retention", Outcome.INFO, "after"));
         Thread.sleep(5);
         Instant cutoff = Instant.now();
         try (Connection owner = DatabaseOwner.connect(DATA_DIR)) {

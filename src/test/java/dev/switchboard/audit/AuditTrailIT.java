@@ -28,7 +28,7 @@ class AuditTrailIT extends WebIT {
 
     @Test
     void theApplicationsOwnConnectionCannotUpdateOrDeleteAuditEvents() {
-        AuditEvent event = trail.record(AuditRecord.system("test", "append-only", Outcome.INFO, "must stay"));
+        AuditEvent event = trail.append(AuditRecord.system("test", "append-only", Outcome.INFO, "must stay"));
 
         assertThatThrownBy(() -> appConnection.sql("UPDATE audit_event SET details = 'changed' WHERE id = :id")
                 .param("id", event.id()).update()).hasMessageContaining("Not enough rights");
@@ -40,10 +40,10 @@ class AuditTrailIT extends WebIT {
 
     @Test
     void aRowChangedDirectlyInTheDatabaseFileIsFoundByTheIntegrityCheck() throws Exception {
-        AuditEvent first = trail.record(AuditRecord.system("test", "chain", Outcome.INFO, "one"));
-        AuditEvent edited = trail.record(AuditRecord.system("test", "chain", Outcome.INFO, "two")
+        AuditEvent first = trail.append(AuditRecord.system("test", "chain", Outcome.INFO, "one"));
+        AuditEvent edited = trail.append(AuditRecord.system("test", "chain", Outcome.INFO, "two")
                 .withOperation("op-chain-test").on("failover-clweb", "srv1").states("Online", "Offline"));
-        trail.record(AuditRecord.system("test", "chain", Outcome.INFO, "three"));
+        trail.append(AuditRecord.system("test", "chain", Outcome.INFO, "three"));
         assertThat(integrity.check("test").intact()).isTrue();
 
         try (Connection owner = DatabaseOwner.connect(DATA_DIR)) {
@@ -69,8 +69,8 @@ class AuditTrailIT extends WebIT {
 
     @Test
     void theNewestEventsDeletedBehindSwitchboardsBackAreMissed() throws Exception {
-        AuditEvent kept = trail.record(AuditRecord.system("test", "tail", Outcome.INFO, "kept"));
-        AuditEvent removed = trail.record(AuditRecord.system("test", "tail", Outcome.INFO, "removed"));
+        AuditEvent kept = trail.append(AuditRecord.system("test", "tail", Outcome.INFO, "kept"));
+        AuditEvent removed = trail.append(AuditRecord.system("test", "tail", Outcome.INFO, "removed"));
         try (Connection owner = DatabaseOwner.connect(DATA_DIR);
              PreparedStatement delete = owner.prepareStatement("DELETE FROM audit_event WHERE id = ?");
              PreparedStatement restore = owner.prepareStatement("""

@@ -47,22 +47,22 @@ class AuditViewerIT extends WebIT {
     void writeEvents() throws Exception {
         tag = "t" + UUID.randomUUID().toString().substring(0, 8);
         op = UUID.randomUUID().toString();
-        login = trail.record(new AuditRecord("alice-" + tag, "OPERATOR", "10.0.0.5", "login-" + tag, "alice",
+        login = trail.append(new AuditRecord("alice-" + tag, "OPERATOR", "10.0.0.5", "login-" + tag, "alice",
                 Outcome.SUCCESS, "logged in"));
         Thread.sleep(5);
         betweenLoginAndRequest = Instant.now();
         Thread.sleep(5);
-        requested = trail.record(new AuditRecord("alice-" + tag, "OPERATOR", "10.0.0.5", "move-" + tag,
+        requested = trail.append(new AuditRecord("alice-" + tag, "OPERATOR", "10.0.0.5", "move-" + tag,
                 "failover-clweb", Outcome.INFO, "move-group failover-clweb → srv2; reason: CHG-" + tag
                 + " kernel patch").withOperation(op).on("failover-clweb", "srv2"));
-        step = trail.record(AuditRecord.system("step-" + tag, "exec1", Outcome.INFO, "exec1 Online → Offline on srv1")
+        step = trail.append(AuditRecord.system("step-" + tag, "exec1", Outcome.INFO, "exec1 Online → Offline on srv1")
                 .withOperation(op).on("failover-clweb", "srv1").states("Online", "Offline"));
         Thread.sleep(5);
         afterStep = Instant.now();
         Thread.sleep(5);
-        failed = trail.record(new AuditRecord("bob-" + tag, "VIEWER", "10.0.0.6", "move-" + tag, "failover-clweb",
+        failed = trail.append(new AuditRecord("bob-" + tag, "VIEWER", "10.0.0.6", "move-" + tag, "failover-clweb",
                 Outcome.DENIED, "=HYPERLINK(\"http://evil\"), said \"no\"\nsecond line").on("failover-clweb", null));
-        japanese = trail.record(new AuditRecord("bob-" + tag, "VIEWER", "10.0.0.6", "note-" + tag, "failover-clweb",
+        japanese = trail.append(new AuditRecord("bob-" + tag, "VIEWER", "10.0.0.6", "note-" + tag, "failover-clweb",
                 Outcome.INFO, "理由: 定期メンテナンス " + tag));
     }
 

@@ -1,9 +1,12 @@
 package dev.switchboard.security;
 
 import dev.switchboard.audit.AuditActor;
-import dev.switchboard.audit.AuditRecord;
-import dev.switchboard.audit.AuditRecord.Outcome;
-import dev.switchboard.audit.AuditTrail;
+import dev.switchboard.security.SecurityEvent.AccountLocked;
+import dev.switchboard.security.SecurityEvent.LoggedOut;
+import dev.switchboard.security.SecurityEvent.LoginFailed;
+import dev.switchboard.security.SecurityEvent.LoginRefusedWhileLocked;
+import dev.switchboard.security.SecurityEvent.LoginSucceeded;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.authentication.event.AuthenticationFailureLockedEvent;
@@ -13,16 +16,19 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
-/** Logins, failed logins, lockouts and logouts go to the audit trail; failures count toward a lockout. */
+/**
+ * Turns Spring Security's login and logout events into Switchboard's own ({@link SecurityEvent}),
+ * for the audit trail; failed logins count toward a lockout.
+ */
 @Component
-class SecurityEventAuditor {
+class LoginEvents {
 
-    private final AuditTrail trail;
+    private final ApplicationEventPublisher events;
     private final LoginAttempts attempts;
     private final Accounts accounts;
 
-    SecurityEventAuditor(AuditTrail trail, LoginAttempts attempts, Accounts accounts) {
-        this.trail = trail;
+    LoginEvents(ApplicationEventPublisher events, LoginAttempts attempts, Accounts accounts) {
+        this.events = events;
         this.attempts = attempts;
         this.accounts = accounts;
     }
@@ -32,8 +38,7 @@ class SecurityEventAuditor {
         Authentication auth = event.getAuthentication();
         attempts.recordSuccess(auth.getName());
         AuditActor actor = AuditActor.of(auth, null);
-        trail.record(new AuditRecord(actor.name(), actor.role(), source(auth), "login", actor.name(), Outcome.SUCCESS,
-                null));
+        events.publishEvent(new LoginSucceeded(actor.name(), actor.role(), source(auth)));
     }
 
     @EventListener
@@ -43,22 +48,19 @@ class SecurityEventAuditor {
         String name = accounts.find(typed).isPresent() ? typed : "(unknown name)";
         String source = source(event.getAuthentication());
         if (event instanceof AuthenticationFailureLockedEvent) {
-            trail.record(new AuditRecord(name, null, source, "login", name, Outcome.DENIED, "the account is locked"));
+            events.publishEvent(new LoginRefusedWhileLocked(name, source));
             return;
         }
-        trail.record(new AuditRecord(name, null, source, "login", name, Outcome.FAILURE,
-                event.getException().getClass().getSimpleName()));
+        events.publishEvent(new LoginFailed(name, source, event.getException().getClass().getSimpleName()));
         if (attempts.recordFailure(typed)) {
-            trail.record(new AuditRecord("system", null, source, "account-locked", name, Outcome.INFO,
-                    "too many failed logins; locked for a while"));
+            events.publishEvent(new AccountLocked(name, source));
         }
     }
 
     @EventListener
     void loggedOut(LogoutSuccessEvent event) {
         AuditActor actor = AuditActor.of(event.getAuthentication(), null);
-        trail.record(new AuditRecord(actor.name(), actor.role(), source(event.getAuthentication()), "logout",
-                actor.name(), Outcome.SUCCESS, null));
+        events.publishEvent(new LoggedOut(actor.name(), actor.role(), source(event.getAuthentication())));
     }
 
     private static String source(Authentication auth) {

@@ -1,0 +1,152 @@
+package dev.switchboard.audit;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * The audit trail's only writer. Every row goes through one queue to one thread ({@value #THREAD}),
+ * so rows land in the order they were handed over and no publisher's thread touches the database.
+ * A publisher that waits ({@link Audited#publisherWaits()}) gets its row written before it goes on;
+ * the others (engine events above all) hand the row over and carry on.
+ *
+ * <p>Back-pressure: the queue holds {@value #CAPACITY} rows; when the database falls that far
+ * behind, publishers wait for room rather than lose rows, because a trail with silent holes is
+ * worse than a slow engine. On a normal stop every queued row is written before the thread ends;
+ * a row handed over after that is written on the publisher's thread, so a late row is kept too.
+ */
+@Component
+class AuditWriter implements DisposableBean {
+
+    static final String THREAD = "audit-writer";
+    static final int CAPACITY = 10_000;
+    private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(30);
+
+    private static final Logger log = LoggerFactory.getLogger(AuditWriter.class);
+    private static final Pending STOP = new Pending(null, null, null);
+
+    /** One row handed over: what to write, when it happened, and the row once written. */
+    private record Pending(AuditRecord record, Instant at, CompletableFuture<AuditEvent> written) {
+    }
+
+    private final AuditTrail trail;
+    private final BlockingQueue<Pending> queue;
+    private final ReadWriteLock closing = new ReentrantReadWriteLock(); // handing over (read) vs closing (write)
+    private final Thread thread;
+    private boolean closed; // guarded by closing
+
+    @Autowired
+    AuditWriter(AuditTrail trail) {
+        this(trail, CAPACITY);
+    }
+
+    AuditWriter(AuditTrail trail, int capacity) {
+        this.trail = trail;
+        this.queue = new LinkedBlockingQueue<>(capacity);
+        this.thread = new Thread(this::drain, THREAD);
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    @EventListener
+    void on(Audited event) {
+        AuditRecord record = event.auditRecord();
+        if (event.publisherWaits()) {
+            write(record);
+        } else {
+            inBackground(record, Instant.now());
+        }
+    }
+
+    /** Writes a row that happens now, returning once it is in the trail; a write that failed is thrown here. */
+    AuditEvent write(AuditRecord record) {
+        if (Thread.currentThread() == thread) {
+            return trail.append(record, Instant.now()); // waiting for its own queue, the writer would wait forever
+        }
+        try {
+            return inBackground(record, Instant.now()).join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
+    /** Queues a row that happened at {@code at} and returns at once; a failed write is logged. */
+    CompletableFuture<AuditEvent> inBackground(AuditRecord record, Instant at) {
+        Pending pending = new Pending(record, at, new CompletableFuture<>());
+        closing.readLock().lock();
+        try {
+            if (!closed) {
+                queue.put(pending);
+                return pending.written();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // asked to stop while waiting for room: write it here instead
+        } finally {
+            closing.readLock().unlock();
+        }
+        append(pending);
+        return pending.written();
+    }
+
+    private void drain() {
+        while (true) {
+            Pending next;
+            try {
+                next = queue.take();
+            } catch (InterruptedException e) {
+                continue; // only STOP ends the writer, so that nothing queued is left behind
+            }
+            if (next == STOP) {
+                return;
+            }
+            append(next);
+        }
+    }
+
+    private void append(Pending pending) {
+        try {
+            pending.written().complete(trail.append(pending.record(), pending.at()));
+        } catch (RuntimeException e) {
+            log.error("could not write {} to the audit trail", pending.record(), e);
+            pending.written().completeExceptionally(e);
+        }
+    }
+
+    /** Writes everything queued, then ends the writer's thread; later rows are written where they are handed over. */
+    @Override
+    public void destroy() throws InterruptedException {
+        stop(SHUTDOWN_WAIT);
+    }
+
+    /** Whether the writer's thread ended within {@code wait}, having written every row queued before. */
+    boolean stop(Duration wait) throws InterruptedException {
+        closing.writeLock().lock();
+        try {
+            if (closed) {
+                return !thread.isAlive();
+            }
+            closed = true;
+            queue.put(STOP);
+        } finally {
+            closing.writeLock().unlock();
+        }
+        thread.join(wait.toMillis());
+        if (thread.isAlive()) {
+            log.error("the audit trail's writer did not finish within {}; {} rows were not written yet", wait,
+                    queue.size());
+            return false;
+        }
+        return true;
+    }
+}
