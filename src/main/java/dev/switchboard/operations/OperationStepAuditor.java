@@ -8,7 +8,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * While a move or a standby holds a group, the engine's state changes and script runs on that
- * group are steps of the operation, audited under its id.
+ * group are steps of the operation, audited under its id. These listeners run on the engine's
+ * thread, so their rows are queued for the audit writer, never written here.
  */
 @Component
 class OperationStepAuditor {
@@ -24,7 +25,7 @@ class OperationStepAuditor {
     @EventListener
     void on(ResourceStateChanged change) {
         holds.holderOf(change.group()).filter(h -> h.kind().movesGroups()).ifPresent(holder ->
-                audit.record(holder, "operation-step", Outcome.INFO, change.resource() + " " + change.from().word()
+                audit.recordFromEngine(holder, "operation-step", Outcome.INFO, change.resource() + " " + change.from().word()
                         + " → " + change.to().word() + (change.server() == null ? "" : " on " + change.server()),
                         change.group(), change.server(), change.from().word(), change.to().word()));
     }
@@ -35,7 +36,7 @@ class OperationStepAuditor {
         holds.holderOf(finished.group()).filter(h -> h.kind().movesGroups()).ifPresent(holder -> {
             var run = finished.run();
             String lastLine = run.outputTail().lines().reduce((first, second) -> second).orElse("");
-            audit.record(holder, "operation-script", run.succeeded() ? Outcome.SUCCESS : Outcome.FAILURE,
+            audit.recordFromEngine(holder, "operation-script", run.succeeded() ? Outcome.SUCCESS : Outcome.FAILURE,
                     run.resource() + " " + run.action() + " on " + run.server() + ": exit " + run.exitCode() + " in "
                             + run.duration().toMillis() + " ms" + (lastLine.isEmpty() ? "" : " — " + lastLine),
                     finished.group(), run.server(), null, null);
