@@ -76,7 +76,7 @@ class MoveWizardController {
             }
             return "redirect:/operations/" + ((MoveOutcome.Started) outcome).operation().id();
         } catch (GroupHeld e) {
-            flash.addFlashAttribute("error", e.text());
+            flash.addFlashAttribute("error", Translatable.of("operation.error.busy"));
             return back;
         }
     }

@@ -103,7 +103,7 @@ class OperationsController {
             }
             return "redirect:/operations/" + ((MoveOutcome.Started) outcome).operation().id();
         } catch (GroupHeld e) {
-            flash.addFlashAttribute("error", e.text());
+            flash.addFlashAttribute("error", Translatable.of("operation.error.busy"));
             return back;
         }
     }
