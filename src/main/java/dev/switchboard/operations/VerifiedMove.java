@@ -38,8 +38,8 @@ class VerifiedMove {
             Translatable verified = verification.verify(group, server);
             ServiceVerification.pause(60);
             prober.outage().ifPresent(d -> store.outage(o.id(), d));
-            Translatable outage = prober.outage()
-                    .map(d -> Translatable.of("operation.result.seconds", String.format(Locale.ROOT, "%.3f", d.toNanos() / 1e9)))
+            Translatable outage = prober.outage().map(d -> Translatable.of("operation.result.seconds",
+                    String.format(Locale.ROOT, "%.3f", d.toNanos() / 1e9)))
                     .orElse(Translatable.of("operation.result.notMeasured"));
             return Translatable.of("operation.result.moved", server, verified, outage);
         }

@@ -28,7 +28,8 @@ public class CreateRun {
     public Rollout create(String groupName, String title, String version, AuditActor actor) {
         String source = definition.source().getFileName().toString();
         FailoverGroup group = definition.group(groupName).orElseThrow(() -> refused(groupName, actor,
-                new RolloutRefused("there is no group " + groupName, Translatable.of("rollout.error.noGroup", groupName))));
+                new RolloutRefused("there is no group " + groupName,
+                        Translatable.of("rollout.error.noGroup", groupName))));
         String cleanTitle = RolloutRules.clean(title);
         String cleanVersion = RolloutRules.clean(version);
         RolloutRules.groupUnfit(group, source)
