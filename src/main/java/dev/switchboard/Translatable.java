@@ -1,5 +1,6 @@
 package dev.switchboard;
 
+import java.io.Serializable;
 import java.text.MessageFormat;
 import java.util.Arrays;
 import java.util.Collections;
@@ -15,9 +16,10 @@ import org.springframework.context.MessageSourceResolvable;
  * argument that is itself a Translatable is resolved in the same language). {@link #english()}
  * is the text in messages.properties, for logs and the audit trail, which are records and stay
  * in English. Text from outside Switchboard (a script's output, Pacemaker's own words) goes in
- * as an argument, or whole as {@link #verbatim}.
+ * as an argument, or whole as {@link #verbatim}. Serializable, as a refusal in a page's flash lives
+ * in the session for one redirect (its arguments are names, numbers and texts).
  */
-public record Translatable(String key, List<Object> args) implements MessageSourceResolvable {
+public record Translatable(String key, List<Object> args) implements MessageSourceResolvable, Serializable {
 
     /** The key whose text is just its one argument: words Switchboard does not translate. */
     public static final String VERBATIM = "text.verbatim";

@@ -1,5 +1,6 @@
 package dev.switchboard.operations;
 
+import dev.switchboard.Translatable;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -30,7 +31,12 @@ class CheckText {
     }
 
     String message(Refusal refusal, Locale locale) {
-        return messages.getMessage(refusal.key(), refusal.argArray(), locale);
+        return text(refusal.text(), locale);
+    }
+
+    /** Any text for a person (an operation's result, a refusal) in the reader's language. */
+    String text(Translatable text, Locale locale) {
+        return messages.getMessage(text, locale);
     }
 
     /** A check as the API shows it: id, verdict, reason and fix. */

@@ -1,5 +1,6 @@
 package dev.switchboard.operations;
 
+import dev.switchboard.Translatable;
 import dev.switchboard.audit.AuditRecord.Outcome;
 import java.time.Instant;
 import org.springframework.boot.ApplicationArguments;
@@ -21,9 +22,8 @@ class InterruptedOperations implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         for (Operation o : store.unfinished()) {
-            store.finished(o.id(), OperationState.INTERRUPTED, Instant.now(),
-                    "Switchboard stopped while this operation was " + o.state().name().toLowerCase()
-                            + "; the engine reconciled the group at start-up");
+            Translatable result = Translatable.of("operation.result.interrupted." + o.state().name());
+            store.finished(o.id(), OperationState.INTERRUPTED, Instant.now(), result.english(), result);
             audit.record(o, "operation-interrupted", Outcome.FAILURE, "was " + o.state());
         }
     }

@@ -1,5 +1,6 @@
 package dev.switchboard.operations;
 
+import dev.switchboard.Translatable;
 import dev.switchboard.cluster.ClusterDefinition;
 import dev.switchboard.engine.NameNotFound;
 import dev.switchboard.audit.AuditActor;
@@ -60,8 +61,8 @@ class MoveWizardController {
                    HttpServletRequest request, RedirectAttributes flash) {
         String run = runId(rollout);
         String back = "redirect:/groups/" + name + "/move?target=" + target + (run == null ? "" : "&rollout=" + run);
-        String error = reason.isBlank() ? "operation.error.reason"
-                : !confirmation.strip().equals(name) ? "operation.error.confirmation" : null;
+        Translatable error = reason.isBlank() ? Translatable.of("operation.error.reason")
+                : !confirmation.strip().equals(name) ? Translatable.of("operation.error.confirmation") : null;
         if (error != null) {
             flash.addFlashAttribute("error", error);
             return back;
@@ -75,7 +76,7 @@ class MoveWizardController {
             }
             return "redirect:/operations/" + ((MoveOutcome.Started) outcome).operation().id();
         } catch (GroupHeld e) {
-            flash.addFlashAttribute("error", "operation.error.busy");
+            flash.addFlashAttribute("error", Translatable.of("operation.error.busy"));
             return back;
         }
     }

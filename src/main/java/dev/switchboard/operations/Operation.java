@@ -1,5 +1,6 @@
 package dev.switchboard.operations;
 
+import dev.switchboard.Translatable;
 import java.time.Instant;
 
 /**
@@ -7,12 +8,23 @@ import java.time.Instant;
  * {@code subject} is the group, resource, monitor or server; {@code group} the group it belongs to
  * (null for a server's standby or return, which holds every group of the server);
  * {@code partOf} the rolling-update run it is a step of, if any; {@code outage} how long the
- * service did not answer at its floating address during a move, when measured.
+ * service did not answer at its floating address during a move, when measured. {@code message} is
+ * the result in English, as the record and the API keep it; {@code resultText} the same result as a
+ * message key and its arguments, for a reader's language (null while it runs, and for operations
+ * that finished before Switchboard kept it).
  */
 public record Operation(String id, OperationKind kind, String subject, String group, String target, String reason,
                         String requestedBy, String role, String source, Instant requestedAt, OperationState state,
                         Instant startedAt, Instant finishedAt, String message, String partOf,
-                        java.time.Duration outage) {
+                        java.time.Duration outage, Translatable resultText) {
+
+    /** An operation without a translatable result (while it runs, or from before results were kept so). */
+    public Operation(String id, OperationKind kind, String subject, String group, String target, String reason,
+                     String requestedBy, String role, String source, Instant requestedAt, OperationState state,
+                     Instant startedAt, Instant finishedAt, String message, String partOf, java.time.Duration outage) {
+        this(id, kind, subject, group, target, reason, requestedBy, role, source, requestedAt, state, startedAt,
+                finishedAt, message, partOf, outage, null);
+    }
 
     /** From request to result; null while it runs. */
     public java.time.Duration totalTime() {

@@ -1,5 +1,6 @@
 package dev.switchboard.operations;
 
+import dev.switchboard.Translatable;
 import dev.switchboard.audit.AuditRecord.Outcome;
 import dev.switchboard.cluster.ClusterDefinition;
 import dev.switchboard.engine.EngineException;
@@ -86,19 +87,20 @@ class OperationRunner implements DisposableBean {
         store.started(operation.id(), started);
         audit.record(operation, "operation-started", Outcome.INFO, null);
         OperationState state;
-        String message;
+        Translatable result;
         try {
-            message = work.execute(operation);
+            result = work.execute(operation);
             state = OperationState.SUCCEEDED;
         } catch (EngineException e) {
-            message = e.getMessage();
+            result = e.text();
             state = OperationState.FAILED;
         } catch (RuntimeException e) {
             log.error("operation {} failed unexpectedly", operation.id(), e);
-            message = "unexpected error: " + e;
+            result = Translatable.of("operation.result.unexpected", e.toString());
             state = OperationState.FAILED;
         }
-        store.finished(operation.id(), state, Instant.now(), message);
+        String message = result.english(); // the record, the audit trail and the API keep the English
+        store.finished(operation.id(), state, Instant.now(), message, result);
         audit.record(operation, "operation-finished", state == OperationState.SUCCEEDED ? Outcome.SUCCESS
                 : Outcome.FAILURE, state + " after " + Duration.between(started, Instant.now()).toMillis() + " ms: "
                 + message);

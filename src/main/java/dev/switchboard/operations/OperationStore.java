@@ -1,5 +1,6 @@
 package dev.switchboard.operations;
 
+import dev.switchboard.Translatable;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -19,7 +20,8 @@ class OperationStore {
             rs.getString("source"), instant(rs.getObject("requested_at", OffsetDateTime.class)),
             OperationState.valueOf(rs.getString("state")), instant(rs.getObject("started_at", OffsetDateTime.class)),
             instant(rs.getObject("finished_at", OffsetDateTime.class)), rs.getString("message"), rs.getString("part_of"),
-            rs.getObject("outage_ms") == null ? null : java.time.Duration.ofMillis(rs.getLong("outage_ms")));
+            rs.getObject("outage_ms") == null ? null : java.time.Duration.ofMillis(rs.getLong("outage_ms")),
+            ResultText.parse(rs.getString("result_text")).orElse(null));
 
     private final JdbcClient jdbc;
 
@@ -44,9 +46,13 @@ class OperationStore {
                 .param("at", time(at)).param("id", id).update();
     }
 
-    void finished(String id, OperationState state, Instant at, String message) {
-        jdbc.sql("UPDATE operation SET state = :state, finished_at = :at, message = :message WHERE id = :id")
-                .param("state", state.name()).param("at", time(at)).param("message", message).param("id", id).update();
+    /** The result in English ({@code message}) and as a message key with its arguments, for a reader's language. */
+    void finished(String id, OperationState state, Instant at, String message, Translatable result) {
+        jdbc.sql("""
+                UPDATE operation SET state = :state, finished_at = :at, message = :message, result_text = :text
+                WHERE id = :id""")
+                .param("state", state.name()).param("at", time(at)).param("message", message)
+                .param("text", ResultText.json(result)).param("id", id).update();
     }
 
     void outage(String id, java.time.Duration outage) {

@@ -1,12 +1,15 @@
 package dev.switchboard.operations;
 
+import dev.switchboard.Translatable;
 import dev.switchboard.engine.ClusterEngine;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**
- * What each kind of operation does once it runs, and the result it reports: one line per kind,
- * except a move and a server's standby, which verify the service afterwards.
+ * What each kind of operation does once it runs, and the result it reports (a message key and its
+ * arguments, so the operation's page shows it in the reader's language): one line per kind,
+ * except a move and a server's standby, which verify the service afterwards. State words are the
+ * vendor's and stay as they are in every language.
  */
 @Component
 class OperationWork {
@@ -22,45 +25,46 @@ class OperationWork {
     }
 
     /** Runs the operation; the result as the operation's page shows it. Engine refusals are thrown. */
-    String execute(Operation o) {
+    Translatable execute(Operation o) {
         return switch (o.kind()) {
             case MOVE_GROUP -> move.run(o);
-            case START_GROUP -> "Online on " + engine.startGroup(o.subject(), o.target()).currentServer();
-            case STOP_GROUP -> engine.stopGroup(o.subject()).state().word();
-            case START_RESOURCE -> engine.startResource(o.subject()).state().word();
-            case STOP_RESOURCE -> engine.stopResource(o.subject()).state().word();
+            case START_GROUP -> Translatable.of("operation.result.online",
+                    engine.startGroup(o.subject(), o.target()).currentServer());
+            case STOP_GROUP -> Translatable.verbatim(engine.stopGroup(o.subject()).state().word());
+            case START_RESOURCE -> Translatable.verbatim(engine.startResource(o.subject()).state().word());
+            case STOP_RESOURCE -> Translatable.verbatim(engine.stopResource(o.subject()).state().word());
             case SUSPEND_MONITOR -> {
                 engine.suspendMonitor(o.subject());
-                yield "Suspend";
+                yield Translatable.of("operation.result.suspended");
             }
             case RESUME_MONITOR -> {
                 engine.resumeMonitor(o.subject());
-                yield "resumed";
+                yield Translatable.of("operation.result.resumed");
             }
             case START_DUMMY_FAILURE -> {
                 engine.startDummyFailure(o.subject(), o.target());
-                yield "dummy failure on " + o.target();
+                yield Translatable.of("operation.result.dummyOn", o.target());
             }
             case STOP_DUMMY_FAILURE -> {
                 engine.stopDummyFailure(o.subject(), o.target());
-                yield "dummy failure off on " + o.target();
+                yield Translatable.of("operation.result.dummyOff", o.target());
             }
             case CLEAR_LEFTOVERS -> clearLeftovers(o.subject());
             case CLEANUP_FAILURES -> {
                 engine.cleanupFailures(o.subject());
-                yield "failures cleaned up";
+                yield Translatable.of("operation.result.cleanedUp");
             }
             case SERVER_STANDBY -> standby.run(o.subject(), true);
             case SERVER_ONLINE -> standby.run(o.subject(), false);
         };
     }
 
-    private String clearLeftovers(String group) {
+    private Translatable clearLeftovers(String group) {
         List<String> leftovers = engine.snapshot().group(group).map(g -> g.leftovers()).orElse(List.of());
         if (leftovers.isEmpty()) {
-            return "nothing to clear: no constraints are left on the group";
+            return Translatable.of("operation.result.nothingToClear");
         }
         engine.clearLeftovers(group);
-        return "cleared " + String.join(", ", leftovers);
+        return Translatable.of("operation.result.cleared", String.join(", ", leftovers));
     }
 }

@@ -23,6 +23,8 @@ import org.springframework.web.servlet.support.RequestContextUtils;
  * Operations in the vendor's API shape: POSTs are asynchronous (202 and an operation to poll),
  * {@code result.message} is empty on success, a busy group answers 409 with who holds it.
  * A request may come without a body: a move then goes to the next server by the group's policy.
+ * An operation's {@code message} is its result in English, as on record; a request with an
+ * Accept-Language gets it in that language (as the API's error messages).
  */
 @RestController
 @RequestMapping("/api/v1")
@@ -114,9 +116,18 @@ class OperationsApiController {
     }
 
     @GetMapping("/operations/{id}")
-    Map<String, Object> operation(@PathVariable String id) {
+    Map<String, Object> operation(@PathVariable String id, HttpServletRequest request) {
         Operation operation = operations.find(id).orElseThrow(() -> new NameNotFound("operation", id));
-        return ApiEnvelope.body(0, "", "operations", List.of(operation.apiFields()));
+        return ApiEnvelope.body(0, "", "operations", List.of(fields(operation, request)));
+    }
+
+    /** The operation's fields, its result in the reader's language when the request names one. */
+    private Map<String, Object> fields(Operation operation, HttpServletRequest request) {
+        Map<String, Object> fields = operation.apiFields();
+        if (operation.resultText() != null && request.getHeader("Accept-Language") != null) {
+            fields.put("message", text.text(operation.resultText(), ApiEnvelope.locale(request)));
+        }
+        return fields;
     }
 
     private ResponseEntity<Map<String, Object>> submit(OperationKind kind, String subject, ApiBody body,

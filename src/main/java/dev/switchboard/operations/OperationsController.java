@@ -1,5 +1,6 @@
 package dev.switchboard.operations;
 
+import dev.switchboard.Translatable;
 import dev.switchboard.audit.AuditTrail;
 import dev.switchboard.cluster.ClusterDefinition;
 import dev.switchboard.engine.ClusterEngine;
@@ -82,11 +83,11 @@ class OperationsController {
         String to = target == null || target.isBlank() ? null : target;
         String back = "redirect:/operations/new?kind=" + kind + "&subject=" + subject + (to == null ? "" : "&target=" + to);
         if (reason.isBlank()) {
-            flash.addFlashAttribute("error", "operation.error.reason");
+            flash.addFlashAttribute("error", Translatable.of("operation.error.reason"));
             return back;
         }
         if (TYPE_TO_CONFIRM.contains(kind) && !confirmation.strip().equals(subject)) {
-            flash.addFlashAttribute("error", "operation.error.confirmation");
+            flash.addFlashAttribute("error", Translatable.of("operation.error.confirmation"));
             return back;
         }
         AuditActor actor = AuditActor.of(auth, request);
@@ -102,7 +103,7 @@ class OperationsController {
             }
             return "redirect:/operations/" + ((MoveOutcome.Started) outcome).operation().id();
         } catch (GroupHeld e) {
-            flash.addFlashAttribute("error", "operation.error.busy");
+            flash.addFlashAttribute("error", Translatable.of("operation.error.busy"));
             return back;
         }
     }

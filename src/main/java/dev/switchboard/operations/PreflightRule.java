@@ -13,11 +13,11 @@ final class PreflightRule {
     static Optional<Refusal> judge(List<Check> checks, boolean acknowledged) {
         List<Check> failed = only(checks, Check.Verdict.FAIL);
         if (!failed.isEmpty()) {
-            return Optional.of(new Refusal(Refusal.BLOCKED, List.of(), failed));
+            return Optional.of(Refusal.of(Refusal.BLOCKED, failed));
         }
         List<Check> warnings = only(checks, Check.Verdict.WARN);
         if (!warnings.isEmpty() && !acknowledged) {
-            return Optional.of(new Refusal(Refusal.ACKNOWLEDGE, List.of(), warnings));
+            return Optional.of(Refusal.of(Refusal.ACKNOWLEDGE, warnings));
         }
         return Optional.empty();
     }

@@ -1,5 +1,6 @@
 package dev.switchboard.operations;
 
+import dev.switchboard.Translatable;
 import dev.switchboard.cluster.ClusterDefinition;
 import dev.switchboard.cluster.FailoverGroup;
 import dev.switchboard.engine.ActivationState;
@@ -29,23 +30,41 @@ class ServerStandby {
         this.verification = verification;
     }
 
-    String run(String server, boolean on) {
+    /** "srv1 Standby; g Online on srv2 (verified: …)", as a message key and its arguments. */
+    Translatable run(String server, boolean on) {
         List<String> before = engine.snapshot().groups().stream().filter(g -> server.equals(g.currentServer()))
                 .map(GroupStatus::name).toList();
         String state = engine.standby(server, on).word();
         ClusterSnapshot now = engine.snapshot();
-        List<String> groups = holds.groupsHeldBy(on ? OperationKind.SERVER_STANDBY : OperationKind.SERVER_ONLINE, server)
-                .stream().map(g -> now.group(g).map(s -> g + " " + s.state().word()
-                        + (s.currentServer() == null ? "" : " on " + s.currentServer())
-                        + (before.contains(g) ? verifiedAfterLeaving(g, s) : "")).orElse(g)).toList();
-        return server + " " + state + (groups.isEmpty() ? "" : "; " + String.join(", ", groups));
+        List<Translatable> groups = holds.groupsHeldBy(on ? OperationKind.SERVER_STANDBY : OperationKind.SERVER_ONLINE,
+                server).stream().map(g -> now.group(g).map(s -> verifiedAfterLeaving(g, s, before.contains(g)))
+                .orElse(Translatable.verbatim(g))).toList();
+        return groups.isEmpty() ? Translatable.of("operation.result.server", server, state)
+                : Translatable.of("operation.result.serverGroups", server, state, list(groups));
     }
 
-    private String verifiedAfterLeaving(String name, GroupStatus now) {
+    /** Where the group runs now; for one that left the server, also that its service answers there. */
+    private Translatable verifiedAfterLeaving(String name, GroupStatus now, boolean left) {
+        Translatable where = now.currentServer() == null
+                ? Translatable.of("operation.result.groupState", name, now.state().word())
+                : Translatable.of("operation.result.groupStateOn", name, now.state().word(), now.currentServer());
+        if (!left) {
+            return where;
+        }
         FailoverGroup group = definition.group(name).orElseThrow();
         if (group.serviceCheck() == null || now.state() != ActivationState.ONLINE) {
-            return "";
+            return where;
         }
-        return " (" + verification.verify(group, now.currentServer()) + ")";
+        return Translatable.of("operation.result.withVerification", where,
+                verification.verify(group, now.currentServer()));
+    }
+
+    /** "a, b, c" in the reader's language: one nested Translatable per comma. */
+    static Translatable list(List<Translatable> items) {
+        Translatable joined = items.get(0);
+        for (int i = 1; i < items.size(); i++) {
+            joined = Translatable.of("operation.result.list", joined, items.get(i));
+        }
+        return joined;
     }
 }

@@ -1,5 +1,6 @@
 package dev.switchboard.operations;
 
+import dev.switchboard.Translatable;
 import dev.switchboard.cluster.FailoverGroup;
 import dev.switchboard.engine.ClusterEngine;
 import dev.switchboard.engine.MonitorState;
@@ -21,7 +22,7 @@ class ServiceVerification {
     }
 
     /** @return what was verified, as the operation's result reports it */
-    String verify(FailoverGroup group, String server) {
+    Translatable verify(FailoverGroup group, String server) {
         String expected = group.serviceCheck().expectedOn(server);
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         String last = "no answer";
@@ -29,14 +30,12 @@ class ServiceVerification {
             last = ServiceCheckCall.get(group.serviceCheck().url());
             boolean answers = last.startsWith("200 ") && last.contains(expected);
             if (answers && monitorsNormal(group, server)) {
-                return "verified: " + group.serviceCheck().url() + " answered 200 with “" + expected
-                        + "”, monitors Normal";
+                return Translatable.of("operation.result.verified", group.serviceCheck().url(), expected);
             }
             pause(100);
         }
-        throw new OperationFailed("The group moved to " + server + " but the verification failed: "
-                + group.serviceCheck().url() + " answered " + last + " (expected 200 with “" + expected
-                + "”) or a monitor is not Normal on " + server + ".");
+        throw new OperationFailed(Translatable.of("operation.failed.verification", server, group.serviceCheck().url(),
+                last, expected));
     }
 
     private boolean monitorsNormal(FailoverGroup group, String server) {

@@ -1,5 +1,6 @@
 package dev.switchboard.operations;
 
+import dev.switchboard.Translatable;
 import dev.switchboard.audit.AuditActor;
 import java.util.Optional;
 
@@ -10,5 +11,5 @@ import java.util.Optional;
 public interface SwitchoverSteps {
 
     /** Empty when moving {@code group} to {@code target} is the run's current switchover; otherwise why not. */
-    Optional<String> refusal(String runId, String group, String target, AuditActor actor);
+    Optional<Translatable> refusal(String runId, String group, String target, AuditActor actor);
 }

@@ -1,8 +1,10 @@
 package dev.switchboard.operations;
 
+import dev.switchboard.Translatable;
 import dev.switchboard.cluster.ClusterDefinition;
 import dev.switchboard.cluster.FailoverGroup;
 import dev.switchboard.engine.ClusterEngine;
+import java.util.Locale;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,19 +27,21 @@ class VerifiedMove {
         this.verification = verification;
     }
 
-    String run(Operation o) {
+    Translatable run(Operation o) {
         FailoverGroup group = definition.group(o.subject()).orElseThrow();
         if (group.serviceCheck() == null) {
-            return "Online on " + engine.moveGroup(o.subject(), o.target()).currentServer();
+            return Translatable.of("operation.result.online", engine.moveGroup(o.subject(), o.target()).currentServer());
         }
         try (ServiceProber prober = new ServiceProber(group.serviceCheck().url())) {
             ServiceVerification.pause(60); // a few answers from before the move
             String server = engine.moveGroup(o.subject(), o.target()).currentServer();
-            String verified = verification.verify(group, server);
+            Translatable verified = verification.verify(group, server);
             ServiceVerification.pause(60);
             prober.outage().ifPresent(d -> store.outage(o.id(), d));
-            String outage = prober.outage().map(d -> String.format("%.3f s", d.toNanos() / 1e9)).orElse("not measured");
-            return "Online on " + server + "; " + verified + "; client-visible outage " + outage;
+            Translatable outage = prober.outage().map(d -> Translatable.of("operation.result.seconds",
+                    String.format(Locale.ROOT, "%.3f", d.toNanos() / 1e9)))
+                    .orElse(Translatable.of("operation.result.notMeasured"));
+            return Translatable.of("operation.result.moved", server, verified, outage);
         }
     }
 }

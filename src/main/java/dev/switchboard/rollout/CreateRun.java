@@ -1,5 +1,6 @@
 package dev.switchboard.rollout;
 
+import dev.switchboard.Translatable;
 import dev.switchboard.audit.AuditActor;
 import dev.switchboard.audit.AuditRecord.Outcome;
 import dev.switchboard.cluster.ClusterDefinition;
@@ -27,7 +28,8 @@ public class CreateRun {
     public Rollout create(String groupName, String title, String version, AuditActor actor) {
         String source = definition.source().getFileName().toString();
         FailoverGroup group = definition.group(groupName).orElseThrow(() -> refused(groupName, actor,
-                new RolloutRefused("there is no group " + groupName, "rollout.error.noGroup", groupName)));
+                new RolloutRefused("there is no group " + groupName,
+                        Translatable.of("rollout.error.noGroup", groupName))));
         String cleanTitle = RolloutRules.clean(title);
         String cleanVersion = RolloutRules.clean(version);
         RolloutRules.groupUnfit(group, source)

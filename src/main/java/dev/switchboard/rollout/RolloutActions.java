@@ -1,5 +1,6 @@
 package dev.switchboard.rollout;
 
+import dev.switchboard.Translatable;
 import dev.switchboard.audit.AuditActor;
 import dev.switchboard.engine.EngineException;
 import dev.switchboard.engine.NameNotFound;
@@ -17,7 +18,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * The forms that change a run: each hands the request to its action and goes back to the run's
  * page, where a refusal shows. They need an OPERATOR (see the security configuration); the update
- * command only starts here and runs on in the background.
+ * command only starts here and runs on in the background. A refusal goes into the flash as one
+ * {@link Translatable} ({@code error}), which {@code fragments/flash.html} renders in the reader's language.
  */
 @Controller
 class RolloutActions {
@@ -50,8 +52,7 @@ class RolloutActions {
         try {
             return "redirect:/rollouts/" + create.create(group, title, version, AuditActor.of(auth, request)).id();
         } catch (RolloutRefused e) {
-            flash.addFlashAttribute("error", e.messageKey());
-            flash.addFlashAttribute("errorArgs", e.args());
+            flash.addFlashAttribute("error", e.text());
             flash.addFlashAttribute("form", Map.of("group", group, "title", title, "version", version));
             return "redirect:/rollouts";
         }
@@ -105,12 +106,10 @@ class RolloutActions {
         try {
             action.get();
         } catch (RolloutRefused e) {
-            flash.addFlashAttribute("error", e.messageKey());
-            flash.addFlashAttribute("errorArgs", e.args());
+            flash.addFlashAttribute("error", e.text());
             flash.addFlashAttribute("failing", e.failing());
         } catch (EngineException e) {
-            flash.addFlashAttribute("error", "rollout.error.engine");
-            flash.addFlashAttribute("errorArgs", new Object[] {e.getMessage()});
+            flash.addFlashAttribute("error", Translatable.of("rollout.error.engine", e.text()));
         }
         return "redirect:/rollouts/" + id;
     }

@@ -1,5 +1,6 @@
 package dev.switchboard.rollout;
 
+import dev.switchboard.Translatable;
 import dev.switchboard.audit.AuditActor;
 import dev.switchboard.audit.AuditRecord;
 import dev.switchboard.audit.AuditRecord.Outcome;
@@ -43,11 +44,11 @@ class RolloutAudit {
     }
 
     RolloutRefused refused(Rollout run, AuditActor actor, String key, String english, Object... args) {
-        return refused(run, actor, new RolloutRefused(english, key, args));
+        return refused(run, actor, new RolloutRefused(english, Translatable.of(key, args)));
     }
 
     static RolloutRefused notFound(String id) {
-        return new RolloutRefused("there is no rolling update " + id, "rollout.error.notFound", id);
+        return new RolloutRefused("there is no rolling update " + id, Translatable.of("rollout.error.notFound", id));
     }
 
     /** The checks as one line: verdict, id and reason of each. */

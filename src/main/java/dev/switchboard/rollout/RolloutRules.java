@@ -1,11 +1,11 @@
 package dev.switchboard.rollout;
 
+import dev.switchboard.Translatable;
 import dev.switchboard.audit.AuditActor;
 import dev.switchboard.cluster.FailoverGroup;
 import dev.switchboard.operations.Check;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.context.support.DefaultMessageSourceResolvable;
 
 /**
  * The rules a rolling update's actions follow, as plain functions of the run and the input: each
@@ -55,7 +55,7 @@ final class RolloutRules {
     static Optional<RolloutRefused> notActionable(Rollout run, int step) {
         if (!run.open()) {
             return refusal("the run is " + run.state().name().toLowerCase(), "rollout.error.closed",
-                    new DefaultMessageSourceResolvable("rollout.state." + run.state().name()));
+                    Translatable.of("rollout.state." + run.state().name()));
         }
         return run.currentStep().number() == step ? Optional.empty()
                 : refusal("step " + step + " is not the current step " + run.currentStep().number(),
@@ -85,7 +85,7 @@ final class RolloutRules {
     static Optional<RolloutRefused> tooLong(String what, String text, int max) {
         int length = clean(text).length();
         return length <= max ? Optional.empty() : refusal("the " + what + " has " + length + " characters, more than "
-                + max, "rollout.error.tooLong", new DefaultMessageSourceResolvable("rollout.what." + what), max);
+                + max, "rollout.error.tooLong", Translatable.of("rollout.what." + what), max);
     }
 
     static List<Check> failing(List<Check> checks) {
@@ -96,7 +96,7 @@ final class RolloutRules {
     static Optional<RolloutRefused> checksFail(List<Check> now, String english) {
         List<Check> failing = failing(now);
         return failing.isEmpty() ? Optional.empty() : Optional.of(new RolloutRefused("a check fails: " + english,
-                failing, "rollout.error.checksFail", failing.size()));
+                failing, Translatable.of("rollout.error.checksFail", failing.size())));
     }
 
     /** An override of a step whose checks all pass is an ordinary sign-off. */
@@ -114,17 +114,21 @@ final class RolloutRules {
         return step.last() ? Optional.empty() : Optional.of(RolloutStep.of(step.number() + 1));
     }
 
-    /** Why a move of {@code group} to {@code target} cannot be the run's current switchover; empty when it can be. */
-    static Optional<String> notTheSwitchover(Rollout run, String group, String target, String stepName) {
+    /**
+     * Why a move of {@code group} to {@code target} cannot be the run's current switchover; empty when it can be.
+     * {@code stepName} is the current step's name (a Translatable, or plain text).
+     */
+    static Optional<Translatable> notTheSwitchover(Rollout run, String group, String target, Object stepName) {
         RolloutStep step = run.currentStep();
-        return Optional.ofNullable(!run.open() ? "the run is " + run.state().name().toLowerCase()
-                : !run.group().equals(group) ? "the run updates group " + run.group() + ", not " + group
-                : step.kind() != RolloutStep.Kind.SWITCH ? "the run is at " + stepName + ", not at a switchover"
-                : !run.server(step).equals(target) ? stepName + " moves the group to " + run.server(step) + ", not to "
-                        + target : null);
+        return Optional.ofNullable(!run.open() ? Translatable.of("rollout.notSwitchover." + run.state().name()
+                .toLowerCase())
+                : !run.group().equals(group) ? Translatable.of("rollout.notSwitchover.otherGroup", run.group(), group)
+                : step.kind() != RolloutStep.Kind.SWITCH ? Translatable.of("rollout.notSwitchover.notSwitchStep", stepName)
+                : !run.server(step).equals(target) ? Translatable.of("rollout.notSwitchover.otherTarget", stepName,
+                        run.server(step), target) : null);
     }
 
     private static Optional<RolloutRefused> refusal(String english, String key, Object... args) {
-        return Optional.of(new RolloutRefused(english, key, args));
+        return Optional.of(new RolloutRefused(english, Translatable.of(key, args)));
     }
 }

@@ -30,7 +30,7 @@ class StepPreconditions {
         guard.require(run, actor, RolloutRules.wrongKind(run, kind));
         return checks.declared(run.group()).orElseThrow(() -> audit.refused(run, actor, "rollout.error.notDeclared",
                 "group " + run.group() + " or its rolling-update settings are no longer in cluster.yml", run.group(),
-                definition.source().getFileName()));
+                definition.source().getFileName().toString()));
     }
 
     void requireApplicationStopped(Rollout run, AuditActor actor, String server) {

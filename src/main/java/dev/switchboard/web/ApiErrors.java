@@ -4,6 +4,7 @@ import dev.switchboard.ApiEnvelope;
 import dev.switchboard.audit.AuditFilter;
 import dev.switchboard.engine.GroupBusy;
 import dev.switchboard.engine.NameNotFound;
+import dev.switchboard.engine.OperationFailed;
 import dev.switchboard.engine.OperationNotAllowed;
 import dev.switchboard.operations.GroupHeld;
 import dev.switchboard.operations.Operation;
@@ -46,8 +47,8 @@ import tools.jackson.core.JacksonException;
  * exceptions arrive here as an {@code @ExceptionHandler}; errors raised before a controller (no
  * handler for the path or the method, the firewall's refusal, a malformed address) arrive through
  * {@link ApiErrorsBeforeController}, Boot's /error for API addresses. A message is in the reader's
- * language where a message key exists, English otherwise; an unexpected failure is logged and
- * answered 500 without its details.
+ * language where a message key exists, English otherwise; an engine's failure ({@code OperationFailed})
+ * is answered 500 with its own words; an unexpected failure is logged and answered 500 without its details.
  */
 @RestControllerAdvice(annotations = RestController.class)
 @Order(Ordered.HIGHEST_PRECEDENCE) // PageErrors matches @RestController too (it is a @Controller): these answers win
@@ -97,6 +98,11 @@ class ApiErrors {
         }
         if (e instanceof GroupBusy || e instanceof OperationNotAllowed) {
             return plain(HttpStatus.CONFLICT, text(e, locale));
+        }
+        if (e instanceof OperationFailed) {
+            // the engine tried and did not reach the goal: its words say what failed and the state now
+            log.warn("API request {} {} failed in the engine: {}", request.getMethod(), path(request), e.getMessage());
+            return plain(HttpStatus.INTERNAL_SERVER_ERROR, text(e, locale));
         }
         if (e instanceof AuditFilter.Invalid invalid) {
             return badParameter(invalid.parameter(), translatedOr(invalid.getMessage(), locale,

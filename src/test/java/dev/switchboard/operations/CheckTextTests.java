@@ -2,6 +2,7 @@ package dev.switchboard.operations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.switchboard.Translatable;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -59,11 +60,12 @@ class CheckTextTests {
 
     @Test
     void aRollingUpdateRefusalCarriesItsReason() {
-        Refusal refusal = Refusal.notThisRun("the run is abandoned");
+        Refusal refusal = Refusal.notThisRun(Translatable.of("rollout.notSwitchover.abandoned"));
 
         assertThat(text.message(refusal, Locale.ENGLISH))
                 .isEqualTo("This move cannot count as a step of that rolling update: the run is abandoned");
-        assertThat(text.message(refusal, Locale.JAPANESE)).endsWith(": the run is abandoned");
+        assertThat(text.message(refusal, Locale.JAPANESE))
+                .isEqualTo("この移動はそのローリングアップデートの手順として扱えません: この実行は中止されています");
     }
 
     @Test

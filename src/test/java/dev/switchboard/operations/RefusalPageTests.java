@@ -2,6 +2,7 @@ package dev.switchboard.operations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.switchboard.Translatable;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -54,7 +55,7 @@ class RefusalPageTests {
 
     @Test
     void aRefusalWithoutChecksShowsNoTable() {
-        String html = render(Refusal.notThisRun("the run is abandoned"), Locale.ENGLISH);
+        String html = render(Refusal.notThisRun(Translatable.of("rollout.notSwitchover.abandoned")), Locale.ENGLISH);
 
         assertThat(html).contains("This move cannot count as a step of that rolling update: the run is abandoned")
                 .doesNotContain("<table");

@@ -2,6 +2,7 @@ package dev.switchboard.rollout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.switchboard.Translatable;
 import dev.switchboard.audit.AuditActor;
 import dev.switchboard.cluster.FailoverGroup;
 import dev.switchboard.cluster.RollingUpdate;
@@ -75,8 +76,9 @@ class RolloutRulesTests {
     void aClosedRunRefusesEveryActionNamingItsState() {
         Rollout run = TestRuns.run(Rollout.State.ABANDONED, RolloutStep.SWITCH_OVER, "alice");
         assertThat(RolloutRules.notActionable(run, 3)).hasValueSatisfying(r -> {
-            assertThat(r.messageKey()).isEqualTo("rollout.error.closed");
-            assertThat(((MessageSourceResolvable) r.args()[0]).getCodes()).containsExactly("rollout.state.ABANDONED");
+            assertThat(r.text().key()).isEqualTo("rollout.error.closed");
+            assertThat(((MessageSourceResolvable) r.text().args().get(0)).getCodes())
+                    .containsExactly("rollout.state.ABANDONED");
             assertThat(r.getMessage()).isEqualTo("the run is abandoned");
         });
         assertThat(RolloutRules.notActionable(TestRuns.run(Rollout.State.COMPLETED, RolloutStep.FINAL_CHECK, "a"), 7))
@@ -116,9 +118,10 @@ class RolloutRulesTests {
     void aReasonHasAtMost1000Characters() {
         assertThat(RolloutRules.missingReason("r".repeat(1000))).isEmpty();
         assertThat(RolloutRules.missingReason("r".repeat(1001))).hasValueSatisfying(r -> {
-            assertThat(r.messageKey()).isEqualTo("rollout.error.tooLong");
-            assertThat(((MessageSourceResolvable) r.args()[0]).getCodes()).containsExactly("rollout.what.reason");
-            assertThat(r.args()[1]).isEqualTo(1000);
+            assertThat(r.text().key()).isEqualTo("rollout.error.tooLong");
+            assertThat(((MessageSourceResolvable) r.text().args().get(0)).getCodes())
+                    .containsExactly("rollout.what.reason");
+            assertThat(r.text().args().get(1)).isEqualTo(1000);
         });
     }
 
@@ -181,7 +184,7 @@ class RolloutRulesTests {
         assertThat(RolloutRules.notTheSwitchover(TestRuns.at(RolloutStep.SWITCH_OVER), "failover-clweb", "srv2", "s3"))
                 .isEmpty();
         assertThat(RolloutRules.notTheSwitchover(TestRuns.at(RolloutStep.SWITCH_OVER), "failover-clweb", "srv1", "s3"))
-                .contains("s3 moves the group to srv2, not to srv1");
+                .map(Translatable::english).contains("s3 moves the group to srv2, not to srv1");
         assertThat(RolloutRules.notTheSwitchover(TestRuns.at(RolloutStep.SWITCH_BACK), "failover-clweb", "srv1", "s6"))
                 .isEmpty();
     }
@@ -189,11 +192,11 @@ class RolloutRulesTests {
     @Test
     void aMoveIsNoSwitchoverOfAnotherGroupAnotherStepOrAClosedRun() {
         assertThat(RolloutRules.notTheSwitchover(TestRuns.at(RolloutStep.SWITCH_OVER), "other", "srv2", "s3"))
-                .contains("the run updates group failover-clweb, not other");
+                .map(Translatable::english).contains("the run updates group failover-clweb, not other");
         assertThat(RolloutRules.notTheSwitchover(TestRuns.at(RolloutStep.UPDATE_STANDBY), "failover-clweb", "srv2", "s1"))
-                .contains("the run is at s1, not at a switchover");
+                .map(Translatable::english).contains("the run is at s1, not at a switchover");
         assertThat(RolloutRules.notTheSwitchover(TestRuns.run(Rollout.State.COMPLETED, RolloutStep.SWITCH_OVER, "a"),
-                "failover-clweb", "srv2", "s3")).contains("the run is completed");
+                "failover-clweb", "srv2", "s3")).map(Translatable::english).contains("the run is completed");
     }
 
     private static FailoverGroup group(List<String> servers, RollingUpdate settings) {
@@ -201,7 +204,7 @@ class RolloutRulesTests {
     }
 
     private static void assertRefusal(RolloutRefused refusal, String key, Object... args) {
-        assertThat(refusal.messageKey()).isEqualTo(key);
-        assertThat(refusal.args()).containsExactly(args);
+        assertThat(refusal.text().key()).isEqualTo(key);
+        assertThat(refusal.text().argArray()).containsExactly(args);
     }
 }

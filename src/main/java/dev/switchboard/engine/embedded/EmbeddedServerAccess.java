@@ -1,5 +1,6 @@
 package dev.switchboard.engine.embedded;
 
+import dev.switchboard.Translatable;
 import dev.switchboard.cluster.FailoverGroup;
 import dev.switchboard.engine.NameNotFound;
 import dev.switchboard.engine.OperationFailed;
@@ -86,9 +87,8 @@ final class EmbeddedServerAccess implements ServerAccess {
         try {
             Files.createDirectories(linkPath.getParent());
             if (!linkPath.getParent().toRealPath().startsWith(layout.root().toRealPath())) {
-                throw new OperationFailed("Refused to relink " + link + " on " + server + ": its "
-                        + "folder leads out of the server's directory through a link (" + linkPath.getParent()
-                        .toRealPath() + ").");
+                throw new OperationFailed(Translatable.of("engine.relink.leavesServer", link, server,
+                        linkPath.getParent().toRealPath().toString()));
             }
             Optional<Path> kept = Optional.empty();
             if (Files.isSymbolicLink(linkPath)) {
@@ -105,8 +105,8 @@ final class EmbeddedServerAccess implements ServerAccess {
             Files.createSymbolicLink(linkPath, layout.map(target));
             return kept;
         } catch (IOException e) {
-            throw new OperationFailed("Could not make " + link + " on " + server + " a link to "
-                    + target + ": " + e + ". Check the permissions of " + linkPath.getParent() + ".");
+            throw new OperationFailed(Translatable.of("engine.relink.failed", link, server, target, e.toString(),
+                    String.valueOf(linkPath.getParent())));
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.switchboard.engine.pacemaker;
 
+import dev.switchboard.Translatable;
 import dev.switchboard.cluster.ClusterDefinition;
 import dev.switchboard.engine.ClusterSnapshot;
 import dev.switchboard.engine.NameNotFound;
@@ -101,9 +102,7 @@ final class PacemakerServerAccess implements ServerAccess {
     private PacemakerCommands onNode(String server) {
         requireServer(server);
         if (!commands.reachesNodes()) {
-            throw new OperationNotAllowed("Switchboard cannot reach the files and commands of server " + server
-                    + ": switchboard.pacemaker.command-prefix is empty, so Pacemaker's tools run on this host only. "
-                    + "Set it to reach each node, e.g. ssh,root@{node}.");
+            throw new OperationNotAllowed(Translatable.of("engine.pacemaker.noNodeAccess", server));
         }
         return commands;
     }
