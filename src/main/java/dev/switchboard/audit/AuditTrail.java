@@ -30,18 +30,6 @@ public class AuditTrail {
         this.jdbc = jdbc;
     }
 
-    /**
-     * Appends one event on the caller's thread.
-     *
-     * @deprecated only the audit module writes the trail. Publish a past-tense event that implements
-     *     {@link Audited} with Spring's {@code ApplicationEventPublisher} instead; {@link AuditWriter}
-     *     writes its record. This stays until operations and rollout publish their events.
-     */
-    @Deprecated(forRemoval = true)
-    public AuditEvent record(AuditRecord r) {
-        return append(r, Instant.now());
-    }
-
     /** Appends one event that happens now; for the audit module's own rows and its tests. */
     AuditEvent append(AuditRecord r) {
         return append(r, Instant.now());

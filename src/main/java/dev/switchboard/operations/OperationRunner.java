@@ -82,7 +82,18 @@ class OperationRunner implements DisposableBean {
         return operation;
     }
 
+    /** The hold is released whatever happens, also when the bookkeeping itself fails. */
     private void run(Operation operation) {
+        try {
+            runAndRecord(operation);
+        } catch (RuntimeException e) {
+            log.error("operation {} could not be recorded to its end", operation.id(), e);
+        } finally {
+            holds.release(operation);
+        }
+    }
+
+    private void runAndRecord(Operation operation) {
         Instant started = Instant.now();
         store.started(operation.id(), started);
         audit.record(operation, "operation-started", Outcome.INFO, null);
@@ -104,7 +115,6 @@ class OperationRunner implements DisposableBean {
         audit.record(operation, "operation-finished", state == OperationState.SUCCEEDED ? Outcome.SUCCESS
                 : Outcome.FAILURE, state + " after " + Duration.between(started, Instant.now()).toMillis() + " ms: "
                 + message);
-        holds.release(operation);
     }
 
     @Override

@@ -2,39 +2,38 @@ package dev.switchboard.rollout;
 
 import dev.switchboard.Translatable;
 import dev.switchboard.audit.AuditActor;
-import dev.switchboard.audit.AuditRecord;
 import dev.switchboard.audit.AuditRecord.Outcome;
-import dev.switchboard.audit.AuditTrail;
 import dev.switchboard.operations.Check;
 import java.util.List;
 import java.util.Locale;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes what happens to a run into the audit trail under the run's id, in English (as the
+ * Publishes what happens to a run for the audit trail, under the run's id, in English (as the
  * trail is kept), naming steps and checks as the English page does.
  */
 @Component
 class RolloutAudit {
 
-    private final AuditTrail trail;
+    private final ApplicationEventPublisher events;
     private final MessageSource messages;
 
-    RolloutAudit(AuditTrail trail, MessageSource messages) {
-        this.trail = trail;
+    RolloutAudit(ApplicationEventPublisher events, MessageSource messages) {
+        this.events = events;
         this.messages = messages;
     }
 
     void record(Rollout run, AuditActor actor, String action, Outcome outcome, String details, String server) {
-        trail.record(new AuditRecord(actor.name(), actor.role(), actor.source(), action, run.group(), outcome, details)
-                .withOperation(run.id()).on(run.group(), server));
+        events.publishEvent(new RolloutProgressed(run.id(), actor, action, run.group(), outcome, details, run.group(),
+                server));
     }
 
     /** A refusal of a new run, against the group (there is no run yet). */
     void refusedCreation(String group, boolean groupExists, AuditActor actor, RolloutRefused refusal) {
-        trail.record(new AuditRecord(actor.name(), actor.role(), actor.source(), "rollout-refused", group,
-                Outcome.DENIED, "new rolling update: " + refusal.getMessage()).on(groupExists ? group : null, null));
+        events.publishEvent(new RolloutProgressed(null, actor, "rollout-refused", group, Outcome.DENIED,
+                "new rolling update: " + refusal.getMessage(), groupExists ? group : null, null));
     }
 
     /** Audits the refusal of an action on the run at its current step and returns it to throw. */

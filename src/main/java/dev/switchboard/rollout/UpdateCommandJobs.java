@@ -81,7 +81,12 @@ class UpdateCommandJobs {
         audit.record(run, actor, "rollout-update-started", Outcome.INFO, audit.step(run) + ": " + command.getFileName()
                 + " " + server + " " + run.targetVersion(), server);
         running.put(run.id(), job);
-        threads.execute(() -> runToTheEnd(job, group));
+        try {
+            threads.execute(() -> runToTheEnd(job, group));
+        } catch (RuntimeException e) { // Switchboard is stopping: the command never started, say so
+            running.remove(run.id(), job);
+            finish(job, group, notRun(job, e));
+        }
         return job.started();
     }
 
@@ -93,9 +98,7 @@ class UpdateCommandJobs {
                     List.of(job.server(), job.version()), timeout, line -> LiveOutput.append(job.liveFile(), line));
         } catch (RuntimeException e) {
             log.warn("the update command of run {} could not run on {}", job.run().id(), job.server(), e);
-            result = new ScriptRun("update-command", job.server(), "update", "UPDATE", job.started().startedAt(),
-                    Duration.between(job.started().startedAt(), Instant.now()), -1, false,
-                    "switchboard: could not run the update command: " + e.getMessage(), "-");
+            result = notRun(job, e);
         }
         try {
             finish(job, group, result);
@@ -107,6 +110,12 @@ class UpdateCommandJobs {
         }
     }
 
+    private static ScriptRun notRun(Job job, RuntimeException e) {
+        return new ScriptRun("update-command", job.server(), "update", "UPDATE", job.started().startedAt(),
+                Duration.between(job.started().startedAt(), Instant.now()), -1, false,
+                "switchboard: could not run the update command: " + e.getMessage(), "-");
+    }
+
     private void finish(Job job, FailoverGroup group, ScriptRun result) {
         String output = LiveOutput.read(job.liveFile(), LIVE_BYTES);
         UpdateCommandRun done = job.started().finished(result, output.isBlank() ? result.outputTail() : output,
@@ -115,8 +124,17 @@ class UpdateCommandJobs {
         audit.record(job.run(), job.actor(), "rollout-update-finished",
                 done.succeeded() ? Outcome.SUCCESS : Outcome.FAILURE, audit.step(job.run(), job.step()) + ": "
                         + done.result() + "; installed version now "
-                        + checks.installedVersion(group, job.server()).orElse("unknown") + "; log " + result.logFile(),
+                        + installedVersion(group, job.server()) + "; log " + result.logFile(),
                 job.server());
+    }
+
+    /** Read for the record only: a server that cannot be read now must not cost the record its row. */
+    private String installedVersion(FailoverGroup group, String server) {
+        try {
+            return checks.installedVersion(group, server).orElse("unknown");
+        } catch (RuntimeException e) {
+            return "unknown (" + e.getMessage() + ")";
+        }
     }
 
     @PreDestroy
