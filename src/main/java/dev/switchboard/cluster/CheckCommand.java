@@ -40,7 +40,7 @@ public final class CheckCommand {
             definition = new ClusterDefinitionReader(options.dataDir(), options.embedded()).read(options.file());
         } catch (ClusterDefinitionInvalid e) {
             out.println(e.getMessage());
-            out.println("Correct the keys listed above in " + e.file() + " and run the check again.");
+            out.println("Fix the problems listed above in " + e.file() + " and run the check again.");
             return 1;
         }
         summarise(definition, options, out);

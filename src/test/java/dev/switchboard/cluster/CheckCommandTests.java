@@ -55,7 +55,7 @@ class CheckCommandTests {
         String reported = catchReport(() -> new ClusterDefinitionReader(dataDir, true).read(file));
         assertThat(output()).startsWith(reported + System.lineSeparator());
         assertThat(output()).contains(BrokenClusters.EXPECTED.get("03-misspelled-resource-key.yml"));
-        assertThat(output()).contains("Correct the keys listed above in " + file + " and run the check again.");
+        assertThat(output()).contains("Fix the problems listed above in " + file + " and run the check again.");
         assertThat(output()).doesNotContain("Cluster:");
     }
 
