@@ -1,10 +1,12 @@
 package dev.switchboard;
 
+import dev.switchboard.cluster.CheckCommand;
 import java.io.BufferedReader;
 import java.io.Console;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -20,6 +22,9 @@ public class SwitchboardApplication {
         if (args.length == 1 && args[0].equals("hash-password")) {
             System.out.println(hashPassword());
             return;
+        }
+        if (args.length >= 1 && args[0].equals(CheckCommand.NAME)) {
+            System.exit(CheckCommand.run(List.of(args).subList(1, args.length), System.out));
         }
         SpringApplication.run(SwitchboardApplication.class, args);
     }
