@@ -55,8 +55,8 @@ class CheckText {
 
     /** A check's outcome as a started move records it, a WARN with who accepted it. */
     String outcome(Check check, Acknowledgement acknowledgement) {
-        return check.id() + " " + check.verdict() + (check.verdict() == Check.Verdict.WARN ? accepted(acknowledgement) : "")
-                + ": " + reason(check, Locale.ENGLISH);
+        String accepted = check.verdict() == Check.Verdict.WARN ? accepted(acknowledgement) : "";
+        return check.id() + " " + check.verdict() + accepted + ": " + reason(check, Locale.ENGLISH);
     }
 
     private static String accepted(Acknowledgement acknowledgement) {

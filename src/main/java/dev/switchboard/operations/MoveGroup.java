@@ -42,7 +42,8 @@ public class MoveGroup {
             return new MoveOutcome.Refused(refusal.get(), plan);
         }
         Operation operation = runner.start(new OperationRequest(OperationKind.MOVE_GROUP, r.group(), plan.to(),
-                r.reason(), r.actor(), r.rolloutRun()), plan.checks().stream().map(c -> text.outcome(c, r.acknowledgement())).toList());
+                r.reason(), r.actor(), r.rolloutRun()),
+                plan.checks().stream().map(c -> text.outcome(c, r.acknowledgement())).toList());
         return new MoveOutcome.Started(operation, plan);
     }
 }

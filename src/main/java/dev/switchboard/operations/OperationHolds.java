@@ -59,7 +59,10 @@ class OperationHolds {
         keys(operation).forEach(key -> holders.remove(key, operation));
     }
 
-    /** What an operation holds: its groups and, for a server operation, the server (which may have none); or its monitor. */
+    /**
+     * What an operation holds: its groups and, for a server operation, the server (which may have
+     * none); for a monitor's suspension or resumption, only the monitor.
+     */
     private List<String> keys(Operation operation) {
         if (holdsOnlyTheMonitor(operation.kind())) {
             return List.of(MONITOR_KEY + operation.subject());

@@ -3,7 +3,10 @@ package dev.switchboard.operations;
 import java.util.List;
 import java.util.Optional;
 
-/** The rule for a move's preflight checks: a FAIL blocks it, a WARN needs accepting (by the person, or by the API's default). */
+/**
+ * The rule for a move's preflight checks: a FAIL blocks it, a WARN needs accepting (by the person,
+ * or by the API's default; {@link Acknowledgement}).
+ */
 final class PreflightRule {
 
     private PreflightRule() {

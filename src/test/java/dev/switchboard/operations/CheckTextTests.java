@@ -93,7 +93,8 @@ class CheckTextTests {
         assertThat(text.outcome(MONITORS, Acknowledgement.BY_DEFAULT)).isEqualTo("monitors WARN (acknowledged by "
                 + "default: API move without \"acknowledge\", switchboard.api.warnings-block=false): Monitors in Error "
                 + "on srv2: psw1.");
-        assertThat(text.outcome(Check.pass("target-online", "check.targetOnline.pass", "srv2"), Acknowledgement.BY_DEFAULT))
+        assertThat(text.outcome(Check.pass("target-online", "check.targetOnline.pass", "srv2"),
+                Acknowledgement.BY_DEFAULT))
                 .isEqualTo("target-online PASS: srv2 is Online.");
     }
 

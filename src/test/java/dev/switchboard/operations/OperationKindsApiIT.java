@@ -97,7 +97,8 @@ class OperationKindsApiIT extends WebIT {
         assertSucceeded(operator.run("/api/v1/servers/srv2/standby", null), "srv2 Standby; failover-clweb Online on srv1");
         assertThat(engine.snapshot().serverState("srv2")).isEqualTo(ServerState.STANDBY);
         assertThat(operator.get("/api/v1/servers/srv2").body()).as("only the vendor's word in status")
-                .contains("\"servers\":[{\"name\":\"srv2\",\"status\":\"Online\",\"switchboard\":{\"state\":\"Standby\"}}]");
+                .contains("\"servers\":[{\"name\":\"srv2\",\"status\":\"Online\","
+                        + "\"switchboard\":{\"state\":\"Standby\"}}]");
 
         assertSucceeded(operator.run("/api/v1/servers/srv2/online", null), "srv2 Online; failover-clweb Online on srv1");
         assertThat(engine.snapshot().serverState("srv2")).isEqualTo(ServerState.ONLINE);

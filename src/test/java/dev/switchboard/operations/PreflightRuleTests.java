@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** A FAIL blocks a move, a WARN needs accepting (an API move's by default, unless warnings block); the refusal carries just the checks that stop it. */
+/**
+ * A FAIL blocks a move, a WARN needs accepting (an API move's by default, unless warnings block);
+ * the refusal carries just the checks that stop it.
+ */
 class PreflightRuleTests {
 
     private static final Check PASS = Check.pass("target-online", "check.targetOnline.pass", "srv2");
