@@ -53,10 +53,16 @@ class CheckText {
         return checks.stream().map(c -> json(c, locale)).toList();
     }
 
-    /** A check's outcome as a started move records it. */
-    String outcome(Check check) {
-        return check.id() + " " + check.verdict() + (check.verdict() == Check.Verdict.WARN ? " (acknowledged)" : "")
-                + ": " + reason(check, Locale.ENGLISH);
+    /** A check's outcome as a started move records it, a WARN with who accepted it. */
+    String outcome(Check check, Acknowledgement acknowledgement) {
+        String accepted = check.verdict() == Check.Verdict.WARN ? accepted(acknowledgement) : "";
+        return check.id() + " " + check.verdict() + accepted + ": " + reason(check, Locale.ENGLISH);
+    }
+
+    private static String accepted(Acknowledgement acknowledgement) {
+        return acknowledgement == Acknowledgement.BY_DEFAULT
+                ? " (acknowledged by default: API move without \"acknowledge\", switchboard.api.warnings-block=false)"
+                : " (acknowledged)";
     }
 
     /** A refusal as the audit trail records it: why, then each refusing check with its fix. */

@@ -5,7 +5,7 @@ import java.time.Instant;
 import org.springframework.context.MessageSourceResolvable;
 
 /**
- * Another operation holds the group (or server): who, since when, and which operation. Its
+ * Another operation holds the group (or server, or monitor): who, since when, and which operation. Its
  * {@link #text()} renders in the reader's language (pages, the API's 409); {@code getMessage()}
  * is the English, for logs.
  */
@@ -27,16 +27,27 @@ public final class GroupHeld extends RuntimeException implements MessageSourceRe
     }
 
     private static Translatable text(String key, Operation holder) {
-        boolean server = key.startsWith(OperationHolds.SERVER_KEY);
-        return Translatable.of(server ? "operation.held.server" : "operation.held.group",
-                server ? key.substring(OperationHolds.SERVER_KEY.length()) : key, holder.requestedBy(),
+        String what = key.startsWith(OperationHolds.SERVER_KEY) ? "server"
+                : key.startsWith(OperationHolds.MONITOR_KEY) ? "monitor" : "group";
+        return Translatable.of("operation.held." + what, name(key), holder.requestedBy(),
                 holder.kind().auditName(), holder.requestedAt().toString(), holder.id());
     }
 
-    /** "Group 'g'" or "Server 's'", for a held key. */
+    /** The server's, monitor's or group's name in a held key. */
+    private static String name(String key) {
+        for (String prefix : new String[] {OperationHolds.SERVER_KEY, OperationHolds.MONITOR_KEY}) {
+            if (key.startsWith(prefix)) {
+                return key.substring(prefix.length());
+            }
+        }
+        return key;
+    }
+
+    /** "Group 'g'", "Server 's'" or "Monitor 'm'", for a held key. */
     static String describe(String key) {
-        return key.startsWith(OperationHolds.SERVER_KEY)
-                ? "Server '" + key.substring(OperationHolds.SERVER_KEY.length()) + "'" : "Group '" + key + "'";
+        String what = key.startsWith(OperationHolds.SERVER_KEY) ? "Server"
+                : key.startsWith(OperationHolds.MONITOR_KEY) ? "Monitor" : "Group";
+        return what + " '" + name(key) + "'";
     }
 
     /** As the audit trail records the refusal. */

@@ -6,7 +6,7 @@ import org.springframework.stereotype.Service;
 
 /**
  * The use case of moving a group, the only way to start a move: plans it, runs the preflight
- * checks (a FAIL blocks, a WARN needs acknowledging; {@link PreflightRule}), checks a rolling
+ * checks (a FAIL blocks, a WARN needs accepting; {@link PreflightRule}), checks a rolling
  * update's switchover is this run's, then starts it with the checks' outcomes on record. A
  * refusal is audited here, so it reads the same whichever route (wizard, API, form) asked.
  */
@@ -36,13 +36,14 @@ public class MoveGroup {
         MovePlan plan = planner.plan(r.group(), r.target());
         Optional<Refusal> refusal = r.rolloutRun() == null ? Optional.empty()
                 : switchovers.refusal(r.rolloutRun(), r.group(), plan.to(), r.actor()).map(Refusal::notThisRun);
-        refusal = refusal.or(() -> PreflightRule.judge(plan.checks(), r.acknowledged()));
+        refusal = refusal.or(() -> PreflightRule.judge(plan.checks(), r.acknowledgement()));
         if (refusal.isPresent()) {
             audit.moveRefused(r, plan.to(), text.audit(refusal.get()));
             return new MoveOutcome.Refused(refusal.get(), plan);
         }
         Operation operation = runner.start(new OperationRequest(OperationKind.MOVE_GROUP, r.group(), plan.to(),
-                r.reason(), r.actor(), r.rolloutRun()), plan.checks().stream().map(text::outcome).toList());
+                r.reason(), r.actor(), r.rolloutRun()),
+                plan.checks().stream().map(c -> text.outcome(c, r.acknowledgement())).toList());
         return new MoveOutcome.Started(operation, plan);
     }
 }

@@ -12,13 +12,20 @@ import org.springframework.stereotype.Component;
 
 /**
  * One operation at a time per group: which operation holds which group (and, for a server's
- * standby or return, the server), taken all at once or not at all.
+ * standby or return, the server), taken all at once or not at all. Suspending or resuming a
+ * monitor holds only the monitor: it changes no group, so it neither waits for nor is refused by
+ * a move (a vendor client suspends a monitor as soon as the moved group is Online, while the move
+ * still verifies, which counts a suspended monitor as no error). A dummy failure still holds the
+ * monitor's recovery target, as it makes the monitor fail it over: never during a move.
  */
 @Component
 class OperationHolds {
 
     /** The key a server operation holds besides its groups. */
     static final String SERVER_KEY = "server:";
+
+    /** The key suspending or resuming a monitor holds, instead of any group. */
+    static final String MONITOR_KEY = "monitor:";
 
     private final ClusterDefinition definition;
     private final Map<String, Operation> holders = new ConcurrentHashMap<>();
@@ -52,13 +59,24 @@ class OperationHolds {
         keys(operation).forEach(key -> holders.remove(key, operation));
     }
 
-    /** What an operation holds: its groups and, for a server operation, the server (which may have none). */
+    /**
+     * What an operation holds: its groups and, for a server operation, the server (which may have
+     * none); for a monitor's suspension or resumption, only the monitor.
+     */
     private List<String> keys(Operation operation) {
+        if (holdsOnlyTheMonitor(operation.kind())) {
+            return List.of(MONITOR_KEY + operation.subject());
+        }
         List<String> keys = new ArrayList<>(groupsHeldBy(operation.kind(), operation.subject()));
         if (operation.kind().onServer()) {
             keys.add(SERVER_KEY + operation.subject());
         }
         return keys;
+    }
+
+    /** Whether the kind holds its monitor rather than the monitor's group: it moves nothing. */
+    static boolean holdsOnlyTheMonitor(OperationKind kind) {
+        return kind == OperationKind.SUSPEND_MONITOR || kind == OperationKind.RESUME_MONITOR;
     }
 
     /**

@@ -37,6 +37,9 @@ public class Operations implements RunningOperations {
 
     /** The operation that holds the group (or, for a server's, one of its groups) now, if any. */
     Optional<Operation> holderOfAny(OperationKind kind, String subject) {
+        if (OperationHolds.holdsOnlyTheMonitor(kind)) {
+            return Optional.empty(); // a monitor is held only for the instant of its suspension or resumption
+        }
         return holds.groupsHeldBy(kind, subject).stream().map(holds::holderOf).flatMap(Optional::stream).findFirst();
     }
 

@@ -40,9 +40,11 @@ class OperationsApiController {
     private final MoveGroup moves;
     private final CheckText text;
     private final MessageSource messages;
+    private final OperationsProperties properties;
 
     OperationsApiController(Operations operations, SubmitOperation submissions, MoveGroup moves, CheckText text,
-                            MessageSource messages) {
+                            MessageSource messages, OperationsProperties properties) {
+        this.properties = properties;
         this.operations = operations;
         this.submissions = submissions;
         this.moves = moves;
@@ -93,12 +95,16 @@ class OperationsApiController {
         return submit(kind, name, body, auth, request);
     }
 
-    /** A move goes through the preflight checks: a FAIL refuses it, a WARN needs "acknowledge": true. */
+    /**
+     * A move goes through the preflight checks: a FAIL refuses it; a WARN is recorded as acknowledged
+     * by default (the vendor's clients cannot send "acknowledge"), unless switchboard.api.warnings-block.
+     */
     private ResponseEntity<Map<String, Object>> move(String group, ApiBody body, Authentication auth,
                                                      HttpServletRequest request) {
         Locale locale = RequestContextUtils.getLocale(request);
         MoveOutcome outcome = moves.move(new MoveRequest(group, body.target(), body.reason(),
-                Boolean.TRUE.equals(body.acknowledge()), AuditActor.of(auth, request), null));
+                Acknowledgement.forApi(body.acknowledge(), properties.warningsBlock()), AuditActor.of(auth, request),
+                null));
         List<Map<String, Object>> checks = text.json(outcome.plan().checks(), locale);
         if (outcome instanceof MoveOutcome.Refused refused) {
             return ResponseEntity.status(HttpStatus.CONFLICT).body(ApiEnvelope.body(ApiEnvelope.code(409),

@@ -108,8 +108,23 @@ class ApiController {
         return g.resources().stream().map(r -> map("name", r.name())).toList();
     }
 
-    private static Map<String, Object> server(ServerStatus s) {
-        return map("name", s.name(), "status", s.state().word());
+    /**
+     * A server's status in the vendor's words only (Online, Offline, Unknown): a server in standby
+     * is up and in the cluster, so "Online" to a vendor client, with Switchboard's own state in
+     * {@code "switchboard": {"state": "Standby"}} whenever it says more than the vendor's word.
+     */
+    static Map<String, Object> server(ServerStatus s) {
+        String word = vendorWord(s.state());
+        return word.equals(s.state().word()) ? map("name", s.name(), "status", word)
+                : map("name", s.name(), "status", word, "switchboard", map("state", s.state().word()));
+    }
+
+    static String vendorWord(ServerState state) {
+        return switch (state) {
+            case ONLINE, STANDBY -> "Online";
+            case OFFLINE -> "Offline";
+            case UNKNOWN -> "Unknown";
+        };
     }
 
     private static Map<String, Object> resource(ResourceStatus r) {

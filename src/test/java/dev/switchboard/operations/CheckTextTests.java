@@ -52,7 +52,7 @@ class CheckTextTests {
 
     @Test
     void aRefusalsMessageInBothLanguages() {
-        Refusal blocked = PreflightRule.judge(List.of(NOT_RUNNING), false).orElseThrow();
+        Refusal blocked = PreflightRule.judge(List.of(NOT_RUNNING), Acknowledgement.NONE).orElseThrow();
 
         assertThat(text.message(blocked, Locale.ENGLISH)).isEqualTo("A preflight check failed; the move was not started.");
         assertThat(text.message(blocked, Locale.JAPANESE)).isEqualTo("事前チェックが不合格のため、移動は開始されませんでした。");
@@ -79,7 +79,7 @@ class CheckTextTests {
 
     @Test
     void theAuditTrailRecordsTheRefusalInEnglishWithEachCheckAndFix() {
-        Refusal refusal = PreflightRule.judge(List.of(NOT_RUNNING), false).orElseThrow();
+        Refusal refusal = PreflightRule.judge(List.of(NOT_RUNNING), Acknowledgement.NONE).orElseThrow();
 
         assertThat(text.audit(refusal)).isEqualTo("A preflight check failed; the move was not started. "
                 + "application-not-running FAIL: 1 process(es) of the application already run on srv2. "
@@ -88,8 +88,13 @@ class CheckTextTests {
 
     @Test
     void aStartedMoveRecordsEachOutcomeAndWhichWarningsWereAcknowledged() {
-        assertThat(text.outcome(MONITORS)).isEqualTo("monitors WARN (acknowledged): Monitors in Error on srv2: psw1.");
-        assertThat(text.outcome(Check.pass("target-online", "check.targetOnline.pass", "srv2")))
+        assertThat(text.outcome(MONITORS, Acknowledgement.GIVEN))
+                .isEqualTo("monitors WARN (acknowledged): Monitors in Error on srv2: psw1.");
+        assertThat(text.outcome(MONITORS, Acknowledgement.BY_DEFAULT)).isEqualTo("monitors WARN (acknowledged by "
+                + "default: API move without \"acknowledge\", switchboard.api.warnings-block=false): Monitors in Error "
+                + "on srv2: psw1.");
+        assertThat(text.outcome(Check.pass("target-online", "check.targetOnline.pass", "srv2"),
+                Acknowledgement.BY_DEFAULT))
                 .isEqualTo("target-online PASS: srv2 is Online.");
     }
 

@@ -6,14 +6,23 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.switchboard.audit.AuditActor;
 import dev.switchboard.cluster.ClusterDefinition;
 import dev.switchboard.cluster.FailoverGroup;
+import dev.switchboard.cluster.FinalAction;
 import dev.switchboard.cluster.FloatingIp;
+import dev.switchboard.cluster.Glob;
+import dev.switchboard.cluster.MonitorTiming;
+import dev.switchboard.cluster.ProcessNameMonitor;
+import dev.switchboard.cluster.RecoveryPolicy;
 import dev.switchboard.cluster.ServerDefinition;
 import dev.switchboard.engine.NameNotFound;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** One operation at a time per group; a server's standby holds every group of the server and the server. */
+/**
+ * One operation at a time per group; a server's standby holds every group of the server and the server; a
+ * monitor's suspension or resumption holds only the monitor.
+ */
 class OperationHoldsTests {
 
     private static final ClusterDefinition DEFINITION = new ClusterDefinition("c", null, List.of(
@@ -77,6 +86,50 @@ class OperationHoldsTests {
         assertThatThrownBy(() -> holds.take(operation("2", OperationKind.SERVER_ONLINE, "srv9")))
                 .isInstanceOfSatisfying(GroupHeld.class, e ->
                         assertThat(e.auditDetails()).isEqualTo("Server 'srv9' held by operation 1"));
+    }
+
+    @Test
+    void suspendingAndResumingAMonitorNeitherWaitForNorBlockAMoveOfItsGroup() {
+        OperationHolds holds = new OperationHolds(withMonitor());
+        Operation move = operation("1", OperationKind.MOVE_GROUP, "a");
+        holds.take(move);
+
+        Operation suspend = operation("2", OperationKind.SUSPEND_MONITOR, "psw1");
+        holds.take(suspend);
+        holds.release(suspend);
+        holds.take(operation("3", OperationKind.RESUME_MONITOR, "psw1"));
+
+        assertThat(holds.holderOf("a")).containsSame(move);
+    }
+
+    @Test
+    void twoChangesOfOneMonitorCollideOnTheMonitor() {
+        OperationHolds holds = new OperationHolds(withMonitor());
+        holds.take(operation("1", OperationKind.SUSPEND_MONITOR, "psw1"));
+
+        assertThatThrownBy(() -> holds.take(operation("2", OperationKind.RESUME_MONITOR, "psw1")))
+                .isInstanceOfSatisfying(GroupHeld.class, e -> {
+                    assertThat(e.auditDetails()).isEqualTo("Monitor 'psw1' held by operation 1");
+                    assertThat(e.text().key()).isEqualTo("operation.held.monitor");
+                });
+    }
+
+    @Test
+    void aDummyFailureStillWaitsForAMoveOfTheMonitorsGroup() {
+        OperationHolds holds = new OperationHolds(withMonitor());
+        holds.take(operation("1", OperationKind.MOVE_GROUP, "a"));
+
+        assertThatThrownBy(() -> holds.take(operation("2", OperationKind.START_DUMMY_FAILURE, "psw1")))
+                .isInstanceOfSatisfying(GroupHeld.class, e ->
+                        assertThat(e.auditDetails()).isEqualTo("Group 'a' held by operation 1"));
+    }
+
+    /** The definition with a monitor whose recovery target is group a. */
+    private static ClusterDefinition withMonitor() {
+        return new ClusterDefinition("c", null, DEFINITION.servers(), DEFINITION.groups(), List.of(
+                new ProcessNameMonitor("psw1", Glob.compile("clweb_serv*"), 1, Duration.ofSeconds(1),
+                        Duration.ofSeconds(5), 2, Duration.ZERO, new MonitorTiming(null),
+                        new RecoveryPolicy("a", 0, 1, FinalAction.NONE))), null);
     }
 
     @Test

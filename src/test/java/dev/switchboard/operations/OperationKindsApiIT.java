@@ -10,6 +10,7 @@ import dev.switchboard.engine.ClusterEngine;
 import dev.switchboard.engine.MonitorServerStatus;
 import dev.switchboard.engine.MonitorState;
 import dev.switchboard.engine.ServerState;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -95,6 +96,9 @@ class OperationKindsApiIT extends WebIT {
     void aServerGoesToStandbyAndBackOnline() {
         assertSucceeded(operator.run("/api/v1/servers/srv2/standby", null), "srv2 Standby; failover-clweb Online on srv1");
         assertThat(engine.snapshot().serverState("srv2")).isEqualTo(ServerState.STANDBY);
+        assertThat(operator.get("/api/v1/servers/srv2").body()).as("only the vendor's word in status")
+                .contains("\"servers\":[{\"name\":\"srv2\",\"status\":\"Online\","
+                        + "\"switchboard\":{\"state\":\"Standby\"}}]");
 
         assertSucceeded(operator.run("/api/v1/servers/srv2/online", null), "srv2 Online; failover-clweb Online on srv1");
         assertThat(engine.snapshot().serverState("srv2")).isEqualTo(ServerState.ONLINE);
@@ -108,6 +112,29 @@ class OperationKindsApiIT extends WebIT {
             assertThat(g.state()).isEqualTo(ActivationState.ONLINE);
             assertThat(g.currentServer()).isEqualTo("srv2");
         });
+    }
+
+    /**
+     * A vendor client polls until the moved group is Online on the target and then suspends a monitor:
+     * the move still holds the group while it verifies, but a suspension holds only the monitor.
+     */
+    @Test
+    void aMonitorSuspendsWhileTheMoveStillVerifiesAndTheMoveSucceeds() {
+        HttpResponse<String> accepted = operator.post("/api/v1/groups/" + GROUP + "/move",
+                "{\"target\":\"srv2\",\"reason\":\"CHG-vendor\"}");
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+        String move = ApiClient.id(accepted.body());
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).until(() ->
+                operator.get("/api/v1/groups/" + GROUP).body().contains("\"status\":\"Online\",\"current\":\"srv2\""));
+
+        HttpResponse<String> suspend = admin.post("/api/v1/monitors/psw1/suspend", null);
+        String moveThen = operator.get("/api/v1/operations/" + move).body();
+
+        assertThat(suspend.statusCode()).as(suspend.body()).isEqualTo(202);
+        assertThat(ApiClient.state(moveThen)).as("the move was still verifying").isEqualTo("RUNNING");
+        assertThat(ApiClient.state(admin.finished(ApiClient.id(suspend.body())))).isEqualTo("SUCCEEDED");
+        assertSucceeded(operator.finished(move), "Online on srv2; verified: ");
+        assertSucceeded(admin.run("/api/v1/monitors/psw1/resume", null), "resumed");
     }
 
     @Test

@@ -34,7 +34,8 @@ class RefusalPageTests {
 
     @Test
     void aFailedCheckShowsItsIdWhyAndFixInEnglish() {
-        String html = render(PreflightRule.judge(List.of(NOT_RUNNING), false).orElseThrow(), Locale.ENGLISH);
+        String html = render(PreflightRule.judge(List.of(NOT_RUNNING), Acknowledgement.NONE).orElseThrow(),
+                Locale.ENGLISH);
 
         assertThat(html).contains("data-refusal=\"move.error.blocked\"",
                 "A preflight check failed; the move was not started.",
@@ -45,7 +46,8 @@ class RefusalPageTests {
 
     @Test
     void andInJapanese() {
-        String html = render(PreflightRule.judge(List.of(NOT_RUNNING), false).orElseThrow(), Locale.JAPANESE);
+        String html = render(PreflightRule.judge(List.of(NOT_RUNNING), Acknowledgement.NONE).orElseThrow(),
+                Locale.JAPANESE);
 
         assertThat(html).contains("事前チェックが不合格のため、移動は開始されませんでした。",
                 "data-check=\"application-not-running\"",
