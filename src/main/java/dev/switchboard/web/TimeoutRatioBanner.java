@@ -8,7 +8,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
-/** The status page's banner while a timeout ratio is in force: its ratio and, if it expires, when (HH:mm, server time). */
+/** The status page's banner while a timeout ratio is in force: the ratio and, if it expires, when (HH:mm). */
 @ControllerAdvice(assignableTypes = StatusController.class)
 class TimeoutRatioBanner {
 

@@ -11,9 +11,9 @@ record TimeoutRatioChanged(AuditActor actor, TimeoutRatio now) implements Audite
 
     @Override
     public AuditRecord auditRecord() {
-        String details = !now.active() ? "timeout ratio reset to 1"
-                : "timeout ratio set to " + now.ratio() + (now.until() == null ? " until reset" : " until " + now.until());
-        return new AuditRecord(actor.name(), actor.role(), actor.source(), now.active() ? "toratio-set" : "toratio-reset",
-                "cluster", Outcome.SUCCESS, details);
+        String details = !now.active() ? "timeout ratio reset to 1" : "timeout ratio set to " + now.ratio()
+                + (now.until() == null ? " until reset" : " until " + now.until());
+        return new AuditRecord(actor.name(), actor.role(), actor.source(),
+                now.active() ? "toratio-set" : "toratio-reset", "cluster", Outcome.SUCCESS, details);
     }
 }

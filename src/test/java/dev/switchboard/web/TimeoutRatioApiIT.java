@@ -68,14 +68,17 @@ class TimeoutRatioApiIT extends WebIT {
 
     @Test
     void aBadRatioIsRefusedNamingTheParameterAndTheFix() {
-        HttpResponse<String> zero = post("admin", ADMIN_PASSWORD, "/api/v1/cluster/toratio/set", "{\"ratio\": 0}", "en");
+        HttpResponse<String> zero = post("admin", ADMIN_PASSWORD, "/api/v1/cluster/toratio/set",
+                "{\"ratio\": 0}", "en");
         assertThat(zero.statusCode()).isEqualTo(400);
         assertThat(zero.body()).isEqualTo("{\"result\":{\"code\":1,\"message\":\"ratio: 0 is not allowed; give a whole "
                 + "number from 1 to 10000, e.g. {\\\"ratio\\\": 3, \\\"time\\\": \\\"2h\\\"}.\"}}");
-        HttpResponse<String> tooBig = post("admin", ADMIN_PASSWORD, "/api/v1/cluster/toratio/set", "{\"ratio\": 10001}", "ja");
+        HttpResponse<String> tooBig = post("admin", ADMIN_PASSWORD, "/api/v1/cluster/toratio/set",
+                "{\"ratio\": 10001}", "ja");
         assertThat(tooBig.statusCode()).isEqualTo(400);
         assertThat(tooBig.body()).contains("ratio: 10001 は指定できません。1 から 10000 までの整数を指定してください");
-        HttpResponse<String> text = post("admin", ADMIN_PASSWORD, "/api/v1/cluster/toratio/set", "{\"ratio\": \"lots\"}", "en");
+        HttpResponse<String> text = post("admin", ADMIN_PASSWORD, "/api/v1/cluster/toratio/set",
+                "{\"ratio\": \"lots\"}", "en");
         assertThat(text.statusCode()).isEqualTo(400);
         assertThat(text.body()).contains("ratio: lots is not allowed");
         HttpResponse<String> time = post("admin", ADMIN_PASSWORD, "/api/v1/cluster/toratio/set",

@@ -63,7 +63,7 @@ final class ScaledTimeouts {
 
         private int wakesSinceCheck = Integer.MAX_VALUE / 2; // the first wake checks
 
-        /** Whether this wake is a check: at least ratio wakes since the last one (read now, so a reset acts at once). */
+        /** Whether this wake is a check: ratio wakes since the last one (read now, so a reset acts at once). */
         synchronized boolean due() {
             wakesSinceCheck++;
             if (wakesSinceCheck < current().ratio()) {
