@@ -1,9 +1,11 @@
 package dev.switchboard.engine;
 
 import dev.switchboard.Translatable;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The port through which everything learns or changes the state of a cluster.
@@ -80,6 +82,22 @@ public interface ClusterEngine extends AutoCloseable {
      */
     default Optional<List<PlannedAction>> previewMove(String group, String target) {
         return Optional.empty();
+    }
+
+    /** The timeout ratio in force ({@link TimeoutRatio#NONE} when none); empty when the engine has no ratio. */
+    default Optional<TimeoutRatio> timeoutRatio() {
+        return Optional.empty();
+    }
+
+    /**
+     * Multiplies the monitors' timeouts and intervals by {@code ratio} for {@code lasting} (until
+     * reset when null); a ratio of 1 resets.
+     *
+     * @throws TimeoutRatio.Invalid outside the vendor's bounds ({@link TimeoutRatio#requireValid})
+     * @throws OperationNotAllowed when the engine has no timeout ratio
+     */
+    default TimeoutRatio setTimeoutRatio(int ratio, @Nullable Duration lasting) {
+        throw new OperationNotAllowed(Translatable.of("engine.refused.noTimeoutRatio"));
     }
 
     /**

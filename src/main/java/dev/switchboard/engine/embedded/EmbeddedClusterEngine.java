@@ -20,7 +20,9 @@ import dev.switchboard.engine.OperationNotAllowed;
 import dev.switchboard.engine.ResourceStatus;
 import dev.switchboard.engine.ServerState;
 import dev.switchboard.engine.ServerStatus;
+import dev.switchboard.engine.TimeoutRatio;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,6 +48,7 @@ public final class EmbeddedClusterEngine implements ClusterEngine {
     private final Map<String, ProcessMonitorRunner> monitors = new LinkedHashMap<>();
     private final EventSink events = new EventSink();
     private final ProcessTable processes = new ProcessTable();
+    private final ScaledTimeouts timeouts = new ScaledTimeouts();
     private final ExecutorService connections = Executors.newCachedThreadPool(named("fip"));
     private final ExecutorService recoveries = Executors.newCachedThreadPool(named("recovery"));
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(named("monitor"));
@@ -79,7 +82,7 @@ public final class EmbeddedClusterEngine implements ClusterEngine {
         for (Monitor m : definition.monitors()) {
             ProcessNameMonitor pm = (ProcessNameMonitor) m;
             monitors.put(m.name(), new ProcessMonitorRunner(pm, layouts, processes, environment,
-                    this::serverWhereActive, events));
+                    this::serverWhereActive, events, timeouts));
         }
         this.provisioner = new Provisioner(definition, runner, environment);
         this.applications = new ApplicationProcesses(monitors.values().stream().map(ProcessMonitorRunner::definition)
@@ -135,6 +138,16 @@ public final class EmbeddedClusterEngine implements ClusterEngine {
     }
 
     // ---- the port ------------------------------------------------------------------------------
+
+    @Override
+    public Optional<TimeoutRatio> timeoutRatio() {
+        return Optional.of(timeouts.current());
+    }
+
+    @Override
+    public TimeoutRatio setTimeoutRatio(int ratio, Duration lasting) {
+        return timeouts.set(ratio, lasting);
+    }
 
     @Override
     public ClusterSnapshot snapshot() {
@@ -245,11 +258,7 @@ public final class EmbeddedClusterEngine implements ClusterEngine {
     }
 
     private EmbeddedGroup group(String name) {
-        EmbeddedGroup controller = groups.get(name);
-        if (controller == null) {
-            throw new NameNotFound("group", name);
-        }
-        return controller;
+        return Optional.ofNullable(groups.get(name)).orElseThrow(() -> new NameNotFound("group", name));
     }
 
     private EmbeddedGroup groupOfResource(String resource) {
@@ -258,11 +267,7 @@ public final class EmbeddedClusterEngine implements ClusterEngine {
     }
 
     private ProcessMonitorRunner monitor(String name) {
-        ProcessMonitorRunner monitor = monitors.get(name);
-        if (monitor == null) {
-            throw new NameNotFound("monitor", name);
-        }
-        return monitor;
+        return Optional.ofNullable(monitors.get(name)).orElseThrow(() -> new NameNotFound("monitor", name));
     }
 
     private String requireServer(String server) {

@@ -26,6 +26,8 @@ final class ProcessMonitorRunner {
     private final EmbeddedEnvironment environment;
     private final Function<String, Optional<String>> serverWhereActive;
     private final EventSink events;
+    private final ScaledTimeouts timeouts;
+    private final ScaledTimeouts.Pacer pacer;
     private final Map<String, ServerCheck> checks = new LinkedHashMap<>();
     private boolean suspended;
 
@@ -45,13 +47,15 @@ final class ProcessMonitorRunner {
     /** @param serverWhereActive the server where a resource is Online, for timing "active" */
     ProcessMonitorRunner(ProcessNameMonitor monitor, List<ServerLayout> servers, ProcessTable processes,
                          EmbeddedEnvironment environment, Function<String, Optional<String>> serverWhereActive,
-                         EventSink events) {
+                         EventSink events, ScaledTimeouts timeouts) {
         this.monitor = monitor;
         this.servers = servers;
         this.processes = processes;
         this.environment = environment;
         this.serverWhereActive = serverWhereActive;
         this.events = events;
+        this.timeouts = timeouts;
+        this.pacer = timeouts.pacer();
         servers.forEach(s -> checks.put(s.name(), new ServerCheck()));
     }
 
@@ -59,8 +63,14 @@ final class ProcessMonitorRunner {
         return monitor;
     }
 
-    /** One round of checks on every server; returns the servers that just went to Error. */
+    /**
+     * One round of checks on every server; returns the servers that just went to Error. Woken every
+     * configured interval, it checks only on every ratio-th wake (the timeout ratio scales the interval).
+     */
     List<String> check() {
+        if (!pacer.due()) {
+            return List.of();
+        }
         Optional<String> activeOn = monitor.timing().always() ? Optional.empty()
                 : serverWhereActive.apply(monitor.timing().targetResource());
         List<String> errors = new java.util.ArrayList<>();
@@ -101,11 +111,12 @@ final class ProcessMonitorRunner {
         int count = dummy ? 0 : processes.matching(monitor.pattern(),
                 List.of(server.processMarker(), environment.clusterMarker())).size();
         Duration took = Duration.ofNanos(System.nanoTime() - began);
+        Duration timeout = timeouts.scale(monitor.timeout());
         Translatable result;
         boolean ok;
-        if (took.compareTo(monitor.timeout()) > 0) {
+        if (took.compareTo(timeout) > 0) {
             ok = false;
-            result = Translatable.of("engine.monitor.tooSlow", took.toMillis(), monitor.timeout().toMillis());
+            result = Translatable.of("engine.monitor.tooSlow", took.toMillis(), timeout.toMillis());
         } else {
             ok = count >= monitor.minimumCount();
             result = Translatable.of("engine.monitor.processes", count, monitor.pattern(), server.name(),

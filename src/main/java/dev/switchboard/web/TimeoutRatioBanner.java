@@ -1,0 +1,36 @@
+package dev.switchboard.web;
+
+import dev.switchboard.engine.ClusterEngine;
+import dev.switchboard.engine.TimeoutRatio;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import org.jspecify.annotations.Nullable;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/** The status page's banner while a timeout ratio is in force: the ratio and, if it expires, when (HH:mm). */
+@ControllerAdvice(assignableTypes = StatusController.class)
+class TimeoutRatioBanner {
+
+    private static final DateTimeFormatter HOUR_MINUTE = DateTimeFormatter.ofPattern("HH:mm");
+
+    /** What the banner shows; {@code until} is null when the ratio lasts until reset. */
+    record Banner(int ratio, @Nullable String until) {
+    }
+
+    private final ClusterEngine engine;
+
+    TimeoutRatioBanner(ClusterEngine engine) {
+        this.engine = engine;
+    }
+
+    @ModelAttribute("timeoutRatio")
+    @Nullable Banner banner() {
+        TimeoutRatio ratio = engine.timeoutRatio().filter(TimeoutRatio::active).orElse(null);
+        if (ratio == null) {
+            return null;
+        }
+        return new Banner(ratio.ratio(), ratio.until() == null ? null
+                : HOUR_MINUTE.format(ratio.until().atZone(ZoneId.systemDefault())));
+    }
+}
