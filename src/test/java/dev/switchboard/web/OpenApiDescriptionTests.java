@@ -33,9 +33,8 @@ import tools.jackson.databind.json.JsonMapper;
 class OpenApiDescriptionTests {
 
     private static final String BASE = "/api/v1";
-    private static final List<String> API_CONTROLLERS = List.of("dev.switchboard.web.ApiController",
-            "dev.switchboard.operations.OperationsApiController", "dev.switchboard.audit.AuditApiController",
-            "dev.switchboard.web.OpenApiController");
+    /** Every REST controller of the application: one added later is held to the description too. */
+    private static final List<String> API_CONTROLLERS = restControllers();
     /** {@code {action:move|start|stop}} is three paths; {@code {id:\d+}} is the parameter {@code {id}}. */
     private static final Pattern VARIABLE = Pattern.compile("\\{(\\w+)(?::([^}]*))?}");
 
@@ -118,6 +117,24 @@ class OpenApiDescriptionTests {
             }
         }
         return endpoints;
+    }
+
+    static List<String> restControllers() {
+        var scanner = new org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider(false);
+        scanner.addIncludeFilter(new org.springframework.core.type.filter.AnnotationTypeFilter(
+                org.springframework.web.bind.annotation.RestController.class));
+        return scanner.findCandidateComponents("dev.switchboard").stream().map(b -> b.getBeanClassName())
+                .filter(OpenApiDescriptionTests::inMainCode).sorted().toList();
+    }
+
+    /** The tests' own little controllers (in test-classes) are not the API. */
+    private static boolean inMainCode(String className) {
+        try {
+            return !Class.forName(className).getProtectionDomain().getCodeSource().getLocation().getPath()
+                    .contains("test-classes");
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** A Spring path pattern as the OpenAPI paths it stands for. */
