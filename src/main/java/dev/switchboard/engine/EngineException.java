@@ -1,14 +1,14 @@
 package dev.switchboard.engine;
 
 import dev.switchboard.Translatable;
-import org.springframework.context.MessageSourceResolvable;
+import dev.switchboard.Translated;
 
 /**
  * Why an engine operation was refused or failed, worded for an operator: a message key and its
  * arguments ({@link #text()}), which pages and the API render in the reader's language;
  * {@code getMessage()} is its English, for logs and the audit trail.
  */
-public abstract sealed class EngineException extends RuntimeException implements MessageSourceResolvable
+public abstract sealed class EngineException extends RuntimeException implements Translated
         permits NameNotFound, OperationNotAllowed, GroupBusy, OperationFailed {
 
     private final transient Translatable text;
@@ -19,22 +19,8 @@ public abstract sealed class EngineException extends RuntimeException implements
     }
 
     /** What went wrong, to render in the reader's language. */
+    @Override
     public Translatable text() {
         return text;
-    }
-
-    @Override
-    public String[] getCodes() {
-        return text.getCodes();
-    }
-
-    @Override
-    public Object[] getArguments() {
-        return text.getArguments();
-    }
-
-    @Override
-    public String getDefaultMessage() {
-        return getMessage();
     }
 }

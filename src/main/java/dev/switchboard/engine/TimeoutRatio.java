@@ -1,10 +1,10 @@
 package dev.switchboard.engine;
 
 import dev.switchboard.Translatable;
+import dev.switchboard.Translated;
 import java.time.Duration;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
-import org.springframework.context.MessageSourceResolvable;
 
 /**
  * The vendor's timeout ratio ("toratio"): monitor timeouts and intervals are multiplied by
@@ -47,7 +47,7 @@ public record TimeoutRatio(int ratio, @Nullable Instant until) {
     }
 
     /** Bad input for a timeout ratio: answered 400 in the reader's language. */
-    public static final class Invalid extends IllegalArgumentException implements MessageSourceResolvable {
+    public static final class Invalid extends IllegalArgumentException implements Translated {
 
         private final String parameter;
         private final transient Translatable text;
@@ -63,18 +63,8 @@ public record TimeoutRatio(int ratio, @Nullable Instant until) {
         }
 
         @Override
-        public String[] getCodes() {
-            return text.getCodes();
-        }
-
-        @Override
-        public Object[] getArguments() {
-            return text.getArguments();
-        }
-
-        @Override
-        public String getDefaultMessage() {
-            return getMessage();
+        public Translatable text() {
+            return text;
         }
     }
 }

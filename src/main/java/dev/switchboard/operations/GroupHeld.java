@@ -1,15 +1,15 @@
 package dev.switchboard.operations;
 
 import dev.switchboard.Translatable;
+import dev.switchboard.Translated;
 import java.time.Instant;
-import org.springframework.context.MessageSourceResolvable;
 
 /**
  * Another operation holds the group (or server, or monitor): who, since when, and which operation. Its
  * {@link #text()} renders in the reader's language (pages, the API's 409); {@code getMessage()}
  * is the English, for logs.
  */
-public final class GroupHeld extends RuntimeException implements MessageSourceResolvable {
+public final class GroupHeld extends RuntimeException implements Translated {
 
     private final transient Operation holder;
     private final transient Translatable text;
@@ -56,6 +56,7 @@ public final class GroupHeld extends RuntimeException implements MessageSourceRe
     }
 
     /** Who holds what, to render in the reader's language. */
+    @Override
     public Translatable text() {
         return text;
     }
@@ -66,20 +67,5 @@ public final class GroupHeld extends RuntimeException implements MessageSourceRe
 
     public Instant since() {
         return holder.requestedAt();
-    }
-
-    @Override
-    public String[] getCodes() {
-        return text.getCodes();
-    }
-
-    @Override
-    public Object[] getArguments() {
-        return text.getArguments();
-    }
-
-    @Override
-    public String getDefaultMessage() {
-        return getMessage();
     }
 }
