@@ -4,6 +4,7 @@ import dev.switchboard.Translatable;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
@@ -21,6 +22,9 @@ import org.jspecify.annotations.Nullable;
 public interface ClusterEngine extends AutoCloseable {
 
     ClusterSnapshot snapshot();
+
+    /** What of the optional features this engine has, on this cluster with these settings. */
+    Set<EngineFeature> features();
 
     /** Starts the group on {@code server}, or on its home server when {@code server} is null. */
     GroupStatus startGroup(String group, String server);

@@ -14,6 +14,7 @@ import dev.switchboard.cluster.Service;
 import dev.switchboard.engine.ClusterEngine;
 import dev.switchboard.engine.ClusterSnapshot;
 import dev.switchboard.engine.EngineEvent;
+import dev.switchboard.engine.EngineFeature;
 import dev.switchboard.engine.GroupStatus;
 import dev.switchboard.engine.NameNotFound;
 import dev.switchboard.engine.OperationNotAllowed;
@@ -24,16 +25,16 @@ import dev.switchboard.engine.TimeoutRatio;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
@@ -49,9 +50,10 @@ public final class EmbeddedClusterEngine implements ClusterEngine {
     private final EventSink events = new EventSink();
     private final ProcessTable processes = new ProcessTable();
     private final ScaledTimeouts timeouts = new ScaledTimeouts();
-    private final ExecutorService connections = Executors.newCachedThreadPool(named("fip"));
-    private final ExecutorService recoveries = Executors.newCachedThreadPool(named("recovery"));
-    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(named("monitor"));
+    private final ExecutorService connections = Executors.newCachedThreadPool(EngineThreads.named("fip"));
+    private final ExecutorService recoveries = Executors.newCachedThreadPool(EngineThreads.named("recovery"));
+    private final ScheduledExecutorService scheduler =
+            Executors.newSingleThreadScheduledExecutor(EngineThreads.named("monitor"));
     private final EmbeddedEnvironment environment;
     private final Provisioner provisioner;
     private final DataDirLock dataDirLock;
@@ -138,6 +140,11 @@ public final class EmbeddedClusterEngine implements ClusterEngine {
     }
 
     // ---- the port ------------------------------------------------------------------------------
+
+    @Override // a failed group is cleared by starting it again
+    public Set<EngineFeature> features() {
+        return EnumSet.complementOf(EnumSet.of(EngineFeature.CLEANUP_FAILURES));
+    }
 
     @Override
     public Optional<TimeoutRatio> timeoutRatio() {
@@ -282,14 +289,5 @@ public final class EmbeddedClusterEngine implements ClusterEngine {
         if (server != null && !servers.containsKey(server)) {
             throw new NameNotFound("server", server);
         }
-    }
-
-    private static ThreadFactory named(String prefix) {
-        AtomicInteger count = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, "engine-" + prefix + "-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }

@@ -9,6 +9,7 @@ import dev.switchboard.engine.ActivationState;
 import dev.switchboard.engine.ClusterEngine;
 import dev.switchboard.engine.ClusterSnapshot;
 import dev.switchboard.engine.EngineEvent;
+import dev.switchboard.engine.EngineFeature;
 import dev.switchboard.engine.GroupStatus;
 import dev.switchboard.engine.NameNotFound;
 import dev.switchboard.engine.OperationNotAllowed;
@@ -16,8 +17,10 @@ import dev.switchboard.engine.PlannedAction;
 import dev.switchboard.engine.ResourceStatus;
 import dev.switchboard.engine.ServerState;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -39,6 +42,7 @@ public final class PacemakerClusterEngine implements ClusterEngine {
     private final PacemakerReadings readings;
     private final PacemakerWaits waits;
     private final PacemakerMoves moves;
+    private final Set<EngineFeature> features;
 
     public PacemakerClusterEngine(ClusterDefinition definition, PacemakerCommands commands, Duration operationTimeout,
                                   Duration pollInterval) {
@@ -47,6 +51,17 @@ public final class PacemakerClusterEngine implements ClusterEngine {
         this.readings = new PacemakerReadings(definition, commands, holds, operationTimeout);
         this.waits = new PacemakerWaits(() -> readings.refresh(false), operationTimeout, PacemakerWaits.STEP);
         this.moves = new PacemakerMoves(definition, readings, holds, waits, operationTimeout);
+        this.features = EnumSet.of(EngineFeature.DUMMY_FAILURE, EngineFeature.SERVER_STANDBY,
+                EngineFeature.CLEANUP_FAILURES);
+        if (commands.reachesNodes()) {
+            features.add(EngineFeature.SERVER_ACCESS);
+        }
+    }
+
+    /** Everything but the vendor's timeout ratio; the nodes' files and commands only through a command prefix. */
+    @Override
+    public Set<EngineFeature> features() {
+        return features;
     }
 
     /** Takes the first reading and starts watching the cluster; Pacemaker runs the groups. */

@@ -1,0 +1,19 @@
+package dev.switchboard.engine;
+
+/**
+ * What an engine may lack, so pages, the wizard and the API show it as unavailable instead of
+ * offering it and failing. Moves, starts, stops, resource operations and monitor suspend/resume
+ * every engine has.
+ */
+public enum EngineFeature {
+    /** {@link ClusterEngine#startDummyFailure}: the vendor's rehearsal of a monitor error. */
+    DUMMY_FAILURE,
+    /** {@link ClusterEngine#standby}: a server that runs nothing while it is updated. */
+    SERVER_STANDBY,
+    /** {@link ClusterEngine#cleanupFailures}: forgetting recorded failures (Pacemaker's fail counts). */
+    CLEANUP_FAILURES,
+    /** {@link ClusterEngine#setTimeoutRatio}: the vendor's timeout ratio. */
+    TIMEOUT_RATIO,
+    /** {@link ServerAccess}: the servers' files, links and commands (link checks, updates, relinks). */
+    SERVER_ACCESS
+}
