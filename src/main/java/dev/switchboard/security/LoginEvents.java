@@ -45,14 +45,15 @@ class LoginEvents {
     void loginFailed(AbstractAuthenticationFailureEvent event) {
         String typed = event.getAuthentication().getName();
         // a name that is no account may be a password typed into the wrong field: never keep it
-        String name = accounts.find(typed).isPresent() ? typed : "(unknown name)";
+        boolean account = accounts.find(typed).isPresent();
+        String name = account ? typed : "(unknown name)";
         String source = source(event.getAuthentication());
         if (event instanceof AuthenticationFailureLockedEvent) {
             events.publishEvent(new LoginRefusedWhileLocked(name, source));
             return;
         }
         events.publishEvent(new LoginFailed(name, source, event.getException().getClass().getSimpleName()));
-        if (attempts.recordFailure(typed)) {
+        if (attempts.recordFailure(typed, account)) {
             events.publishEvent(new AccountLocked(name, source));
         }
     }

@@ -17,6 +17,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
@@ -72,7 +73,9 @@ class SecurityConfiguration {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(c -> c.disable()) // no cookies, no sessions: nothing for a forged request to ride on
                 .httpBasic(b -> b.realmName("Switchboard").authenticationEntryPoint(refusals::unauthenticated))
+                .addFilterBefore(new CrossSiteApiRequests(messages), BasicAuthenticationFilter.class)
                 .addFilterBefore(new ApiTokenFilter(tokens, refusals), BasicAuthenticationFilter.class)
+                .addFilterBefore(CredentialLimits.forBasic(messages), BasicAuthenticationFilter.class)
                 .exceptionHandling(e -> e.accessDeniedHandler(new AuditingAccessDeniedHandler(events, refusals::forbidden)))
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
@@ -89,9 +92,9 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain pages(HttpSecurity http, ProviderManager passwordAuthentication,
-                              ApplicationEventPublisher events)
-            throws Exception {
+                              ApplicationEventPublisher events, MessageSource messages) throws Exception {
         http.authenticationManager(new OneGuessAtATime(passwordAuthentication))
+                .addFilterBefore(CredentialLimits.forLoginForm(messages), UsernamePasswordAuthenticationFilter.class)
                 .formLogin(f -> f.loginPage("/login").permitAll())
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
                 .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))

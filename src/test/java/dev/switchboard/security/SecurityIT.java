@@ -115,6 +115,36 @@ class SecurityIT extends WebIT {
     }
 
     @Test
+    void aMegabyteLoginNameIsRefusedAtOnceAndNeverKept() {
+        String megabyte = "n".repeat(1 << 20);
+
+        HttpResponse<String> form = new HttpSession(url("")).login(megabyte, "whatever");
+        HttpResponse<String> basic = HttpSession.basic(url("/api/v1/groups"), "GET", "viewer", "p".repeat(300));
+
+        assertThat(form.statusCode()).isEqualTo(400);
+        assertThat(form.body()).contains("longer than 256 characters");
+        assertThat(basic.statusCode()).isEqualTo(400);
+        assertThat(basic.body()).contains("Password is longer than 256 characters");
+        assertThat(trail.latest(100)).noneSatisfy(e -> assertThat(String.valueOf(e.target())).contains("nnnn"));
+    }
+
+    @Test
+    void aPageOfAnotherSiteCannotReplayABrowsersSavedApiCredentials() {
+        String auth = java.util.Base64.getEncoder().encodeToString(("operator:" + OPERATOR_PASSWORD)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        HttpResponse<String> forged = HttpSession.plain(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(url("/api/v1/groups/no-such-group/stop")))
+                .header("Authorization", "Basic " + auth).header("Origin", "https://elsewhere.example")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("x=1")).build());
+
+        assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(forged.body()).contains("another site");
+        assertThat(HttpSession.basic(url("/api/v1/groups/no-such-group/stop"), "POST", "operator", OPERATOR_PASSWORD)
+                .statusCode()).isEqualTo(404); // the same call from a script reaches the API
+    }
+
+    @Test
     void parallelGuessesCannotOutrunTheLockout() throws Exception {
         java.util.concurrent.ExecutorService guessers = java.util.concurrent.Executors.newFixedThreadPool(10);
         try {
