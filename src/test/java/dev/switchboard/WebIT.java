@@ -26,7 +26,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
         "switchboard.security.accounts[3].role=VIEWER",
         "switchboard.security.accounts[4].name=bursttest",
         "switchboard.security.accounts[4].password-hash={bcrypt}$2a$04$6wa8HWvTOFKO2vhFmPSJKOGq0M5c16UukO.q/sRbl1AXj4uUyR0QG",
-        "switchboard.security.accounts[4].role=VIEWER"})
+        "switchboard.security.accounts[4].role=VIEWER",
+        "switchboard.security.accounts[5].name=unlocktest",
+        "switchboard.security.accounts[5].password-hash={bcrypt}$2a$04$6wa8HWvTOFKO2vhFmPSJKOGq0M5c16UukO.q/sRbl1AXj4uUyR0QG",
+        "switchboard.security.accounts[5].role=VIEWER"})
 public abstract class WebIT {
 
     public static final String DATA_DIR = "target/it-web-data";

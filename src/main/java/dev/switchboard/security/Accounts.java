@@ -43,12 +43,13 @@ public class Accounts implements UserDetailsService {
     @Override
     public UserDetails loadUserByUsername(String name) {
         Optional<Account> found = find(name);
-        if (found.isEmpty() && attempts.isLocked(name)) {
+        boolean locked = attempts.isLocked(name, LoginSource.current());
+        if (found.isEmpty() && locked) {
             // an unknown name locks like a real one, so a lockout does not tell which names exist
             return User.withUsername(name).password("{noop}").roles().accountLocked(true).build();
         }
         Account account = found.orElseThrow(() -> new UsernameNotFoundException("no account " + name));
         return User.withUsername(account.name()).password(account.passwordHash()).roles(account.role().name())
-                .accountLocked(attempts.isLocked(name)).build();
+                .accountLocked(locked).build();
     }
 }

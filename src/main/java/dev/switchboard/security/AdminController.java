@@ -3,12 +3,14 @@ package dev.switchboard.security;
 import dev.switchboard.audit.AuditActor;
 import dev.switchboard.security.SecurityEvent.AccountCreated;
 import dev.switchboard.security.SecurityEvent.AccountDeleted;
+import dev.switchboard.security.SecurityEvent.AccountUnlocked;
 import dev.switchboard.security.SecurityEvent.KioskLinkCreated;
 import dev.switchboard.security.SecurityEvent.KioskLinkRevoked;
 import dev.switchboard.security.SecurityEvent.TokenCreated;
 import dev.switchboard.security.SecurityEvent.TokenRevoked;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -33,9 +35,11 @@ class AdminController {
     private final PasswordEncoder encoder;
     private final CachingAuthenticationManager basicCache;
     private final ApplicationEventPublisher events;
+    private final LoginAttempts attempts;
 
     AdminController(Accounts accounts, AccountStore store, ApiTokens tokens, KioskLinks kiosks, PasswordEncoder encoder,
-                    CachingAuthenticationManager basicCache, ApplicationEventPublisher events) {
+                    CachingAuthenticationManager basicCache, ApplicationEventPublisher events, LoginAttempts attempts) {
+        this.attempts = attempts;
         this.accounts = accounts;
         this.store = store;
         this.tokens = tokens;
@@ -48,6 +52,8 @@ class AdminController {
     @GetMapping("/admin")
     String admin(Model model) {
         model.addAttribute("accounts", accounts.all());
+        model.addAttribute("locked", accounts.all().stream().map(Account::name).filter(attempts::isLockedAnywhere)
+                .collect(Collectors.toSet()));
         model.addAttribute("tokens", tokens.all());
         model.addAttribute("kiosks", kiosks.all());
         model.addAttribute("roles", Role.values());
@@ -82,6 +88,19 @@ class AdminController {
             flash.addFlashAttribute("done", "admin.done.accountDeleted");
         } else {
             flash.addFlashAttribute("error", "admin.error.notManaged");
+        }
+        return "redirect:/admin";
+    }
+
+    @PostMapping("/admin/accounts/{name}/unlock")
+    String unlockAccount(@PathVariable String name, Authentication auth, HttpServletRequest request,
+                         RedirectAttributes flash) {
+        if (accounts.find(name).isEmpty()) {
+            flash.addFlashAttribute("error", "admin.error.noSuchAccount");
+        } else {
+            attempts.unlock(name);
+            events.publishEvent(new AccountUnlocked(actor(auth, request), name));
+            flash.addFlashAttribute("done", "admin.done.accountUnlocked");
         }
         return "redirect:/admin";
     }

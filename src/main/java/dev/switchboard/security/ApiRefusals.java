@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.context.MessageSource;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.InsufficientAuthenticationException;
 import org.springframework.security.core.AuthenticationException;
 
 /**
@@ -15,14 +16,19 @@ import org.springframework.security.core.AuthenticationException;
 final class ApiRefusals {
 
     private final MessageSource messages;
+    private final RefusalsWithoutAccount withoutAccount;
 
-    ApiRefusals(MessageSource messages) {
+    ApiRefusals(MessageSource messages, RefusalsWithoutAccount withoutAccount) {
         this.messages = messages;
+        this.withoutAccount = withoutAccount;
     }
 
     /** No credentials, or wrong ones: the entry point of HTTP Basic. */
     void unauthenticated(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
+        if (e instanceof InsufficientAuthenticationException) { // no credentials at all; wrong ones are failed logins
+            withoutAccount.count(request.getRemoteAddr(), RefusalsWithoutAccount.Kind.NO_LOGIN);
+        }
         response.setHeader("WWW-Authenticate", "Basic realm=\"Switchboard\"");
         write(request, response, 401, "api.error.unauthenticated");
     }

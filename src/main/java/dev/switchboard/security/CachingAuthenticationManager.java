@@ -37,7 +37,7 @@ class CachingAuthenticationManager implements AuthenticationManager {
         }
         String key = Tokens.sha256(request.getName() + "\u0000" + request.getCredentials());
         Entry entry = verified.get(key);
-        if (entry != null && clock.instant().isBefore(entry.expires()) && !attempts.isLocked(request.getName())) {
+        if (entry != null && clock.instant().isBefore(entry.expires()) && !attempts.isLocked(request.getName(), LoginSource.current())) {
             return entry.authentication();
         }
         Authentication result = delegate.authenticate(request);

@@ -2,31 +2,30 @@ package dev.switchboard.security;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
- * Counts failed logins per account name and locks the name after too many in the window. Names
- * that are no account are counted too (so a lockout does not tell which names exist), but only the
- * {@value #MAX_UNKNOWN_NAMES} most recently tried ones, so no flood of made-up names fills the heap.
+ * Counts failed logins and locks. Three counts, so nobody can lock a person out for good from one
+ * address: the name from one address locks after {@code max-failures} (only for that address);
+ * the name from anywhere after {@value #WIDE} times that; one address trying any names after
+ * {@code max-failures-per-address} (then it may try nothing). An ADMIN can unlock a name.
+ *
+ * <p>Names that are no account are counted like accounts (so a lockout does not tell which names
+ * exist), but only the {@value #MAX_KEPT} most recently tried, as are addresses, so no flood of
+ * made-up names or addresses fills the heap or washes an account's count away.
  */
 @Component
 public class LoginAttempts {
 
-    private final SwitchboardSecurityProperties.Lockout settings;
-    private final Clock clock;
-    static final int MAX_UNKNOWN_NAMES = 10_000;
+    static final int MAX_KEPT = 10_000;
+    static final int WIDE = 4;
 
-    private final Map<String, Deque<Instant>> failures = new ConcurrentHashMap<>();
-    private final Map<String, Instant> lockedUntil = new ConcurrentHashMap<>();
-    /** The unknown names in failures and lockedUntil, least recently tried first. */
-    private final Map<String, Boolean> unknownNames = new LinkedHashMap<>(16, 0.75f, true);
-    private volatile Instant lastSweep;
+    private final Clock clock;
+    private final FailureCounter fromAddress;
+    private final FailureCounter name;
+    private final FailureCounter address;
+    private volatile Instant lastSweep = Instant.MIN;
 
     @Autowired
     LoginAttempts(SwitchboardSecurityProperties properties) {
@@ -34,74 +33,63 @@ public class LoginAttempts {
     }
 
     LoginAttempts(SwitchboardSecurityProperties.Lockout settings, Clock clock) {
-        this.settings = settings;
         this.clock = clock;
+        int max = settings.maxFailures();
+        this.fromAddress = new FailureCounter(max, settings.window(), settings.duration(), MAX_KEPT);
+        this.name = new FailureCounter(WIDE * max, settings.window(), settings.duration(), MAX_KEPT);
+        this.address = new FailureCounter(settings.maxFailuresPerAddress(), settings.window(), settings.duration(), MAX_KEPT);
     }
 
-    public boolean isLocked(String name) {
-        Instant until = lockedUntil.get(name);
-        return until != null && clock.instant().isBefore(until);
+    /** Whether a login as {@code name} from {@code source} (an address; null when unknown) is refused now. */
+    public boolean isLocked(String name, String source) {
+        Instant now = clock.instant();
+        return fromAddress.isLocked(pair(name, source), now) || this.name.isLocked(name, now)
+                || address.isLocked(String.valueOf(source), now);
     }
 
     /**
      * @param account whether the name is an account's
-     * @return true when this failure locked the name
+     * @return true when this failure locked the name (for this address or everywhere)
      */
-    public boolean recordFailure(String name, boolean account) {
+    public boolean recordFailure(String name, String source, boolean account) {
         Instant now = clock.instant();
-        forgetOld(now);
-        if (!account) {
-            rememberUnknown(name);
-        }
-        Deque<Instant> recent = failures.computeIfAbsent(name, n -> new ArrayDeque<>());
-        synchronized (recent) {
-            recent.addLast(now);
-            while (!recent.isEmpty() && recent.peekFirst().isBefore(now.minus(settings.window()))) {
-                recent.removeFirst();
-            }
-            if (recent.size() >= settings.maxFailures() && !isLocked(name)) {
-                lockedUntil.put(name, now.plus(settings.duration()));
-                recent.clear();
-                return true;
-            }
-            return false;
+        sweepNowAndThen(now);
+        address.record(String.valueOf(source), false, now);
+        boolean lockedHere = fromAddress.record(pair(name, source), account, now);
+        return this.name.record(name, account, now) || lockedHere;
+    }
+
+    public void recordSuccess(String name, String source) {
+        fromAddress.forget(pair(name, source));
+    }
+
+    /** Whether the name is locked everywhere or from some address (for the ADMIN's account list). */
+    public boolean isLockedAnywhere(String name) {
+        Instant now = clock.instant();
+        return this.name.isLocked(name, now) || fromAddress.anyLocked(pair(name, ""), now);
+    }
+
+    /** An ADMIN's unlock: the name may log in again from everywhere. */
+    public void unlock(String name) {
+        this.name.forget(name);
+        fromAddress.forgetMatching(pair(name, ""));
+    }
+
+    /** How many names, pairs and addresses the bookkeeping holds now. */
+    int keysKept() {
+        return fromAddress.size() + name.size() + address.size();
+    }
+
+    private void sweepNowAndThen(Instant now) {
+        if (now.isAfter(lastSweep.plusSeconds(1))) { // at most once a second: a sweep reads every key
+            lastSweep = now;
+            fromAddress.sweep(now);
+            name.sweep(now);
+            address.sweep(now);
         }
     }
 
-    private void rememberUnknown(String name) {
-        synchronized (unknownNames) {
-            unknownNames.put(name, Boolean.TRUE);
-            if (unknownNames.size() > MAX_UNKNOWN_NAMES) {
-                var eldest = unknownNames.keySet().iterator();
-                String forgotten = eldest.next();
-                eldest.remove();
-                failures.remove(forgotten);
-                lockedUntil.remove(forgotten);
-            }
-        }
-    }
-
-    /** How many names the bookkeeping holds now. */
-    int namesKept() {
-        return failures.size() + lockedUntil.size();
-    }
-
-    /** Names tried long ago need no memory: the window and the lock are over. At most once a second, it reads them all. */
-    private void forgetOld(Instant now) {
-        Instant last = lastSweep;
-        if (last != null && now.isBefore(last.plusSeconds(1))) {
-            return;
-        }
-        lastSweep = now;
-        lockedUntil.values().removeIf(until -> until.isBefore(now));
-        failures.entrySet().removeIf(e -> {
-            synchronized (e.getValue()) {
-                return e.getValue().isEmpty() || e.getValue().peekLast().isBefore(now.minus(settings.window()));
-            }
-        });
-    }
-
-    public void recordSuccess(String name) {
-        failures.remove(name);
+    private static String pair(String name, String source) {
+        return name + "\u0000" + (source == null ? "" : source);
     }
 }

@@ -36,7 +36,7 @@ class LoginEvents {
     @EventListener
     void loggedIn(InteractiveAuthenticationSuccessEvent event) {
         Authentication auth = event.getAuthentication();
-        attempts.recordSuccess(auth.getName());
+        attempts.recordSuccess(auth.getName(), source(auth));
         AuditActor actor = AuditActor.of(auth, null);
         events.publishEvent(new LoginSucceeded(actor.name(), actor.role(), source(auth)));
     }
@@ -53,7 +53,7 @@ class LoginEvents {
             return;
         }
         events.publishEvent(new LoginFailed(name, source, event.getException().getClass().getSimpleName()));
-        if (attempts.recordFailure(typed, account)) {
+        if (attempts.recordFailure(typed, source, account)) {
             events.publishEvent(new AccountLocked(name, source));
         }
     }

@@ -66,8 +66,9 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, CachingAuthenticationManager basicAuthentication, ApiTokens tokens,
-                            ApplicationEventPublisher events, MessageSource messages) throws Exception {
-        ApiRefusals refusals = new ApiRefusals(messages);
+                            ApplicationEventPublisher events, MessageSource messages,
+                            RefusalsWithoutAccount withoutAccount) throws Exception {
+        ApiRefusals refusals = new ApiRefusals(messages, withoutAccount);
         http.securityMatcher("/api/**", "/actuator/**")
                 .authenticationManager(basicAuthentication)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -76,7 +77,8 @@ class SecurityConfiguration {
                 .addFilterBefore(new CrossSiteApiRequests(messages), BasicAuthenticationFilter.class)
                 .addFilterBefore(new ApiTokenFilter(tokens, refusals), BasicAuthenticationFilter.class)
                 .addFilterBefore(CredentialLimits.forBasic(messages), BasicAuthenticationFilter.class)
-                .exceptionHandling(e -> e.accessDeniedHandler(new AuditingAccessDeniedHandler(events, refusals::forbidden)))
+                .exceptionHandling(e -> e.accessDeniedHandler(new AuditingAccessDeniedHandler(events, refusals::forbidden,
+                        withoutAccount)))
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
@@ -92,14 +94,15 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain pages(HttpSecurity http, ProviderManager passwordAuthentication,
-                              ApplicationEventPublisher events, MessageSource messages) throws Exception {
+                              ApplicationEventPublisher events, MessageSource messages,
+                              RefusalsWithoutAccount withoutAccount) throws Exception {
         http.authenticationManager(new OneGuessAtATime(passwordAuthentication))
                 .addFilterBefore(CredentialLimits.forLoginForm(messages), UsernamePasswordAuthenticationFilter.class)
                 .formLogin(f -> f.loginPage("/login").permitAll())
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
                 .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
                 .exceptionHandling(e -> e.accessDeniedHandler(new AuditingAccessDeniedHandler(events,
-                        new AccessDeniedHandlerImpl())))
+                        new AccessDeniedHandlerImpl(), withoutAccount)))
                 .authorizeHttpRequests(a -> a
                         // the login page with any query (?lang=ja), not only the exact URLs formLogin permits
                         .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error").permitAll()

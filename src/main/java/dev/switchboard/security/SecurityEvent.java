@@ -4,6 +4,7 @@ import dev.switchboard.audit.AuditActor;
 import dev.switchboard.audit.AuditRecord;
 import dev.switchboard.audit.AuditRecord.Outcome;
 import dev.switchboard.audit.Audited;
+import java.time.Instant;
 
 /**
  * What happened at the door and on the ADMIN pages, published for the audit trail to record. All
@@ -61,6 +62,15 @@ sealed interface SecurityEvent extends Audited {
         }
     }
 
+    /** Requests refused before anyone logged in, counted for one address and minute. */
+    record RefusedWithoutAccount(String source, String why, int count, Instant minute) implements SecurityEvent {
+        @Override
+        public AuditRecord auditRecord() {
+            return new AuditRecord("(anonymous)", null, source, "refused-without-account", why, Outcome.DENIED,
+                    count + " requests in the minute from " + minute);
+        }
+    }
+
     /** No account existed at start-up, so Switchboard created the ADMIN "admin". */
     record InitialAdminCreated() implements SecurityEvent {
         @Override
@@ -83,6 +93,14 @@ sealed interface SecurityEvent extends Audited {
         @Override
         public AuditRecord auditRecord() {
             return row(by, "account-deleted", name, Outcome.SUCCESS, null);
+        }
+    }
+
+    /** An ADMIN unlocked an account that failed logins had locked. */
+    record AccountUnlocked(AuditActor by, String name) implements SecurityEvent {
+        @Override
+        public AuditRecord auditRecord() {
+            return row(by, "account-unlocked", name, Outcome.SUCCESS, null);
         }
     }
 

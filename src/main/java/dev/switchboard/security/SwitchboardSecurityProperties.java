@@ -20,7 +20,13 @@ public record SwitchboardSecurityProperties(@DefaultValue List<ConfiguredAccount
     public record ConfiguredAccount(String name, String passwordHash, Role role) {
     }
 
+    /**
+     * @param maxFailures           failed logins of one name from one address that lock it for that address
+     *                              (four times as many from anywhere lock it everywhere)
+     * @param maxFailuresPerAddress failed logins of any names from one address that stop that address
+     */
     public record Lockout(@DefaultValue("5") int maxFailures, @DefaultValue("5m") Duration window,
-                          @DefaultValue("15m") Duration duration) {
+                          @DefaultValue("15m") Duration duration,
+                          @DefaultValue("50") int maxFailuresPerAddress) {
     }
 }

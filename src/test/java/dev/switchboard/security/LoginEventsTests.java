@@ -33,7 +33,7 @@ class LoginEventsTests {
     private final List<Object> published = new ArrayList<>();
     private final LoginAttempts attempts = new LoginAttempts(new SwitchboardSecurityProperties(
             List.of(new ConfiguredAccount("alice", "{noop}x", Role.OPERATOR)),
-            new Lockout(3, Duration.ofMinutes(5), Duration.ofMinutes(15)), Duration.ofMinutes(5)));
+            new Lockout(3, Duration.ofMinutes(5), Duration.ofMinutes(15), 50), Duration.ofMinutes(5)));
     private final LoginEvents logins = new LoginEvents(published::add, attempts, accounts());
 
     private Accounts accounts() {

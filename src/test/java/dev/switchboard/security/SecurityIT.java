@@ -115,6 +115,27 @@ class SecurityIT extends WebIT {
     }
 
     @Test
+    void anAdminSeesTheLockAndUnlocksTheAccount() {
+        HttpSession attacker = new HttpSession(url(""));
+        for (int i = 0; i < 5; i++) {
+            attacker.login("unlocktest", "guess-" + i);
+        }
+        HttpSession admin = new HttpSession(url(""));
+        admin.login("admin", ADMIN_PASSWORD);
+        assertThat(admin.get("/admin").body()).contains("locked after failed logins");
+
+        assertThat(admin.post("/admin/accounts/unlocktest/unlock", "", true).statusCode()).isEqualTo(302);
+
+        assertThat(new HttpSession(url("")).login("unlocktest", "locktest-password-1").headers().firstValue("Location"))
+                .hasValue(url("/"));
+        assertThat(trail.latest(50)).anySatisfy(e -> {
+            assertThat(e.action()).isEqualTo("account-unlocked");
+            assertThat(e.target()).isEqualTo("unlocktest");
+            assertThat(e.actor()).isEqualTo("admin");
+        });
+    }
+
+    @Test
     void aMegabyteLoginNameIsRefusedAtOnceAndNeverKept() {
         String megabyte = "n".repeat(1 << 20);
 
