@@ -38,7 +38,7 @@ java_pid=""
 
 # The cluster's processes started from this check's data directory, by the embedded engine's marker.
 application_pids() {
-  local marker="SWITCHBOARD_CLUSTER=$(cd "$work/data" 2>/dev/null && pwd -P)" environ pid
+  local marker="SWITCHBOARD_CLUSTER=/var/lib/switchboard" environ pid
   for environ in /proc/[0-9]*/environ; do
     pid="${environ#/proc/}"
     pid="${pid%/environ}"
@@ -115,21 +115,28 @@ switchboard >"$work/root.log" 2>&1 || status=$?
   || fail "the launcher run as root did not refuse (status $status): $(cat "$work/root.log")"
 say "switchboard check validates the packaged cluster.yml; the launcher refuses to run the dashboard as root"
 
-# --- start through the launcher, as the switchboard user, on this check's own cluster -------------
-mkdir -p "$work/config" "$work/data"
-cp -r /etc/switchboard/cluster.yml /etc/switchboard/scripts /etc/switchboard/app "$work/config/"
-sed -i -e 's/127\.0\.0\.1\([123]\)/127.0.2.1\1/g' -e "s/18080/$APP_PORT/g" "$work/config/cluster.yml"
-grep -q '127\.0\.0\.' "$work/config/cluster.yml" && fail "the copied cluster.yml still names a 127.0.0.x address"
-chown switchboard:switchboard "$work/data"
-chmod 700 "$work/data"
-# As an administrator would: the data directory and the cluster in /etc/switchboard/application.yml
-# (so the launcher is seen to read it), the port as a setting on the command line.
-sed -i -e "s|^  data-dir: /var/lib/switchboard|  data-dir: $work/data|" \
-  -e "s|^    location: /etc/switchboard/cluster.yml|    location: $work/config/cluster.yml|" /etc/switchboard/application.yml
-grep -qF "data-dir: $work/data" /etc/switchboard/application.yml && grep -qF "location: $work/config/cluster.yml" \
-  /etc/switchboard/application.yml || fail "could not set the data directory and cluster in /etc/switchboard/application.yml"
-setpriv --reuid=switchboard --regid=switchboard --init-groups \
-  env HOME=/var/lib/switchboard USER=switchboard LOGNAME=switchboard \
+# --- start through the launcher, as the service would -----------------------------------------
+# As an administrator would: the example cluster edited in place onto this check's addresses,
+# the port as a setting on the command line; the packaged application.yml (data in
+# /var/lib/switchboard, the cluster in /etc/switchboard) is what makes the start find either.
+sed -i -e 's/127\.0\.0\.1\([123]\)/127.0.2.1\1/g' -e "s/18080/$APP_PORT/g" /etc/switchboard/cluster.yml
+if grep -q '127\.0\.0\.' /etc/switchboard/cluster.yml; then fail "the edited cluster.yml still names a 127.0.0.x address"; fi
+# The unit's hardening that decides whether the embedded engine can work, rebuilt here without
+# systemd: a private mount namespace where every file system is read-only (ProtectSystem=strict)
+# except the data directory (ReadWritePaths), with private /tmp and /var/tmp (PrivateTmp), and
+# no new privileges (NoNewPrivileges) for the JVM and every script it starts.
+sandbox='
+  mount --bind /var/lib/switchboard /var/lib/switchboard
+  findmnt -rn -o TARGET,OPTIONS | while read -r target options; do
+    case "$target" in /proc|/proc/*|/sys|/sys/*|/dev|/dev/*|/var/lib/switchboard) continue ;; esac
+    case "$options" in ro,*) continue ;; esac
+    mount -o remount,bind,ro "$target" || exit 1
+  done
+  mount -t tmpfs -o mode=1777 tmpfs /tmp && mount -t tmpfs -o mode=1777 tmpfs /var/tmp
+  if touch /usr/share/switchboard/.writable 2>/dev/null; then echo "package-check: / is still writable" >&2; exit 1; fi
+  exec setpriv --no-new-privs --reuid=switchboard --regid=switchboard --init-groups \
+    env HOME=/var/lib/switchboard USER=switchboard LOGNAME=switchboard "$@"'
+unshare --mount --propagation private -- sh -c "$sandbox" sandbox \
   /usr/bin/switchboard --server.port="$PORT" >"$work/switchboard.log" 2>&1 </dev/null &
 java_pid=$!
 deadline=$((SECONDS + 180))
@@ -141,13 +148,14 @@ until curl -fsS --max-time 3 "$HEALTH" 2>/dev/null | grep -q '"status":"UP"'; do
   sleep 1
 done
 [[ "$(ps -o user= -p "$java_pid")" == switchboard ]] || fail "the JVM runs as $(ps -o user= -p "$java_pid"), not switchboard"
+grep -qx 'NoNewPrivs:[[:space:]]*1' /proc/"$java_pid"/status || fail "the JVM runs without no_new_privs: the sandbox did not apply"
 [[ "$(tr '\0' ' ' </proc/"$java_pid"/cmdline)" == *"-jar /usr/share/switchboard/switchboard.jar --spring.config.additional-location=/etc/switchboard/"* ]] \
   || fail "the launcher ran: $(tr '\0' ' ' </proc/"$java_pid"/cmdline)"
 curl -fsS --max-time 3 "http://127.0.2.13:$APP_PORT/" | grep -q '^CL/Web on srv1,' \
   || fail "the example cluster's application does not answer from srv1 at 127.0.2.13:$APP_PORT"
-[[ "$(stat -c '%a %U' "$work/data/initial-admin-password")" == "600 switchboard" ]] \
-  || fail "the initial ADMIN's password file is $(stat -c '%a %U' "$work/data/initial-admin-password")"
-say "started through /usr/bin/switchboard as switchboard (pid $java_pid): $HEALTH is UP, the packaged example cluster answers from srv1 at 127.0.2.13:$APP_PORT"
+[[ "$(stat -c '%a %U' /var/lib/switchboard/initial-admin-password)" == "600 switchboard" ]] \
+  || fail "the initial ADMIN's password file is $(stat -c '%a %U' /var/lib/switchboard/initial-admin-password)"
+say "started through /usr/bin/switchboard as switchboard (pid $java_pid) on a read-only system with only /var/lib/switchboard writable, private /tmp, no new privileges: $HEALTH is UP, the packaged example cluster answers from srv1 at 127.0.2.13:$APP_PORT"
 
 kill -TERM "$java_pid"
 for _ in $(seq 1 60); do kill -0 "$java_pid" 2>/dev/null || break; sleep 1; done
@@ -155,17 +163,18 @@ if kill -0 "$java_pid" 2>/dev/null; then fail "Switchboard did not stop within 6
 wait "$java_pid" 2>/dev/null || true
 java_pid=""
 pids="$(application_pids)"
+[[ -n "$pids" ]] || fail "the cluster's application did not outlive Switchboard's stop"
 # shellcheck disable=SC2086 # one pid per word
-[[ -z "$pids" ]] || kill -TERM $pids
-say "stopped; its cluster's application stopped by its marker"
+kill -TERM $pids
+say "stopped; the cluster's application outlived it (as KillMode=process lets it in the service) and was then stopped by its marker"
 
 # --- upgrade keeps edits, remove keeps /etc, purge removes everything ---------------------------
 dpkg -i "$deb" </dev/null >"$work/dpkg.log" 2>&1 || { cat "$work/dpkg.log" >&2; fail "dpkg -i over the installed package"; }
-grep -qF "data-dir: $work/data" /etc/switchboard/application.yml || fail "reinstalling the .deb lost the edit of application.yml"
+grep -qF "127.0.2.13" /etc/switchboard/cluster.yml || fail "installing the .deb again lost the edit of cluster.yml"
 dpkg -r switchboard </dev/null >"$work/dpkg.log" 2>&1 || { cat "$work/dpkg.log" >&2; fail "dpkg -r switchboard"; }
 [[ ! -e /usr/bin/switchboard && ! -e /usr/share/switchboard/switchboard.jar ]] || fail "dpkg -r left the launcher or the jar"
 [[ -f /etc/switchboard/application.yml && -d /var/lib/switchboard ]] || fail "dpkg -r removed the configuration or the data"
 dpkg --purge switchboard </dev/null >"$work/dpkg.log" 2>&1 || { cat "$work/dpkg.log" >&2; fail "dpkg --purge switchboard"; }
 [[ ! -e /etc/switchboard && ! -e /var/lib/switchboard ]] || fail "dpkg --purge left /etc/switchboard or /var/lib/switchboard"
-say "installing again kept the edited application.yml; dpkg -r kept /etc/switchboard and the data; dpkg --purge removed both"
+say "installing again kept the edited cluster.yml; dpkg -r kept /etc/switchboard and the data; dpkg --purge removed both"
 say "the packages pass"
