@@ -86,9 +86,11 @@ if command -v rpm >/dev/null; then
     || fail "the .rpm's %config files are: $(rpm -qpc "$rpm" | tr '\n' ' ')"
   rpm -qp --qf '[%{FILEMODES:perms} %{FILEUSERNAME} %{FILEGROUPNAME} %{FILENAMES}\n]' "$rpm" 2>/dev/null \
     | grep -qxF 'drwx------ switchboard switchboard /var/lib/switchboard' || fail "the .rpm's /var/lib/switchboard is not 0700 switchboard"
+  rpm -qp --qf '[%{FILEMODES:perms} %{FILEUSERNAME} %{FILEGROUPNAME} %{FILENAMES}\n]' "$rpm" 2>/dev/null \
+    | grep -qxF -- '-rw-r----- root switchboard /etc/switchboard/application.yml' || fail "the .rpm's application.yml is not 0640 root:switchboard"
   rpm -qp --scripts "$rpm" 2>/dev/null | grep -q 'useradd --system' || fail "the .rpm's %pre does not create the switchboard user"
   [[ "$(rpm -qp --qf '%{VERSION}' "$rpm")" == "${version%%~*}" ]] || fail "the .rpm's version is $(rpm -qp --qf '%{VERSION}' "$rpm"), the .deb's $version"
-  say "the .rpm holds the same files as %config(noreplace) where in /etc, /var/lib/switchboard 0700 switchboard, and creates the user in %pre"
+  say "the .rpm holds the same files as %config(noreplace) where in /etc, application.yml 0640 root:switchboard, /var/lib/switchboard 0700 switchboard, and creates the user in %pre"
 else
   say "rpm is not installed: the .rpm's contents are not compared"
 fi
@@ -98,7 +100,9 @@ dpkg -i "$deb" </dev/null >"$work/dpkg.log" 2>&1 || { cat "$work/dpkg.log" >&2; 
 id switchboard >/dev/null 2>&1 || fail "dpkg -i did not create the switchboard user"
 [[ "$(stat -c '%a %U %G' /var/lib/switchboard)" == "700 switchboard switchboard" ]] \
   || fail "/var/lib/switchboard is $(stat -c '%a %U %G' /var/lib/switchboard), not 700 switchboard switchboard"
-say "installed; switchboard user $(id switchboard); /var/lib/switchboard 0700 switchboard"
+[[ "$(stat -c '%a %U %G' /etc/switchboard/application.yml)" == "640 root switchboard" ]] \
+  || fail "/etc/switchboard/application.yml is $(stat -c '%a %U %G' /etc/switchboard/application.yml), not 640 root switchboard"
+say "installed; switchboard user $(id switchboard); /var/lib/switchboard 0700 switchboard; application.yml 0640 root:switchboard"
 
 if command -v systemd-analyze >/dev/null; then
   systemd-analyze verify /usr/lib/systemd/system/switchboard.service >"$work/verify.log" 2>&1 \
