@@ -7,16 +7,26 @@ RUN mvn -B -q dependency:go-offline
 COPY src src
 COPY frontend-templates frontend-templates
 COPY config config
-RUN mvn -B -q package -DskipTests
+RUN mvn -B -q package -DskipTests && cp target/switchboard-*.jar switchboard.jar
+# The jar's layers (dependencies, loader, snapshot dependencies, application) in one directory
+# each, so that a change of the application alone rebuilds only the last image layer.
+RUN java -Djarmode=tools -jar switchboard.jar extract --layers --destination extracted
 
 FROM eclipse-temurin:17-jre
-# python3 runs the demo's stand-in application; curl serves the health check.
+# tini runs as PID 1: it reaps the orphans the cluster leaves (the scripts start their daemons
+# with setsid and exit, so a stopped daemon's zombie would otherwise stay in the process table),
+# and passes docker stop's SIGTERM on to the JVM. python3 runs the demo's stand-in application;
+# curl serves the health check.
 RUN apt-get update \
- && apt-get install -y --no-install-recommends python3 curl \
+ && apt-get install -y --no-install-recommends tini python3 curl \
  && rm -rf /var/lib/apt/lists/* \
  && useradd --system --home-dir /opt/switchboard --shell /usr/sbin/nologin switchboard
 WORKDIR /opt/switchboard
-COPY --from=build /src/target/switchboard-*.jar app.jar
+# Least often changed first. Together they make switchboard.jar with its lib/ beside it.
+COPY --from=build /src/extracted/dependencies/ ./
+COPY --from=build /src/extracted/spring-boot-loader/ ./
+COPY --from=build /src/extracted/snapshot-dependencies/ ./
+COPY --from=build /src/extracted/application/ ./
 COPY config config
 RUN mkdir data && chown switchboard:switchboard data
 USER switchboard
@@ -24,4 +34,4 @@ EXPOSE 8080
 VOLUME /opt/switchboard/data
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
   CMD curl -fsS http://127.0.0.1:8080/actuator/health || exit 1
-ENTRYPOINT ["java", "-jar", "/opt/switchboard/app.jar"]
+ENTRYPOINT ["/usr/bin/tini", "--", "java", "-jar", "/opt/switchboard/switchboard.jar"]
