@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The real application, as its own process, on the demo configuration (on the tests' own
  * addresses, {@link TestDemoCluster}): it boots the group on srv1, shows it on the status page,
- * and after a kill -9 of Switchboard adopts the group without restarting the application.
+ * and after a kill -9 of Switchboard adopts the group without restarting the application, whose
+ * uptime goes on.
  */
 class SwitchboardRestartIT {
 
@@ -55,6 +56,9 @@ class SwitchboardRestartIT {
         assertThat(admin.get("/").body()).contains("failover-clweb", "Online", "srv1", "psw1");
         assertThat(admin.get("/?lang=ja").body()).contains("srv1 で稼働中");
 
+        String since = onlineSince(HttpSession.basic(switchboard.url("/api/v1/metrics/groups/failover-clweb/uptime"),
+                "GET", "admin", password).body());
+
         switchboard.kill(); // kill -9
         switchboard.start();
 
@@ -62,6 +66,15 @@ class SwitchboardRestartIT {
                 password).body().contains("\"status\":\"Online\",\"current\":\"srv1\""));
         await().atMost(Duration.ofSeconds(10)).until(() -> get(FIP + "/status").isPresent());
         assertThat(get(FIP + "/status").orElseThrow()).contains("\"server\": \"srv1\"", "\"pid\": " + pid + "}");
+        String uptime = HttpSession.basic(switchboard.url("/api/v1/metrics/groups/failover-clweb/uptime"), "GET",
+                "admin", password).body();
+        assertThat(onlineSince(uptime)).as("the uptime goes on across the restart: " + uptime).isEqualTo(since);
+    }
+
+    /** The group's onlineSince in a metrics answer (the uptime counts from it). */
+    private static String onlineSince(String uptimeAnswer) {
+        assertThat(uptimeAnswer).contains("\"source\":\"engine\"");
+        return uptimeAnswer.replaceAll(".*\"onlineSince\":\"([^\"]+)\".*", "$1");
     }
 
     private static Optional<String> get(String url) {

@@ -40,6 +40,7 @@ final class EmbeddedGroupState {
     private String current;
     private Translatable reason;
     private Translatable operation;
+    private Instant onlineSince;
     private final Map<String, ResourceEntry> entries = new LinkedHashMap<>();
 
     private static final class ResourceEntry {
@@ -64,7 +65,8 @@ final class EmbeddedGroupState {
             list.add(new ResourceStatus(r.name(), r.type(), group.name(), e.state, e.server, r.dependsOn(), e.reason,
                     List.copyOf(e.runs)));
         }
-        return new GroupStatus(group.name(), state, current, group.servers(), list, reason, operation);
+        return new GroupStatus(group.name(), state, current, group.servers(), list, reason, operation, List.of(),
+                onlineSince);
     }
 
     ResourceStatus resourceStatus(String name) {
@@ -134,11 +136,24 @@ final class EmbeddedGroupState {
      * {@code why} goes with the event.
      */
     void setGroup(ActivationState to, String server, Translatable newReason, String why) {
+        setGroup(to, server, newReason, why, Instant.now());
+    }
+
+    /**
+     * As {@link #setGroup(ActivationState, String, Translatable, String)}; {@code since} is when the
+     * group became Online, if this change makes it Online (an adopted group was Online before).
+     */
+    void setGroup(ActivationState to, String server, Translatable newReason, String why, Instant since) {
         ActivationState from;
         synchronized (this) {
             from = state;
             state = to;
             current = server;
+            if (to != ActivationState.ONLINE) {
+                onlineSince = null;
+            } else if (from != ActivationState.ONLINE || onlineSince == null) {
+                onlineSince = since;
+            }
             if (to == ActivationState.ONLINE_PENDING || newReason != null || to == ActivationState.ONLINE) {
                 reason = newReason;
             }

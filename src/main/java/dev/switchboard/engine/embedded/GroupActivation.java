@@ -4,6 +4,7 @@ import dev.switchboard.Translatable;
 import dev.switchboard.cluster.Disk;
 import dev.switchboard.cluster.Resource;
 import dev.switchboard.engine.ActivationState;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -16,7 +17,8 @@ import org.slf4j.LoggerFactory;
  * Brings a group's resources up on a server in start order (the definition puts dependencies first:
  * fip, disk, then exec) and down in reverse, each with the vendor's script context (CLP_EVENT,
  * CLP_FACTOR, CLP_DISK). Keeps the group's record of where it was activated, for adoption after a
- * restart. It decides nothing on failure: it reports the failed resource, and recovery decides.
+ * restart, and since when it is Online there. It decides nothing on failure: it reports the failed
+ * resource, and recovery decides.
  */
 final class GroupActivation {
 
@@ -59,7 +61,9 @@ final class GroupActivation {
                 return failure;
             }
         }
-        state.setGroup(ActivationState.ONLINE, server, null, null);
+        Instant since = Instant.now();
+        record.online(server, since);
+        state.setGroup(ActivationState.ONLINE, server, null, null, since);
         return Optional.empty();
     }
 

@@ -2,6 +2,7 @@ package dev.switchboard.engine.embedded;
 
 import dev.switchboard.cluster.FailoverGroup;
 import dev.switchboard.engine.ActivationState;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -78,7 +79,10 @@ final class GroupAdoption {
         for (ResourceDriver d : activation.drivers()) {
             state.setResource(d.resource().name(), ActivationState.ONLINE, server, null, "adopted: already running");
         }
-        state.setGroup(ActivationState.ONLINE, server, null, "adopted: already running on " + server);
+        // it has been Online since before Switchboard's restart: its uptime goes on
+        Instant since = record.onlineSince().orElseGet(Instant::now);
+        record.online(server, since);
+        state.setGroup(ActivationState.ONLINE, server, null, "adopted: already running on " + server, since);
         return true;
     }
 }

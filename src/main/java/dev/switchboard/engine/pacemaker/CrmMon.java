@@ -4,6 +4,8 @@ import dev.switchboard.engine.ActivationState;
 import dev.switchboard.engine.ServerState;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -17,9 +19,16 @@ import org.w3c.dom.NodeList;
 
 /**
  * What {@code crm_mon -1 --output-as=xml} says about the cluster: the nodes, the groups with
- * their members in order (where each runs and in which role), failures and fail counts.
+ * their members in order (where each runs and in which role), failures and fail counts, and when
+ * each resource was last started on each node ({@link StartTimes}).
  */
-public record CrmMon(List<Node> nodes, List<Group> groups, List<Failure> failures) {
+public record CrmMon(List<Node> nodes, List<Group> groups, List<Failure> failures,
+                     Map<String, Map<String, Instant>> startedAt) {
+
+    /** A reading without an operation history. */
+    public CrmMon(List<Node> nodes, List<Group> groups, List<Failure> failures) {
+        this(nodes, groups, failures, Map.of());
+    }
 
     public record Node(String name, boolean online, boolean standby, boolean maintenance) {
 
@@ -97,7 +106,32 @@ public record CrmMon(List<Node> nodes, List<Group> groups, List<Failure> failure
         return groups.stream().filter(g -> g.id().equals(id)).findFirst();
     }
 
+    /**
+     * When the group became Online on its node: when the last of its active members started there.
+     * Empty while the group is not Online, or when the history lacks one of them.
+     */
+    public Optional<Instant> onlineSince(String id) {
+        Optional<Group> group = group(id).filter(g -> g.state() == ActivationState.ONLINE);
+        Instant since = null;
+        for (Member m : group.map(Group::members).orElse(List.of())) {
+            if (m.node() == null) {
+                continue;
+            }
+            Instant started = startedAt.getOrDefault(m.id(), Map.of()).get(m.node());
+            if (started == null) {
+                return Optional.empty();
+            }
+            since = since == null || started.isAfter(since) ? started : since;
+        }
+        return Optional.ofNullable(since);
+    }
+
     public static CrmMon parse(String xml) {
+        return parse(xml, ZoneId.systemDefault());
+    }
+
+    /** @param nodeZone the nodes' time zone, in which Pacemaker 2.1 writes its times */
+    static CrmMon parse(String xml, ZoneId nodeZone) {
         Document doc = document(xml);
         Element status = first(doc.getDocumentElement(), "status");
         if (status != null && !"0".equals(status.getAttribute("code"))) {
@@ -133,7 +167,8 @@ public record CrmMon(List<Node> nodes, List<Group> groups, List<Failure> failure
                     parseLong(f.getAttribute("interval")), f.getAttribute("exitstatus"), f.getAttribute("exitreason"),
                     f.getAttribute("last-rc-change")));
         }
-        return new CrmMon(List.copyOf(nodes), List.copyOf(groups), List.copyOf(failures));
+        return new CrmMon(List.copyOf(nodes), List.copyOf(groups), List.copyOf(failures),
+                StartTimes.of(first(doc.getDocumentElement(), "node_history"), nodeZone));
     }
 
     /** resource → node → fail count, from the node history. */

@@ -48,7 +48,7 @@ final class PacemakerSnapshots {
             List<String> leftovers = cib.locationsOf(g.name()).stream().filter(Cib.Location::leftover)
                     .map(l -> l.id() + " (" + l.score() + " on " + l.node() + ")").toList();
             groups.add(new GroupStatus(g.name(), state, server, g.servers(), resources, reason, operations.get(g.name()),
-                    leftovers));
+                    leftovers, mon.onlineSince(g.name()).orElse(null)));
         }
         List<MonitorStatus> monitors = definition.monitors().stream().map(m -> monitor(m, mon, cib)).toList();
         return new ClusterSnapshot(definition.name(), Instant.now(), servers, groups, monitors);

@@ -133,4 +133,19 @@ class EmbeddedGroupStateTests {
     private static ScriptRun run(String resource, int exitCode) {
         return new ScriptRun(resource, "srv1", "start", "START", Instant.now(), Duration.ZERO, exitCode, false, "", "log");
     }
+
+    @Test
+    void onlineSinceIsWhenTheGroupBecameOnlineAndOnlyWhileItIs() {
+        Instant adopted = Instant.parse("2026-01-02T03:04:05Z");
+        state.setGroup(ActivationState.ONLINE, "srv1", null, "adopted", adopted);
+        state.setGroup(ActivationState.ONLINE, "srv1", null, "again", Instant.now());
+        assertThat(state.status().onlineSince()).as("staying Online keeps the time").isEqualTo(adopted);
+
+        state.setGroup(ActivationState.ONLINE_FAILURE, "srv1", Translatable.verbatim("disk1: broken"), "broken");
+        assertThat(state.status().onlineSince()).isNull();
+
+        Instant before = Instant.now();
+        state.setGroup(ActivationState.ONLINE, "srv1", null, null);
+        assertThat(state.status().onlineSince()).isBetween(before, Instant.now());
+    }
 }

@@ -19,6 +19,8 @@ import dev.switchboard.engine.ResourceStateChanged;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -295,5 +297,58 @@ class EmbeddedGroupTests {
 
         assertThat(again.status().currentServer()).isEqualTo("srv2");
         assertThat(again.diskOwner()).hasValue("srv2");
+    }
+
+    @Test
+    void aStartedGroupKnowsSinceWhenItIsOnlineAndAStopForgetsIt() {
+        EmbeddedGroup group = group(chain(ActivationRecovery.DEFAULT));
+        Instant before = Instant.now();
+
+        Instant since = group.start(null).onlineSince();
+
+        assertThat(since).isBetween(before, Instant.now());
+        assertThat(group.status().onlineSince()).as("unchanged while it stays Online").isEqualTo(since);
+        assertThat(group.stop().onlineSince()).isNull();
+    }
+
+    @Test
+    void anAdoptedGroupIsOnlineSinceItsRecordSaysNotSinceTheRestart() {
+        group(chain(ActivationRecovery.DEFAULT)).start("srv2");
+        Instant longAgo = Instant.parse("2026-01-02T03:04:05Z");
+        new GroupRecord(dir.resolve("engine/groups"), "g").online("srv2", longAgo);
+
+        EmbeddedGroup again = group(chain(ActivationRecovery.DEFAULT));
+        again.adoptOrStart(server -> true);
+
+        assertThat(again.status().state()).isEqualTo(ActivationState.ONLINE);
+        assertThat(again.status().onlineSince()).isEqualTo(longAgo);
+    }
+
+    @Test
+    void aGroupRecordedBeforeTheOnlineTimeWasKeptIsOnlineSinceItsRecordWasWritten() throws IOException {
+        group(chain(ActivationRecovery.DEFAULT)).start("srv2");
+        Instant written = Instant.parse("2026-02-03T04:05:06Z");
+        GroupRecord record = new GroupRecord(dir.resolve("engine/groups"), "g");
+        record.activating("srv2");
+        Files.setLastModifiedTime(dir.resolve("engine/groups/g.properties"), FileTime.from(written));
+
+        EmbeddedGroup again = group(chain(ActivationRecovery.DEFAULT));
+        again.adoptOrStart(server -> true);
+
+        assertThat(again.status().onlineSince()).isEqualTo(written);
+        assertThat(record.onlineSince()).as("kept in the record from now on").hasValue(written);
+        assertThat(Files.readString(dir.resolve("engine/groups/g.properties"))).contains("onlineSince=2026-02-03T04\\:05\\:06Z");
+    }
+
+    @Test
+    void aGroupRestartedAtStartUpIsOnlineSinceThatStart() {
+        group(chain(ActivationRecovery.DEFAULT)).start("srv2");
+        new GroupRecord(dir.resolve("engine/groups"), "g").online("srv2", Instant.parse("2026-01-02T03:04:05Z"));
+        Instant before = Instant.now();
+
+        EmbeddedGroup again = group(chain(ActivationRecovery.DEFAULT));
+        again.adoptOrStart(server -> false);
+
+        assertThat(again.status().onlineSince()).isBetween(before, Instant.now());
     }
 }

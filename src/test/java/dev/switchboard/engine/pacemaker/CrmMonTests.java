@@ -8,6 +8,8 @@ import dev.switchboard.engine.ServerState;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 /** crm_mon's XML as Pacemaker 2.1.5 wrote it on real clusters (src/test/resources/pacemaker). */
@@ -58,7 +60,18 @@ class CrmMonTests {
                 .hasMessageStartingWith("not Pacemaker XML");
     }
 
+    @Test
+    void aGroupIsOnlineSinceTheLastOfItsMembersStartedOnItsNode() throws IOException {
+        assertThat(read("crm_mon-two-srv2-offline.xml").onlineSince("failover-clweb"))
+                .hasValue(Instant.parse("2026-11-25T08:27:45Z"));
+        assertThat(read("crm_mon-two-srv1-standby.xml").onlineSince("failover-clweb")).as("its starts on srv2, not the "
+                + "stops on srv1").hasValue(Instant.parse("2026-11-25T08:27:22Z"));
+        assertThat(read("crm_mon-live-single-after-failure.xml").onlineSince("failover-clweb")).as("exec restarted "
+                + "after its failure").hasValue(Instant.parse("2026-11-25T08:32:01Z"));
+        assertThat(read("crm_mon-two-before-move.xml").onlineSince("no-such-group")).isEmpty();
+    }
+
     private static CrmMon read(String name) throws IOException {
-        return CrmMon.parse(Files.readString(Path.of("src/test/resources/pacemaker", name)));
+        return CrmMon.parse(Files.readString(Path.of("src/test/resources/pacemaker", name)), ZoneOffset.UTC);
     }
 }

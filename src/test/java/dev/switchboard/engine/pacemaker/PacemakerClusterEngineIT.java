@@ -1,5 +1,8 @@
 package dev.switchboard.engine.pacemaker;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import dev.switchboard.engine.ClusterEngine;
 import dev.switchboard.engine.ClusterEngineContract;
 import dev.switchboard.engine.EngineEvent;
@@ -10,11 +13,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The Pacemaker engine passes the engine contract on the real two-node lab cluster. */
@@ -98,6 +104,19 @@ class PacemakerClusterEngineIT extends ClusterEngineContract {
     @Override
     protected Optional<String> serviceAnswer() {
         return get(PacemakerLab.SERVICE);
+    }
+
+    /** Since when the group is Online is Pacemaker's own record (its operation history), not Switchboard's memory. */
+    @Test
+    void aStartedGroupIsOnlineSinceItsStartAsPacemakerRecordsIt() {
+        engine.stopGroup(groupName());
+        assertThat(engine.snapshot().group(groupName()).orElseThrow().onlineSince()).isNull();
+        Instant before = Instant.now().truncatedTo(ChronoUnit.SECONDS); // crm_mon's times are in whole seconds
+
+        engine.startGroup(groupName(), null);
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(engine.snapshot().group(groupName())
+                .orElseThrow().onlineSince()).isBetween(before, Instant.now()));
     }
 
     private static Optional<String> get(String url) {
