@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -33,6 +34,7 @@ class DatabaseEnvironment implements EnvironmentPostProcessor {
         }
         Path dataDir = Path.of(environment.getProperty("switchboard.data-dir", "./data")).toAbsolutePath().normalize();
         Path dbDir = dataDir.resolve("db");
+        createPrivate(dataDir);
         Properties credentials = credentials(dbDir);
         String url = "jdbc:h2:file:" + dbDir.resolve("switchboard") + ";DB_CLOSE_ON_EXIT=FALSE";
         // Flyway opens the database first, as its owner: it stays open for the application
@@ -61,7 +63,7 @@ class DatabaseEnvironment implements EnvironmentPostProcessor {
                 }
                 return p;
             }
-            Files.createDirectories(dbDir);
+            createPrivate(dbDir);
             p.setProperty("owner", randomPassword());
             p.setProperty("app", randomPassword());
             Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
@@ -71,6 +73,29 @@ class DatabaseEnvironment implements EnvironmentPostProcessor {
             return p;
         } catch (IOException e) {
             throw new IllegalStateException("cannot prepare the database credentials in " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Creates a missing directory readable by its owner only (0700), as the data directory and the
+     * database's, so no other local user reads the audit trail, logs or passwords in them whatever
+     * the umask made of the files. An existing directory is left as the administrator set it.
+     */
+    static void createPrivate(Path dir) {
+        if (Files.isDirectory(dir)) {
+            return;
+        }
+        try {
+            if (dir.getParent() != null) {
+                Files.createDirectories(dir.getParent());
+            }
+            Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------")); // whatever the umask
+        } catch (FileAlreadyExistsException raced) {
+            // another start made it
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot create the directory " + dir + ": " + e.getMessage()
+                    + ". Create it (owner only, chmod 700) or set switchboard.data-dir to a writable place.", e);
         }
     }
 

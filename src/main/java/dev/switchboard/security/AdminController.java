@@ -36,10 +36,13 @@ class AdminController {
     private final CachingAuthenticationManager basicCache;
     private final ApplicationEventPublisher events;
     private final LoginAttempts attempts;
+    private final ActiveSessions sessions;
 
     AdminController(Accounts accounts, AccountStore store, ApiTokens tokens, KioskLinks kiosks, PasswordEncoder encoder,
-                    CachingAuthenticationManager basicCache, ApplicationEventPublisher events, LoginAttempts attempts) {
+                    CachingAuthenticationManager basicCache, ApplicationEventPublisher events, LoginAttempts attempts,
+                    ActiveSessions sessions) {
         this.attempts = attempts;
+        this.sessions = sessions;
         this.accounts = accounts;
         this.store = store;
         this.tokens = tokens;
@@ -84,6 +87,8 @@ class AdminController {
             flash.addFlashAttribute("error", "admin.error.self");
         } else if (store.delete(name)) {
             basicCache.clear();
+            sessions.endSessionsOf(name);
+            events.publishEvent(new SessionsEnded(name));
             events.publishEvent(new AccountDeleted(actor(auth, request), name));
             flash.addFlashAttribute("done", "admin.done.accountDeleted");
         } else {

@@ -62,6 +62,7 @@ class LoginEvents {
     void loggedOut(LogoutSuccessEvent event) {
         AuditActor actor = AuditActor.of(event.getAuthentication(), null);
         events.publishEvent(new LoggedOut(actor.name(), actor.role(), source(event.getAuthentication())));
+        events.publishEvent(new SessionsEnded(actor.name())); // the logged-out session's stream ends now
     }
 
     private static String source(Authentication auth) {

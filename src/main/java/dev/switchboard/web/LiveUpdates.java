@@ -3,6 +3,7 @@ package dev.switchboard.web;
 import dev.switchboard.cluster.ClusterDefinition;
 import dev.switchboard.engine.ClusterEngine;
 import dev.switchboard.engine.EngineEvent;
+import dev.switchboard.security.SessionsEnded;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Locale;
@@ -38,7 +39,10 @@ class LiveUpdates implements DisposableBean {
     private static final long COALESCE_MS = 40;
     private static final long HEARTBEAT_S = 5;
 
-    /** {@code allowed} is asked at every heartbeat: a revoked kiosk link loses its stream. */
+    /**
+     * {@code allowed} is asked at every heartbeat and when sessions end: a revoked kiosk link, a
+     * logout or a deleted account loses its stream.
+     */
     private record Subscriber(SseEmitter emitter, Locale locale, BooleanSupplier allowed) {
     }
 
@@ -60,10 +64,6 @@ class LiveUpdates implements DisposableBean {
         sender.scheduleAtFixedRate(this::heartbeat, HEARTBEAT_S, HEARTBEAT_S, TimeUnit.SECONDS);
     }
 
-    SseEmitter subscribe(Locale locale) {
-        return subscribe(locale, () -> true);
-    }
-
     /** A new stream; it gets the current picture at once, so a reconnecting page is never stale. */
     SseEmitter subscribe(Locale locale, BooleanSupplier allowed) {
         SseEmitter emitter = new SseEmitter(TIMEOUT_MS);
@@ -75,6 +75,21 @@ class LiveUpdates implements DisposableBean {
         send(subscriber, SseEmitter.event().name("cluster")
                 .data(render(StatusView.of(engine.snapshot(), definition), locale)));
         return emitter;
+    }
+
+    /** A logout or a deleted account: streams of sessions that ended close now, not at the next heartbeat. */
+    @EventListener
+    void on(SessionsEnded ended) {
+        sender.execute(this::dropDisallowed);
+    }
+
+    private void dropDisallowed() {
+        for (Subscriber s : subscribers) {
+            if (!s.allowed().getAsBoolean()) {
+                subscribers.remove(s);
+                s.emitter().complete();
+            }
+        }
     }
 
     int subscriberCount() {
@@ -107,14 +122,10 @@ class LiveUpdates implements DisposableBean {
     }
 
     private void heartbeat() {
+        dropDisallowed();
         String now = Long.toString(System.currentTimeMillis());
         for (Subscriber s : subscribers) {
-            if (s.allowed().getAsBoolean()) {
-                send(s, SseEmitter.event().name("alive").data(now));
-            } else {
-                subscribers.remove(s);
-                s.emitter().complete();
-            }
+            send(s, SseEmitter.event().name("alive").data(now));
         }
     }
 

@@ -6,6 +6,7 @@ import dev.switchboard.engine.ClusterEngine;
 import dev.switchboard.engine.ClusterSnapshot;
 import dev.switchboard.engine.NameNotFound;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
@@ -43,8 +44,18 @@ class StatusController {
     }
 
     @GetMapping(path = "/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    SseEmitter events(Locale locale) {
-        return live.subscribe(locale);
+    SseEmitter events(Locale locale, HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        return live.subscribe(locale, () -> session == null || isValid(session));
+    }
+
+    private static boolean isValid(HttpSession session) {
+        try {
+            session.getLastAccessedTime();
+            return true;
+        } catch (IllegalStateException invalidated) { // logged out, or the account was deleted
+            return false;
+        }
     }
 
     @GetMapping("/resources/{name}")
