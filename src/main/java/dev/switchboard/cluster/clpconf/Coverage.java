@@ -49,12 +49,14 @@ final class Coverage {
     }
 
     private void walk(ClpElement e, List<NotConverted> result) {
-        if (used.containsKey(e.element()) || SILENT.contains(e.tag()) || e.empty()) {
+        String why = skipped.get(e.element());
+        if (used.containsKey(e.element()) || SILENT.contains(e.tag())) {
             return;
         }
-        String why = skipped.get(e.element());
         if (why != null) {
             result.add(new NotConverted(e.path(), why));
+        } else if (e.empty() && e.name().isEmpty() && e.id().isEmpty()) {
+            return; // <comment/>, <target> </target>: the vendor's way of writing "empty"
         } else if (touchedBelow(e)) {
             e.children().forEach(c -> walk(c, result));
         } else {
