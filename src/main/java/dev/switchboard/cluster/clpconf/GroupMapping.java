@@ -3,7 +3,6 @@ package dev.switchboard.cluster.clpconf;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -85,9 +84,5 @@ final class GroupMapping {
         } catch (NumberFormatException e) {
             return Integer.MAX_VALUE;
         }
-    }
-
-    static Map<String, Group> byName(List<Group> groups) {
-        return groups.stream().collect(Collectors.toMap(Group::name, g -> g, (a, b) -> a, java.util.LinkedHashMap::new));
     }
 }

@@ -2,8 +2,10 @@ package dev.switchboard.cluster.clpconf;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.switchboard.cluster.ClusterDefinitionInvalid;
-import dev.switchboard.cluster.ClusterDefinitionReader;
+import dev.switchboard.cluster.CheckCommand;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -16,8 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Every clp.conf of the shared corpus, in both modes: converted and then valid for the same reader
- * `check` runs (the embedded engine's rules, or a cluster manager's for the overlay), or refused
+ * Every clp.conf of the shared corpus, in both modes: converted and then passed by the check command
+ * run in-process (the embedded engine's rules, or for the overlay those of an engine that reads
+ * resources from the cluster, {@code --engine pacemaker}), or refused
  * with a message naming the parts; never a credential in the output.
  */
 class ClpConfCorpusTests {
@@ -107,12 +110,12 @@ class ClpConfCorpusTests {
                 new ClpConfImport.Request(file, Files.createDirectories(scripts), work, overlay));
         assertThat(conversion.missingScripts()).as(name).isEmpty();
         Path yml = Files.writeString(work.resolve("cluster.yml"), conversion.yaml());
-        try {
-            new ClusterDefinitionReader(work.resolve("data"), !overlay).read(yml);
-        } catch (ClusterDefinitionInvalid e) {
-            throw new AssertionError(name + " (" + (overlay ? "overlay" : "embedded") + ") fails the check:\n"
-                    + e.getMessage() + "\n" + conversion.yaml(), e);
-        }
+        ByteArrayOutputStream checked = new ByteArrayOutputStream();
+        int exit = CheckCommand.run(List.of(yml.toString(), "--data-dir", work.resolve("data").toString(),
+                "--engine", overlay ? "pacemaker" : "embedded"), new PrintStream(checked, true, StandardCharsets.UTF_8));
+        assertThat(exit).as("%s (%s) fails the check:%n%s%n%s", name, overlay ? "overlay" : "embedded",
+                checked.toString(StandardCharsets.UTF_8), conversion.yaml()).isZero();
+        assertThat(checked.toString(StandardCharsets.UTF_8)).contains("Groups:\n  " + conversion.groups().get(0) + " on ");
         assertThat(conversion.yaml()).startsWith("# ").contains("# Not converted (" + conversion.notConverted().size());
         return "converted: " + String.join(", ", conversion.groups()) + " (" + conversion.notConverted().size()
                 + " not converted)";

@@ -38,7 +38,7 @@ class ClpConfImportTests {
               <group name="app">
                 <resource name="fip@vip"/><resource name="volmgr@vg"/><resource name="disk@data"/>
                 <resource name="exec@app-exec"/><resource name="exec@helper"/>
-                <policy name="n2"><order>0</order></policy><policy name="n1"><order>1</order></policy>
+                <policy name="n1"><order>1</order></policy><policy name="n2"><order>0</order></policy>
                 <start>0</start><failback>1</failback>
               </group>
               <group name="mgmt"><type>cluster</type><resource name="fip@webui"/></group>
