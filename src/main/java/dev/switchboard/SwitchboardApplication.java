@@ -1,6 +1,7 @@
 package dev.switchboard;
 
 import dev.switchboard.cluster.CheckCommand;
+import dev.switchboard.database.BackupCommand;
 import java.io.BufferedReader;
 import java.io.Console;
 import java.io.IOException;
@@ -25,6 +26,9 @@ public class SwitchboardApplication {
         }
         if (args.length >= 1 && args[0].equals(CheckCommand.NAME)) {
             System.exit(CheckCommand.run(List.of(args).subList(1, args.length), System.out));
+        }
+        if (args.length >= 1 && BackupCommand.handles(args[0])) {
+            System.exit(BackupCommand.run(args[0], List.of(args).subList(1, args.length), System.out, System.err));
         }
         SpringApplication.run(SwitchboardApplication.class, args);
     }
