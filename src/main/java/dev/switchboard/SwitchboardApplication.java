@@ -2,6 +2,7 @@ package dev.switchboard;
 
 import dev.switchboard.cluster.CheckCommand;
 import dev.switchboard.cluster.ImportClpConfCommand;
+import dev.switchboard.database.BackupCommand;
 import java.io.BufferedReader;
 import java.io.Console;
 import java.io.IOException;
@@ -29,6 +30,9 @@ public class SwitchboardApplication {
         }
         if (args.length >= 1 && args[0].equals(ImportClpConfCommand.NAME)) {
             System.exit(ImportClpConfCommand.run(List.of(args).subList(1, args.length), System.out, System.err));
+        }
+        if (args.length >= 1 && BackupCommand.handles(args[0])) {
+            System.exit(BackupCommand.run(args[0], List.of(args).subList(1, args.length), System.out, System.err));
         }
         SpringApplication.run(SwitchboardApplication.class, args);
     }

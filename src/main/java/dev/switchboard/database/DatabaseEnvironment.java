@@ -12,8 +12,10 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Properties;
+import org.apache.commons.logging.Log;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.logging.DeferredLogFactory;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
@@ -27,6 +29,12 @@ class DatabaseEnvironment implements EnvironmentPostProcessor {
     static final String OWNER = "SWITCHBOARD_OWNER";
     static final String APP = "SWITCHBOARD_APP";
 
+    private final Log log;
+
+    DatabaseEnvironment(DeferredLogFactory logs) {
+        this.log = logs.getLog(DatabaseEnvironment.class);
+    }
+
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         if (environment.containsProperty("spring.datasource.url")) {
@@ -36,7 +44,11 @@ class DatabaseEnvironment implements EnvironmentPostProcessor {
         Path dbDir = dataDir.resolve("db");
         createPrivate(dataDir);
         Properties credentials = credentials(dbDir);
-        String url = "jdbc:h2:file:" + dbDir.resolve("switchboard") + ";DB_CLOSE_ON_EXIT=FALSE";
+        new H2VersionGuard(dbDir, java.time.Clock.systemUTC()).copyIfChanged().ifPresent(copy -> log.info(
+                "H2 is another version than the one that last opened the database: copied it to " + copy
+                + " before opening it (put it back as " + dbDir.resolve(DatabaseBackups.NAME + ".mv.db")
+                + " with the earlier Switchboard to undo)."));
+        String url = url(dbDir);
         // Flyway opens the database first, as its owner: it stays open for the application
         // (DB_CLOSE_DELAY=-1) and writes every commit to the file at once (WRITE_DELAY=0), so a
         // kill -9 loses no audit event and no operation. Both settings need the owner's rights.
@@ -50,6 +62,15 @@ class DatabaseEnvironment implements EnvironmentPostProcessor {
                 "spring.flyway.password", credentials.getProperty("owner"),
                 "spring.flyway.placeholders.app_user", APP,
                 "spring.flyway.placeholders.app_password", credentials.getProperty("app"))));
+    }
+
+    /**
+     * The database's URL. AUTO_SERVER lets {@code switchboard backup} (another process) reach the
+     * database of a running Switchboard through it, over a local socket and with the owner's
+     * password; without a running Switchboard the command opens the file itself.
+     */
+    static String url(Path dbDir) {
+        return "jdbc:h2:file:" + dbDir.resolve(DatabaseBackups.NAME) + ";DB_CLOSE_ON_EXIT=FALSE;AUTO_SERVER=TRUE";
     }
 
     /** Reads the database passwords, creating them (owner-only file) on first start. */

@@ -19,6 +19,7 @@ class EngineMetrics {
     EngineMetrics(MeterRegistry registry, ClusterEngine engine) {
         this.registry = registry;
         for (GroupStatus group : engine.snapshot().groups()) {
+            failovers(group.name()); // at 0 from the start, so increase() alerts see the first failover
             Gauge.builder("switchboard.group.online", engine, e -> e.snapshot().group(group.name())
                             .map(g -> g.state() == ActivationState.ONLINE ? 1.0 : 0.0).orElse(0.0))
                     .tag("group", group.name()).description("1 when the group is Online").register(registry);
@@ -36,8 +37,12 @@ class EngineMetrics {
 
     @EventListener
     void on(GroupFailedOver event) {
-        Counter.builder("switchboard.failovers").tag("group", event.group()).description("automatic failovers")
-                .register(registry).increment();
+        failovers(event.group()).increment();
+    }
+
+    private Counter failovers(String group) {
+        return Counter.builder("switchboard.failovers").tag("group", group).description("automatic failovers")
+                .register(registry);
     }
 
     @EventListener

@@ -38,6 +38,11 @@ class AccountStore {
                 .param("at", OffsetDateTime.now()).update();
     }
 
+    boolean changePassword(String name, String passwordHash) {
+        return jdbc.sql("UPDATE account SET password_hash = :hash WHERE name = :name").param("hash", passwordHash)
+                .param("name", name).update() == 1;
+    }
+
     boolean delete(String name) {
         return jdbc.sql("DELETE FROM account WHERE name = :name").param("name", name).update() == 1;
     }

@@ -9,6 +9,7 @@ import dev.switchboard.security.SecurityEvent.KioskLinkRevoked;
 import dev.switchboard.security.SecurityEvent.TokenCreated;
 import dev.switchboard.security.SecurityEvent.TokenRevoked;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
@@ -59,7 +60,8 @@ class AdminController {
                 .collect(Collectors.toSet()));
         model.addAttribute("tokens", tokens.all());
         model.addAttribute("kiosks", kiosks.all());
-        model.addAttribute("roles", Role.values());
+        model.addAttribute("accountRoles", List.of(Role.VIEWER, Role.OPERATOR, Role.ADMIN));
+        model.addAttribute("tokenRoles", List.of(Role.VIEWER, Role.OPERATOR, Role.ADMIN, Role.METRICS));
         return "security/admin";
     }
 
@@ -68,6 +70,8 @@ class AdminController {
                          Authentication auth, HttpServletRequest request, RedirectAttributes flash) {
         if (!NAME.matcher(name).matches()) {
             flash.addFlashAttribute("error", "admin.error.name");
+        } else if (role == Role.METRICS) { // a token's role: a person with it would see nothing
+            flash.addFlashAttribute("error", "admin.error.metricsIsForTokens");
         } else if (password.length() < 12) {
             flash.addFlashAttribute("error", "admin.error.password");
         } else if (accounts.find(name).isPresent()) {

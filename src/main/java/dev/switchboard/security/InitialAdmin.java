@@ -15,8 +15,10 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
 /**
- * When no account exists at all, creates the ADMIN "admin" with a random password, printed once
- * in the log and written to a file in the data directory that only the owner can read.
+ * When no account exists at all, creates the ADMIN "admin" with a random password written to a
+ * file in the data directory that only the owner can read. The log shows the password only when
+ * Switchboard runs on a terminal; a log that goes to the journal or a file (kept, shipped, read by
+ * others) only says where the file is. The file goes once that password is changed.
  */
 @Component
 class InitialAdmin implements ApplicationRunner {
@@ -38,6 +40,13 @@ class InitialAdmin implements ApplicationRunner {
         this.passwordFile = properties.dataDir().resolve("initial-admin-password");
     }
 
+    /** The first password is no longer valid: its file would only mislead (and leak an old password). */
+    void passwordChanged(String account) throws IOException {
+        if (account.equals("admin")) {
+            Files.deleteIfExists(passwordFile);
+        }
+    }
+
     @Override
     public void run(ApplicationArguments args) throws IOException {
         if (!accounts.none()) {
@@ -50,6 +59,16 @@ class InitialAdmin implements ApplicationRunner {
         Files.createFile(passwordFile, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         Files.writeString(passwordFile, password + "\n");
         events.publishEvent(new InitialAdminCreated());
+        if (System.console() == null) {
+            log.warn("""
+
+                    ************************************************************************
+                    No account existed, so Switchboard created the ADMIN account 'admin'.
+                    Its password is in {} (readable only by Switchboard's user).
+                    Log in, change it (the file then goes), create personal accounts.
+                    ************************************************************************""", passwordFile);
+            return;
+        }
         log.warn("""
 
                 ************************************************************************
@@ -58,7 +77,7 @@ class InitialAdmin implements ApplicationRunner {
 
                     {}
 
-                Log in, create personal accounts, then delete 'admin' or the file.
+                Log in, change it (the file then goes), create personal accounts.
                 ************************************************************************""", passwordFile, password);
     }
 }

@@ -1,7 +1,12 @@
 package dev.switchboard.security;
 
-/** What a person or script may do. Each role includes the ones below it. */
+/**
+ * What a person or script may do. VIEWER, OPERATOR and ADMIN each include the ones before them;
+ * METRICS stands apart, for a Prometheus server's token that must see nothing else.
+ */
 public enum Role {
+    /** Only /actuator/prometheus: no page, no API, no audit. */
+    METRICS,
     /** Read-only status and audit. */
     VIEWER,
     /** Operations on groups, resources and monitors. */

@@ -81,6 +81,7 @@ class SecurityConfiguration {
                         withoutAccount)))
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/actuator/prometheus").hasAnyRole("METRICS", "ADMIN")
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
                         .requestMatchers("/api/v1/audit/export").hasRole("OPERATOR")
                         .requestMatchers(HttpMethod.GET, "/api/**").hasRole("VIEWER")
@@ -107,6 +108,7 @@ class SecurityConfiguration {
                         // the login page with any query (?lang=ja), not only the exact URLs formLogin permits
                         .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error").permitAll()
                         .requestMatchers(HttpMethod.GET, "/kiosk/**").permitAll()
+                        .requestMatchers("/account/**").hasRole("VIEWER") // everyone's own password
                         .requestMatchers("/admin/**").hasRole("ADMIN")
                         .requestMatchers("/operations/new", "/groups/*/move").hasRole("OPERATOR")
                         .requestMatchers("/audit/export.*").hasRole("OPERATOR")

@@ -96,6 +96,14 @@ sealed interface SecurityEvent extends Audited {
         }
     }
 
+    /** Someone changed their own password. */
+    record PasswordChanged(AuditActor by) implements SecurityEvent {
+        @Override
+        public AuditRecord auditRecord() {
+            return row(by, "password-changed", by.name(), Outcome.SUCCESS, null);
+        }
+    }
+
     /** An ADMIN unlocked an account that failed logins had locked. */
     record AccountUnlocked(AuditActor by, String name) implements SecurityEvent {
         @Override

@@ -189,6 +189,26 @@ class SecurityIT extends WebIT {
     }
 
     @Test
+    void aMetricsTokenReadsPrometheusWithTheFailoverCounterAtZeroAndNothingElse() {
+        HttpSession admin = new HttpSession(url(""));
+        admin.login("admin", ADMIN_PASSWORD);
+        admin.get("/admin");
+        admin.post("/admin/tokens", "name=prometheus&role=METRICS", true);
+        Matcher secret = Pattern.compile("<code>(sbt_[A-Za-z0-9_-]+)</code>").matcher(admin.get("/admin").body());
+        assertThat(secret.find()).isTrue();
+
+        HttpResponse<String> metrics = HttpSession.bearer(url("/actuator/prometheus"), secret.group(1));
+
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.body()).containsPattern("switchboard_failovers_total\\{group=\"failover-clweb\"\\} \\d");
+        assertThat(HttpSession.bearer(url("/api/v1/groups"), secret.group(1)).statusCode()).isEqualTo(403);
+        assertThat(HttpSession.bearer(url("/actuator/health"), secret.group(1)).statusCode()).isEqualTo(200);
+        admin.get("/admin");
+        admin.post("/admin/accounts", "name=metrics-person&password=metrics-password-1&role=METRICS", true);
+        assertThat(admin.get("/admin").body()).contains("METRICS is a role for an API token");
+    }
+
+    @Test
     void anAdminCreatesAnApiTokenThatWorksUntilRevoked() {
         HttpSession admin = new HttpSession(url(""));
         admin.login("admin", ADMIN_PASSWORD);

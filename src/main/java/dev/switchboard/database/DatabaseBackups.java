@@ -1,0 +1,157 @@
+package dev.switchboard.database;
+
+import java.io.IOException;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Properties;
+import java.util.stream.Stream;
+import org.h2.tools.Restore;
+
+/**
+ * Copies of the H2 database: made while Switchboard runs (H2's online BACKUP, a consistent zip
+ * of the database at one moment), and restored with Switchboard stopped, keeping the database
+ * it replaces.
+ */
+final class DatabaseBackups {
+
+    static final String NAME = "switchboard";
+    private static final String CREDENTIALS = "credentials.properties";
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
+
+    private final Path dbDir;
+    private final Clock clock;
+
+    DatabaseBackups(Path dataDir, Clock clock) {
+        this.dbDir = dataDir.toAbsolutePath().normalize().resolve("db");
+        this.clock = clock;
+    }
+
+    /** A consistent copy into {@code target} (a zip), whether Switchboard runs or not. */
+    Path backup(Path target) {
+        Path zip = target.toAbsolutePath().normalize();
+        requireDatabase();
+        try {
+            Files.createDirectories(zip.getParent());
+            if (Files.exists(zip)) {
+                throw new DatabaseProblem(zip + " exists already. Name a new file; a backup never overwrites one.");
+            }
+            try (Connection c = ownerConnection()) {
+                backupWith(c, zip);
+            }
+            return zip;
+        } catch (SQLException | IOException e) {
+            throw new DatabaseProblem("could not back the database in " + dbDir + " up to " + zip + ": " + e.getMessage()
+                    + ". Check that the directory is writable and that this is Switchboard's data directory.");
+        }
+    }
+
+    /** The same through a connection of the schema owner that is open already (Flyway's, before a migration). */
+    void backupWith(Connection owner, Path zip) throws SQLException, IOException {
+        Files.createDirectories(zip.getParent());
+        try (Statement s = owner.createStatement()) {
+            s.execute("BACKUP TO '" + zip.toString().replace("'", "''") + "'");
+        }
+        Files.setPosixFilePermissions(zip, PosixFilePermissions.fromString("rw-------"));
+        // the database's own passwords go with it, so the copy restores on a new machine too
+        try (FileSystem zipped = FileSystems.newFileSystem(zip)) {
+            Files.copy(dbDir.resolve(CREDENTIALS), zipped.getPath(CREDENTIALS));
+        }
+    }
+
+    /** Where a backup made by Switchboard itself goes: {@code <data>/backups/<what>-<time>.zip}. */
+    Path automatic(String what) {
+        return dbDir.getParent().resolve("backups").resolve(what + "-" + STAMP.format(clock.instant()) + ".zip");
+    }
+
+    /**
+     * Replaces the database with the one in {@code zip} (made by {@link #backup}). The database
+     * it replaces is moved into {@code db/before-restore-<time>/}, so nothing is lost.
+     *
+     * @return where the replaced database went (empty directory when there was none)
+     */
+    Path restore(Path zip) {
+        Path source = zip.toAbsolutePath().normalize();
+        if (!Files.isRegularFile(source)) {
+            throw new DatabaseProblem(source + " is no file. Give the zip that 'switchboard backup' made.");
+        }
+        requireStopped();
+        Path kept = dbDir.resolve("before-restore-" + STAMP.format(clock.instant()));
+        try {
+            Files.createDirectories(kept);
+            try (Stream<Path> files = Files.list(dbDir)) {
+                for (Path f : files.filter(f -> f.getFileName().toString().startsWith(NAME + ".")).toList()) {
+                    Files.move(f, kept.resolve(f.getFileName()));
+                }
+            }
+            Restore.execute(source.toString(), dbDir.toString(), NAME);
+            try (FileSystem zipped = FileSystems.newFileSystem(source)) {
+                if (Files.exists(zipped.getPath(CREDENTIALS))) {
+                    Files.move(dbDir.resolve(CREDENTIALS), kept.resolve(CREDENTIALS));
+                    Files.copy(zipped.getPath(CREDENTIALS), dbDir.resolve(CREDENTIALS));
+                    Files.setPosixFilePermissions(dbDir.resolve(CREDENTIALS), PosixFilePermissions.fromString("rw-------"));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            throw new DatabaseProblem("could not restore " + source + " into " + dbDir + ": " + e.getMessage()
+                    + ". The database that was there is in " + kept + "; move its files back to undo.");
+        }
+        if (!Files.exists(dbDir.resolve(NAME + ".mv.db"))) {
+            throw new DatabaseProblem(source + " holds no Switchboard database (no " + NAME + ".mv.db). The database "
+                    + "that was there is in " + kept + "; move its files back.");
+        }
+        return kept;
+    }
+
+    /** Fails when a Switchboard has the database open: restoring under it would be overwritten or corrupt it. */
+    private void requireStopped() {
+        Path lock = dbDir.resolve(NAME + ".lock.db");
+        if (!Files.exists(lock)) {
+            return;
+        }
+        // a lock file may be left by a crash: only an open database refuses a plain, exclusive open
+        try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + dbDir.resolve(NAME) + ";IFEXISTS=TRUE",
+                DatabaseEnvironment.OWNER, credentials().getProperty("owner"))) {
+            c.isValid(1);
+        } catch (SQLException e) {
+            throw new DatabaseProblem("Switchboard is running on " + dbDir + " (" + e.getMessage().lines().findFirst()
+                    .orElse("") + "). Stop it first (systemctl stop switchboard), then restore.");
+        }
+    }
+
+    private void requireDatabase() {
+        if (!Files.exists(dbDir.resolve(NAME + ".mv.db"))) {
+            throw new DatabaseProblem("there is no Switchboard database in " + dbDir
+                    + ". Give the data directory Switchboard runs with (--data-dir, switchboard.data-dir).");
+        }
+    }
+
+    private Connection ownerConnection() throws SQLException {
+        return DriverManager.getConnection(DatabaseEnvironment.url(dbDir) + ";IFEXISTS=TRUE", DatabaseEnvironment.OWNER,
+                credentials().getProperty("owner"));
+    }
+
+    private Properties credentials() {
+        if (!Files.exists(dbDir.resolve(CREDENTIALS))) {
+            throw new DatabaseProblem("there is no " + dbDir.resolve(CREDENTIALS)
+                    + ": this is not the data directory of a Switchboard that ran. Give the right --data-dir.");
+        }
+        return DatabaseEnvironment.credentials(dbDir);
+    }
+
+    /** What went wrong, for a person: the input, the problem and the fix. */
+    static final class DatabaseProblem extends RuntimeException {
+        DatabaseProblem(String message) {
+            super(message);
+        }
+    }
+}
