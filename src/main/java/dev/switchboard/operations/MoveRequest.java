@@ -12,6 +12,11 @@ import dev.switchboard.audit.AuditActor;
 public record MoveRequest(String group, String target, String reason, Acknowledgement acknowledgement,
                           AuditActor actor, String rolloutRun) {
 
+    /** @throws ReasonTooLong before any check, hold or record */
+    public MoveRequest {
+        ReasonTooLong.check(reason);
+    }
+
     /** A person's request: {@code acknowledged} is whether they read the warnings and move anyway. */
     public MoveRequest(String group, String target, String reason, boolean acknowledged, AuditActor actor,
                        String rolloutRun) {

@@ -62,6 +62,7 @@ class MoveWizardController {
         String run = runId(rollout);
         String back = "redirect:/groups/" + name + "/move?target=" + target + (run == null ? "" : "&rollout=" + run);
         Translatable error = reason.isBlank() ? Translatable.of("operation.error.reason")
+                : ReasonTooLong.problem(reason) != null ? ReasonTooLong.problem(reason)
                 : !confirmation.strip().equals(name) ? Translatable.of("operation.error.confirmation") : null;
         if (error != null) {
             flash.addFlashAttribute("error", error);

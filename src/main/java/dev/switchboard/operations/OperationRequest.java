@@ -11,6 +11,11 @@ import dev.switchboard.audit.AuditActor;
 public record OperationRequest(OperationKind kind, String subject, String target, String reason, AuditActor actor,
                                String partOf) {
 
+    /** @throws ReasonTooLong before any hold or record */
+    public OperationRequest {
+        ReasonTooLong.check(reason);
+    }
+
     public OperationRequest(OperationKind kind, String subject, String target, String reason, AuditActor actor) {
         this(kind, subject, target, reason, actor, null);
     }

@@ -89,8 +89,9 @@ class OperationsController {
         requireRole(kind, auth);
         String to = target == null || target.isBlank() ? null : target;
         String back = "redirect:/operations/new?kind=" + kind + "&subject=" + subject + (to == null ? "" : "&target=" + to);
-        if (reason.isBlank()) {
-            flash.addFlashAttribute("error", Translatable.of("operation.error.reason"));
+        if (reason.isBlank() || ReasonTooLong.problem(reason) != null) {
+            flash.addFlashAttribute("error", reason.isBlank() ? Translatable.of("operation.error.reason")
+                    : ReasonTooLong.problem(reason));
             return back;
         }
         if (TYPE_TO_CONFIRM.contains(kind) && !confirmation.strip().equals(subject)) {

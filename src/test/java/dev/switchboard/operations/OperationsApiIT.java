@@ -67,6 +67,25 @@ class OperationsApiIT extends WebIT {
     }
 
     @Test
+    void anOverLongReasonIsRefusedWith400NamingTheLimitAndHoldsNothing() {
+        String from = current();
+        String reason = "x".repeat(5000);
+
+        HttpResponse<String> move = post("/api/v1/groups/failover-clweb/move", "{\"reason\":\"" + reason + "\"}");
+        HttpResponse<String> stop = post("/api/v1/groups/failover-clweb/stop", "{\"reason\":\"" + reason + "\"}");
+
+        assertThat(move.statusCode()).isEqualTo(400);
+        assertThat(move.body()).contains("The reason has 5000 characters; the record keeps at most 1000");
+        assertThat(stop.statusCode()).isEqualTo(400);
+        assertThat(current()).isEqualTo(from);
+        HttpResponse<String> next = post("/api/v1/groups/failover-clweb/move", "{\"reason\":\"after the refusal\"}");
+        assertThat(next.statusCode()).as("nothing was left holding the group").isEqualTo(202);
+        String id = id(next.body());
+        await().atMost(Duration.ofSeconds(30)).until(() -> get("/api/v1/operations/" + id).body()
+                .contains("\"state\":\"SUCCEEDED\""));
+    }
+
+    @Test
     void aMoveWithoutABodyGoesToTheNextServer() {
         String from = current();
 
