@@ -1,6 +1,7 @@
 package dev.switchboard.database;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystem;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -114,11 +115,10 @@ final class DatabaseBackups {
 
     /** Fails when a Switchboard has the database open: restoring under it would be overwritten or corrupt it. */
     private void requireStopped() {
-        Path lock = dbDir.resolve(NAME + ".lock.db");
-        if (!Files.exists(lock)) {
-            return;
+        if (!Files.exists(dbDir.resolve(NAME + ".mv.db"))) {
+            return; // nothing there to overwrite
         }
-        // a lock file may be left by a crash: only an open database refuses a plain, exclusive open
+        // H2 locks the open file: only a running Switchboard's database refuses this open
         try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + dbDir.resolve(NAME) + ";IFEXISTS=TRUE",
                 DatabaseEnvironment.OWNER, credentials().getProperty("owner"))) {
             c.isValid(1);
@@ -135,9 +135,21 @@ final class DatabaseBackups {
         }
     }
 
-    private Connection ownerConnection() throws SQLException {
+    /** Through the running Switchboard's local server when there is one, else the file itself. */
+    private Connection ownerConnection() throws SQLException, IOException {
+        String password = credentials().getProperty("owner");
+        Path portFile = LocalDatabaseServer.portFile(dbDir);
+        if (Files.exists(portFile)) {
+            String port = Files.readString(portFile, StandardCharsets.UTF_8).strip();
+            try {
+                return DriverManager.getConnection("jdbc:h2:tcp://localhost:" + port + "/" + NAME,
+                        DatabaseEnvironment.OWNER, password);
+            } catch (SQLException stale) {
+                // a port file left by a Switchboard that was killed: open the file below
+            }
+        }
         return DriverManager.getConnection(DatabaseEnvironment.url(dbDir) + ";IFEXISTS=TRUE", DatabaseEnvironment.OWNER,
-                credentials().getProperty("owner"));
+                password);
     }
 
     private Properties credentials() {

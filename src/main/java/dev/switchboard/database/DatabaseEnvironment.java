@@ -64,13 +64,9 @@ class DatabaseEnvironment implements EnvironmentPostProcessor {
                 "spring.flyway.placeholders.app_password", credentials.getProperty("app"))));
     }
 
-    /**
-     * The database's URL. AUTO_SERVER lets {@code switchboard backup} (another process) reach the
-     * database of a running Switchboard through it, over a local socket and with the owner's
-     * password; without a running Switchboard the command opens the file itself.
-     */
+    /** The database's URL (Spring, not H2's shutdown hook, closes it, after the last audit row). */
     static String url(Path dbDir) {
-        return "jdbc:h2:file:" + dbDir.resolve(DatabaseBackups.NAME) + ";DB_CLOSE_ON_EXIT=FALSE;AUTO_SERVER=TRUE";
+        return "jdbc:h2:file:" + dbDir.resolve(DatabaseBackups.NAME) + ";DB_CLOSE_ON_EXIT=FALSE";
     }
 
     /** Reads the database passwords, creating them (owner-only file) on first start. */
