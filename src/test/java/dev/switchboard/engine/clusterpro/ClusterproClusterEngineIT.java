@@ -1,11 +1,17 @@
 package dev.switchboard.engine.clusterpro;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.switchboard.ClusterProcesses;
 import dev.switchboard.TestDemoCluster;
 import dev.switchboard.cluster.ClusterDefinition;
 import dev.switchboard.cluster.ClusterDefinitionReader;
+import dev.switchboard.engine.ActivationState;
 import dev.switchboard.engine.ClusterEngine;
 import dev.switchboard.engine.ClusterEngineContract;
 import dev.switchboard.engine.EngineEvent;
+import dev.switchboard.engine.GroupFailedOver;
 import dev.switchboard.engine.ServerAccess;
 import java.io.IOException;
 import java.net.URI;
@@ -19,6 +25,7 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -59,6 +66,23 @@ class ClusterproClusterEngineIT extends ClusterEngineContract {
         if (cluster != null) {
             cluster.stop();
         }
+    }
+
+    /** The cluster fails the group over by itself: the engine sees it in its readings and reports a failover. */
+    @Test
+    void aKillMinus9OfTheApplicationIsSeenAsTheClustersOwnFailover() {
+        int before = events().size();
+        String home = home();
+
+        ClusterProcesses.killMember(applicationPid(), cluster.dataDir());
+
+        await().atMost(SETTLE).untilAsserted(() -> assertThat(eventsSince(before))
+                .anySatisfy(e -> assertThat(e).isInstanceOfSatisfying(GroupFailedOver.class, f -> {
+                    assertThat(f.group()).isEqualTo(groupName());
+                    assertThat(f.fromServer()).isEqualTo(home);
+                    assertThat(f.toServer()).isEqualTo(other());
+                })));
+        await().atMost(SETTLE).until(() -> group().state() == ActivationState.ONLINE);
     }
 
     @Override
