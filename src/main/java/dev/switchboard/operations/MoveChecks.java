@@ -41,6 +41,11 @@ final class MoveChecks {
                 : Check.fail("application-not-running", "check.notRunning.fail", "check.notRunning.fix", to, running);
     }
 
+    /** The engine could not count the application's processes on the target (no access to the servers). */
+    static Check applicationUnchecked(String to) {
+        return Check.warn("application-not-running", "check.notRunning.unchecked", "check.notRunning.unchecked.fix", to);
+    }
+
     /** The shared disk must be free or held by the server the group leaves. */
     static Check diskHolder(Optional<String> holder, String from, String to) {
         if (holder.isEmpty() || holder.get().equals(from)) {

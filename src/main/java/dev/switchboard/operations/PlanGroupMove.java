@@ -54,7 +54,7 @@ public class PlanGroupMove {
         List<Check> checks = new ArrayList<>();
         checks.add(MoveChecks.groupOnline(groupName, status, to));
         checks.add(MoveChecks.targetOnline(snapshot.serverState(to), to));
-        checks.add(MoveChecks.applicationNotRunning(servers.applicationProcessesOn(groupName, to), to));
+        checks.add(applicationCheck(groupName, to));
         checks.add(MoveChecks.diskHolder(engine.diskHolder(groupName), from, to));
         checks.add(MoveChecks.floatingAddress(group.firstOfType(FloatingIp.class), status, PlanGroupMove::answers));
         group.linkChecks().forEach(link -> checks.add(linkCheck(link, to)));
@@ -66,6 +66,15 @@ public class PlanGroupMove {
                 .orElseGet(() -> MoveSteps.stopThenStart(status, from, to, timings::expected));
         return new MovePlan(groupName, from, to, checks, steps, MoveSteps.outage(steps), group.impactNotes(),
                 managerPlan.isPresent());
+    }
+
+    /** Processes the engine may not count (no access to the servers configured) are a WARN, not an error page. */
+    private Check applicationCheck(String groupName, String to) {
+        try {
+            return MoveChecks.applicationNotRunning(servers.applicationProcessesOn(groupName, to), to);
+        } catch (OperationNotAllowed e) {
+            return MoveChecks.applicationUnchecked(to);
+        }
     }
 
     /** A link the engine may not read (no access to the servers configured) is a WARN, not an error page. */

@@ -33,6 +33,17 @@ class MoveChecksTests {
     }
 
     @Test
+    void processesThatCannotBeCountedWarnAndSayHowToCheckByHand() {
+        Check check = MoveChecks.applicationUnchecked("srv2");
+
+        assertThat(check.verdict()).isEqualTo(Check.Verdict.WARN);
+        assertThat(check.id()).isEqualTo("application-not-running");
+        assertThat(check.reasonKey()).isEqualTo("check.notRunning.unchecked");
+        assertThat(check.fixKey()).isEqualTo("check.notRunning.unchecked.fix");
+        assertThat(check.args()).containsExactly("srv2");
+    }
+
+    @Test
     void aStoppedGroupFailsAndSaysItRunsNowhere() {
         Check check = MoveChecks.groupOnline("g", Cluster.status(ActivationState.OFFLINE, null), "srv2");
 
