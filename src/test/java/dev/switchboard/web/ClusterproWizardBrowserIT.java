@@ -84,9 +84,12 @@ class ClusterproWizardBrowserIT extends ClusterproWebIT {
         browser.get(url("/"));
         browser.findElement(By.linkText("Move…")).click();
         if (!browser.findElement(By.tagName("h1")).getText().endsWith(" to " + target)) {
+            assertThat(browser.findElements(By.linkText(target))).as("the wizard offers %s: %s", target,
+                    browser.findElement(By.tagName("main")).getText()).isNotEmpty();
             browser.findElement(By.linkText(target)).click();
         }
-        assertThat(browser.findElement(By.tagName("h1")).getText()).endsWith(" to " + target);
+        assertThat(browser.findElement(By.tagName("h1")).getText()).as(browser.findElement(By.tagName("main"))
+                .getText()).endsWith(" to " + target);
         String wizard = browser.findElement(By.tagName("main")).getText();
         assertThat(browser.findElements(By.cssSelector("table.checks tr"))).as("the preflight checks").isNotEmpty();
         assertThat(browser.findElements(By.cssSelector("table.checks .st-error"))).as("no FAIL: %s", wizard).isEmpty();
