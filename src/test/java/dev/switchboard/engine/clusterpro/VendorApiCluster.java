@@ -167,6 +167,16 @@ public final class VendorApiCluster implements AutoCloseable {
                 "--switchboard.clusterpro.poll-interval=500ms"));
     }
 
+    /**
+     * The engine's settings as an in-process test builds them: these URLs (this cluster's when
+     * none), the account, the CA bundle ({@code caBundle}; null: the JVM's trust store), quick polls.
+     */
+    ClusterproProperties properties(List<java.net.URI> urls, Path caBundle) {
+        return new ClusterproProperties(urls.isEmpty() ? List.of(java.net.URI.create(url)) : urls, USER, null,
+                passwordFile, caBundle, Duration.ofSeconds(2), Duration.ofSeconds(10), Duration.ofMillis(200),
+                Duration.ofSeconds(60), List.of(), Duration.ofSeconds(10));
+    }
+
     /** A URL on 127.0.0.1 where nothing listens (a server that is down), for a list of URLs. */
     public static String deadUrl() {
         try (ServerSocket socket = new ServerSocket(0)) {
