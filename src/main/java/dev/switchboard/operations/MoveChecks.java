@@ -41,11 +41,6 @@ final class MoveChecks {
                 : Check.fail("application-not-running", "check.notRunning.fail", "check.notRunning.fix", to, running);
     }
 
-    /** The engine could not count the application's processes on the target (no access to the servers). */
-    static Check applicationUnchecked(String to) {
-        return Check.warn("application-not-running", "check.notRunning.unchecked", "check.notRunning.unchecked.fix", to);
-    }
-
     /** The shared disk must be free or held by the server the group leaves. */
     static Check diskHolder(Optional<String> holder, String from, String to) {
         if (holder.isEmpty() || holder.get().equals(from)) {
@@ -78,9 +73,14 @@ final class MoveChecks {
                 actual.orElse("-"));
     }
 
-    /** The engine cannot look at the server (e.g. Pacemaker without a command prefix). */
-    static Check linkUnchecked(LinkCheck link, String to) {
-        return Check.warn("link", "check.link.unchecked", "check.link.unchecked.fix", link.link(), link.target(), to);
+    /** The engine cannot look at the server (no command prefix): check by hand, or enable it. */
+    static Check linkUnavailable(LinkCheck link, String to, String engine) {
+        return Check.unavailable("link", "check.link.unavailable", link.link(), link.target(), to, engine);
+    }
+
+    /** The engine cannot see the target's processes outside the cluster (no command prefix). */
+    static Check applicationNotRunningUnavailable(String to, String engine) {
+        return Check.unavailable("application-not-running", "check.notRunning.unavailable", to, engine);
     }
 
     static Check noOperation(Optional<Operation> holder) {

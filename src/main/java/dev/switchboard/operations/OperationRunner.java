@@ -5,6 +5,7 @@ import dev.switchboard.audit.AuditRecord.Outcome;
 import dev.switchboard.cluster.ClusterDefinition;
 import dev.switchboard.engine.EngineException;
 import dev.switchboard.engine.NameNotFound;
+import dev.switchboard.engine.OperationNotAllowed;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -31,6 +32,7 @@ class OperationRunner implements DisposableBean {
     private final OperationHolds holds;
     private final OperationAudit audit;
     private final OperationWork work;
+    private final EngineFeatures features;
     private final ExecutorService runner = Executors.newCachedThreadPool(r -> {
         Thread thread = new Thread(r, "operation");
         thread.setDaemon(true);
@@ -38,12 +40,13 @@ class OperationRunner implements DisposableBean {
     });
 
     OperationRunner(ClusterDefinition definition, OperationStore store, OperationHolds holds, OperationAudit audit,
-                    OperationWork work) {
+                    OperationWork work, EngineFeatures features) {
         this.definition = definition;
         this.store = store;
         this.holds = holds;
         this.audit = audit;
         this.work = work;
+        this.features = features;
     }
 
     /**
@@ -51,6 +54,7 @@ class OperationRunner implements DisposableBean {
      *
      * @throws NameNotFound when the subject or target does not exist
      * @throws GroupHeld    when another operation holds the group
+     * @throws OperationNotAllowed when the engine lacks the feature the kind needs (audited, before any hold)
      */
     Operation start(OperationRequest r, List<String> preflight) {
         List<String> held = holds.groupsHeldBy(r.kind(), r.subject());
@@ -64,6 +68,7 @@ class OperationRunner implements DisposableBean {
                 r.kind().onServer() ? null : held.get(0), r.target(), r.recordedReason(), r.actor().name(),
                 r.actor().role(), r.actor().source(), Instant.now(), OperationState.REQUESTED, null, null, null,
                 r.partOf(), null);
+        refuseUnavailable(operation);
         try {
             holds.take(operation);
         } catch (GroupHeld busy) {
@@ -80,6 +85,15 @@ class OperationRunner implements DisposableBean {
             throw e;
         }
         return operation;
+    }
+
+    /** A request for what the engine lacks is refused as a busy group is: audited, nothing held or recorded. */
+    private void refuseUnavailable(Operation operation) {
+        operation.kind().feature().filter(f -> !features.has(f)).ifPresent(f -> {
+            OperationNotAllowed refused = new OperationNotAllowed(features.unavailable(f));
+            audit.record(operation, OperationAudit.REFUSED, Outcome.DENIED, refused.getMessage());
+            throw refused;
+        });
     }
 
     /** The hold is released whatever happens, also when the bookkeeping itself fails. */

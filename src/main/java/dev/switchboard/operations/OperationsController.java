@@ -5,6 +5,7 @@ import dev.switchboard.audit.AuditTrail;
 import dev.switchboard.cluster.ClusterDefinition;
 import dev.switchboard.engine.ClusterEngine;
 import dev.switchboard.engine.NameNotFound;
+import dev.switchboard.engine.OperationNotAllowed;
 import dev.switchboard.audit.AuditActor;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.EnumSet;
@@ -40,15 +41,18 @@ class OperationsController {
     private final ClusterDefinition definition;
     private final ClusterEngine engine;
     private final AuditTrail trail;
+    private final EngineFeatures features;
 
     OperationsController(Operations operations, SubmitOperation submissions, MoveGroup moves,
-                         ClusterDefinition definition, ClusterEngine engine, AuditTrail trail) {
+                         ClusterDefinition definition, ClusterEngine engine, AuditTrail trail,
+                         EngineFeatures features) {
         this.operations = operations;
         this.submissions = submissions;
         this.moves = moves;
         this.definition = definition;
         this.engine = engine;
         this.trail = trail;
+        this.features = features;
     }
 
     @GetMapping("/operations/new")
@@ -70,6 +74,9 @@ class OperationsController {
             model.addAttribute("leaving", leaving.isEmpty() ? "—" : String.join(", ", leaving));
         }
         operations.holderOfAny(kind, subject).ifPresent(h -> model.addAttribute("holder", h));
+        // asked by address for what the engine lacks: say so instead of a form that would be refused
+        kind.feature().filter(f -> !features.has(f)).ifPresent(f -> model.addAttribute("unavailable",
+                features.unavailable(f)));
         return "operations/confirm";
     }
 
@@ -104,6 +111,9 @@ class OperationsController {
             return "redirect:/operations/" + ((MoveOutcome.Started) outcome).operation().id();
         } catch (GroupHeld e) {
             flash.addFlashAttribute("error", Translatable.of("operation.error.busy"));
+            return back;
+        } catch (OperationNotAllowed e) {
+            flash.addFlashAttribute("error", e.text());
             return back;
         }
     }

@@ -5,6 +5,7 @@ import dev.switchboard.cluster.FailoverGroup;
 import dev.switchboard.cluster.FloatingIp;
 import dev.switchboard.engine.ClusterEngine;
 import dev.switchboard.engine.ClusterSnapshot;
+import dev.switchboard.engine.EngineFeature;
 import dev.switchboard.engine.GroupStatus;
 import dev.switchboard.cluster.LinkCheck;
 import dev.switchboard.engine.NameNotFound;
@@ -31,14 +32,16 @@ public class PlanGroupMove {
     private final ClusterDefinition definition;
     private final OperationHolds holds;
     private final StepTimings timings;
+    private final EngineFeatures features;
 
     PlanGroupMove(ClusterEngine engine, ServerAccess servers, ClusterDefinition definition, OperationHolds holds,
-                  StepTimings timings) {
+                  StepTimings timings, EngineFeatures features) {
         this.engine = engine;
         this.servers = servers;
         this.definition = definition;
         this.holds = holds;
         this.timings = timings;
+        this.features = features;
     }
 
     /** @param target the server to move to, or null for the next one by the group's order */
@@ -54,7 +57,7 @@ public class PlanGroupMove {
         List<Check> checks = new ArrayList<>();
         checks.add(MoveChecks.groupOnline(groupName, status, to));
         checks.add(MoveChecks.targetOnline(snapshot.serverState(to), to));
-        checks.add(applicationCheck(groupName, to));
+        checks.add(applicationNotRunning(groupName, to));
         checks.add(MoveChecks.diskHolder(engine.diskHolder(groupName), from, to));
         checks.add(MoveChecks.floatingAddress(group.firstOfType(FloatingIp.class), status, PlanGroupMove::answers));
         group.linkChecks().forEach(link -> checks.add(linkCheck(link, to)));
@@ -68,21 +71,27 @@ public class PlanGroupMove {
                 managerPlan.isPresent());
     }
 
-    /** Processes the engine may not count (no access to the servers configured) are a WARN, not an error page. */
-    private Check applicationCheck(String groupName, String to) {
+    /** Only asked of an engine that reaches the servers; otherwise the check says it is not available. */
+    private Check applicationNotRunning(String group, String to) {
+        if (!features.has(EngineFeature.SERVER_ACCESS)) {
+            return MoveChecks.applicationNotRunningUnavailable(to, features.engineName());
+        }
         try {
-            return MoveChecks.applicationNotRunning(servers.applicationProcessesOn(groupName, to), to);
+            return MoveChecks.applicationNotRunning(servers.applicationProcessesOn(group, to), to);
         } catch (OperationNotAllowed e) {
-            return MoveChecks.applicationUnchecked(to);
+            return MoveChecks.applicationNotRunningUnavailable(to, features.engineName());
         }
     }
 
-    /** A link the engine may not read (no access to the servers configured) is a WARN, not an error page. */
+    /** A link the engine may not read (no access to the servers configured) is not available, not an error page. */
     private Check linkCheck(LinkCheck link, String to) {
+        if (!features.has(EngineFeature.SERVER_ACCESS)) {
+            return MoveChecks.linkUnavailable(link, to, features.engineName());
+        }
         try {
             return MoveChecks.link(link, to, servers.linkTarget(to, link.link()));
         } catch (OperationNotAllowed e) {
-            return MoveChecks.linkUnchecked(link, to);
+            return MoveChecks.linkUnavailable(link, to, features.engineName());
         }
     }
 

@@ -45,6 +45,7 @@ class RelinkServer {
         return guard.withRun(id, step, actor, run -> {
             FailoverGroup group = preconditions.declaredStepOf(run, actor, RolloutStep.Kind.RELINK);
             String server = run.server(run.currentStep());
+            preconditions.requireServerAccess(run, actor, server, "rollout.error.relinkUnavailable");
             preconditions.requireApplicationStopped(run, actor, server);
             Path keepIn = dataDir.resolve("rollouts").resolve(run.id()).resolve(STAMP.format(Instant.now()))
                     .toAbsolutePath().normalize();

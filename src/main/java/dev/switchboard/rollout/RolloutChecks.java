@@ -6,11 +6,13 @@ import dev.switchboard.cluster.LinkCheck;
 import dev.switchboard.engine.ActivationState;
 import dev.switchboard.engine.ClusterEngine;
 import dev.switchboard.engine.ClusterSnapshot;
+import dev.switchboard.engine.EngineFeature;
 import dev.switchboard.engine.GroupStatus;
 import dev.switchboard.engine.MonitorState;
 import dev.switchboard.engine.ServerAccess;
 import dev.switchboard.engine.ServerState;
 import dev.switchboard.operations.Check;
+import dev.switchboard.operations.EngineFeatures;
 import dev.switchboard.operations.Operation;
 import dev.switchboard.operations.OperationKind;
 import dev.switchboard.operations.OperationState;
@@ -22,7 +24,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The live checks of a step: what must hold on the cluster before the step may be signed off.
- * Computed afresh each time, from the engine and the operations on record.
+ * Computed afresh each time, from the engine and the operations on record. What the engine cannot
+ * see (no access to the servers, no standby) is a check that says so and how to do it by hand: a
+ * WARN, so the step is signed off with a note of what was done instead.
  */
 @Component
 class RolloutChecks {
@@ -35,12 +39,15 @@ class RolloutChecks {
     private final ServerAccess servers;
     private final ClusterDefinition definition;
     private final Operations operations;
+    private final EngineFeatures features;
 
-    RolloutChecks(ClusterEngine engine, ServerAccess servers, ClusterDefinition definition, Operations operations) {
+    RolloutChecks(ClusterEngine engine, ServerAccess servers, ClusterDefinition definition, Operations operations,
+                  EngineFeatures features) {
         this.engine = engine;
         this.servers = servers;
         this.definition = definition;
         this.operations = operations;
+        this.features = features;
     }
 
     List<Check> of(Rollout run, RolloutStep step) {
@@ -99,9 +106,14 @@ class RolloutChecks {
         return !groupThere && operations.holderOf(group).isEmpty() && servers.applicationProcessesOn(group, server) == 0;
     }
 
+    /** Whether Switchboard reaches the servers' files and commands (versions, links, processes, the update). */
+    boolean reachesServers() {
+        return features.has(EngineFeature.SERVER_ACCESS);
+    }
+
     /** The installed version on a server, as its version file says; empty when it cannot be read. */
     Optional<String> installedVersion(FailoverGroup group, String server) {
-        return group.rollingUpdate() == null ? Optional.empty()
+        return group.rollingUpdate() == null || !reachesServers() ? Optional.empty()
                 : servers.readFile(server, group.rollingUpdate().versionFile()).filter(v -> !v.isBlank());
     }
 
@@ -116,7 +128,10 @@ class RolloutChecks {
      * A server being updated should be in standby: otherwise a failure of the active server
      * during the update starts the group on the half-updated one. Advice, not a rule.
      */
-    private static Check inStandby(ClusterSnapshot snapshot, String server, String active) {
+    private Check inStandby(ClusterSnapshot snapshot, String server, String active) {
+        if (!features.has(EngineFeature.SERVER_STANDBY)) {
+            return Check.unavailable(IN_STANDBY, "rollout.check.standby.unavailable", server, features.engineName());
+        }
         return snapshot.serverState(server) == ServerState.STANDBY
                 ? Check.pass(IN_STANDBY, "rollout.check.standby.pass", server)
                 : Check.warn(IN_STANDBY, "rollout.check.standby.warn", "rollout.check.standby.fix", server,
@@ -147,6 +162,9 @@ class RolloutChecks {
 
     /** Before anything changes, each server's version is noted for the report; unreadable is a warning. */
     private Check versionNoted(Rollout run, FailoverGroup group, String server) {
+        if (!reachesServers()) {
+            return versionUnavailable(run, group, server);
+        }
         return installedVersion(group, server)
                 .map(v -> Check.pass("version", "rollout.check.versionNoted", server, v, run.targetVersion()))
                 .orElseGet(() -> Check.warn("version", "rollout.check.versionUnknown", "rollout.check.versionUnknown.fix",
@@ -154,6 +172,9 @@ class RolloutChecks {
     }
 
     private Check version(Rollout run, FailoverGroup group, String server) {
+        if (!reachesServers()) {
+            return versionUnavailable(run, group, server);
+        }
         Optional<String> installed = installedVersion(group, server);
         return installed.filter(run.targetVersion()::equals).isPresent()
                 ? Check.pass("version", "rollout.check.version.pass", server, run.targetVersion())
@@ -161,8 +182,19 @@ class RolloutChecks {
                         installed.orElse("-"), run.targetVersion(), versionFile(group));
     }
 
-    /** The application must not run where it is being updated. */
+    /** Read by hand instead, and noted at the sign-off. */
+    private Check versionUnavailable(Rollout run, FailoverGroup group, String server) {
+        return Check.unavailable("version", "rollout.check.version.unavailable", server, versionFile(group),
+                features.engineName(), run.targetVersion());
+    }
+
+    /** The application must not run where it is being updated; its processes only an engine reaching the server sees. */
     private Check notRunning(String group, String server) {
+        if (!reachesServers() && !server.equals(engine.snapshot().group(group).orElseThrow().currentServer())
+                && operations.holderOf(group).isEmpty()) {
+            return Check.unavailable("not-running", "rollout.check.notRunning.unavailable", server,
+                    features.engineName());
+        }
         return applicationStopped(group, server) ? Check.pass("not-running", "rollout.check.notRunning.pass", server)
                 : Check.fail("not-running", "rollout.check.notRunning.fail", "rollout.check.notRunning.fix", server);
     }
@@ -182,6 +214,10 @@ class RolloutChecks {
     }
 
     private Check link(LinkCheck link, String server) {
+        if (!reachesServers()) {
+            return Check.unavailable("link", "rollout.check.link.unavailable", link.link(), link.target(), server,
+                    features.engineName());
+        }
         Optional<String> actual = servers.linkTarget(server, link.link());
         if (actual.filter(link.target()::equals).isPresent()) {
             return Check.pass("link", "rollout.check.link.pass", link.link(), link.target(), server);

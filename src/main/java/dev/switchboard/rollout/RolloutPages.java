@@ -3,8 +3,10 @@ package dev.switchboard.rollout;
 import dev.switchboard.audit.AuditTrail;
 import dev.switchboard.cluster.ClusterDefinition;
 import dev.switchboard.cluster.FailoverGroup;
+import dev.switchboard.engine.EngineFeature;
 import dev.switchboard.engine.NameNotFound;
 import dev.switchboard.operations.Check;
+import dev.switchboard.operations.EngineFeatures;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.ZoneId;
 import java.util.List;
@@ -27,11 +29,13 @@ class RolloutPages {
     private final Rollouts rollouts;
     private final ClusterDefinition definition;
     private final AuditTrail trail;
+    private final EngineFeatures features;
 
-    RolloutPages(Rollouts rollouts, ClusterDefinition definition, AuditTrail trail) {
+    RolloutPages(Rollouts rollouts, ClusterDefinition definition, AuditTrail trail, EngineFeatures features) {
         this.rollouts = rollouts;
         this.definition = definition;
         this.trail = trail;
+        this.features = features;
     }
 
     @GetMapping("/rollouts")
@@ -48,9 +52,10 @@ class RolloutPages {
         model.addAttribute("run", run);
         List<Check> checks = rollouts.liveChecks(run);
         model.addAttribute("checks", checks);
-        // the server's standby before its update, its return before the switchover: one click away
-        model.addAttribute("offerStandby", has(checks, RolloutChecks.IN_STANDBY, Check.Verdict.WARN));
-        model.addAttribute("offerOnline", has(checks, RolloutChecks.TARGET_ONLINE, Check.Verdict.FAIL));
+        // the server's standby before its update, its return before the switchover: one click away, where there is standby
+        boolean standby = features.has(EngineFeature.SERVER_STANDBY);
+        model.addAttribute("offerStandby", standby && has(checks, RolloutChecks.IN_STANDBY, Check.Verdict.WARN));
+        model.addAttribute("offerOnline", standby && has(checks, RolloutChecks.TARGET_ONLINE, Check.Verdict.FAIL));
         model.addAttribute("versions", rollouts.installedVersions(run));
         model.addAttribute("updateCommand", definition.group(run.group()).map(FailoverGroup::rollingUpdate)
                 .map(u -> u.updateCommand() != null).orElse(false));

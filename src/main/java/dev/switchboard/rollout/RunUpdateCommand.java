@@ -32,6 +32,7 @@ class RunUpdateCommand {
                 throw audit.refused(run, actor, "rollout.error.noUpdateCommand", "the group declares no update-command",
                         run.group());
             }
+            preconditions.requireServerAccess(run, actor, server, "rollout.error.updateUnavailable");
             preconditions.requireApplicationStopped(run, actor, server);
             return jobs.start(run, group, server, actor);
         });

@@ -3,6 +3,8 @@ package dev.switchboard.rollout;
 import dev.switchboard.audit.AuditActor;
 import dev.switchboard.cluster.ClusterDefinition;
 import dev.switchboard.cluster.FailoverGroup;
+import dev.switchboard.engine.EngineFeature;
+import dev.switchboard.operations.EngineFeatures;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,12 +19,15 @@ class StepPreconditions {
     private final ClusterDefinition definition;
     private final StepGuard guard;
     private final RolloutAudit audit;
+    private final EngineFeatures features;
 
-    StepPreconditions(RolloutChecks checks, ClusterDefinition definition, StepGuard guard, RolloutAudit audit) {
+    StepPreconditions(RolloutChecks checks, ClusterDefinition definition, StepGuard guard, RolloutAudit audit,
+                      EngineFeatures features) {
         this.checks = checks;
         this.definition = definition;
         this.guard = guard;
         this.audit = audit;
+        this.features = features;
     }
 
     /** The group as declared now, when the current step is of {@code kind}. */
@@ -31,6 +36,20 @@ class StepPreconditions {
         return checks.declared(run.group()).orElseThrow(() -> audit.refused(run, actor, "rollout.error.notDeclared",
                 "group " + run.group() + " or its rolling-update settings are no longer in cluster.yml", run.group(),
                 definition.source().getFileName().toString()));
+    }
+
+    /**
+     * The update command and the relink act on the server itself: an engine that does not reach
+     * the servers refuses them, saying to do the step by hand and sign it off.
+     *
+     * @param key the refusal's message key: its arguments are the server and why (the feature and the engine)
+     */
+    void requireServerAccess(Rollout run, AuditActor actor, String server, String key) {
+        if (!features.has(EngineFeature.SERVER_ACCESS)) {
+            throw audit.refused(run, actor, key, "not available on the " + features.engineName()
+                    + " engine (no access to the servers): to be done by hand on " + server, server,
+                    features.unavailable(EngineFeature.SERVER_ACCESS));
+        }
     }
 
     void requireApplicationStopped(Rollout run, AuditActor actor, String server) {

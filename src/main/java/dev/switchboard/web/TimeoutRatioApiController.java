@@ -4,8 +4,10 @@ import dev.switchboard.ApiEnvelope;
 import dev.switchboard.Translatable;
 import dev.switchboard.audit.AuditActor;
 import dev.switchboard.engine.ClusterEngine;
+import dev.switchboard.engine.EngineFeature;
 import dev.switchboard.engine.OperationNotAllowed;
 import dev.switchboard.engine.TimeoutRatio;
+import dev.switchboard.operations.EngineFeatures;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -20,7 +22,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The vendor's timeout ratio: read it, set it (ratio and optional expiry, as the vendor's clients
- * send them) and reset it. Changes are audited; an engine without a ratio answers 409.
+ * send them) and reset it. Changes are audited; an engine without a ratio answers 409 naming the
+ * feature and the engine ({@link EngineFeatures}).
  */
 @RestController
 @RequestMapping("/api/v1/cluster/toratio")
@@ -28,14 +31,17 @@ class TimeoutRatioApiController {
 
     private final ClusterEngine engine;
     private final ApplicationEventPublisher events;
+    private final EngineFeatures features;
 
-    TimeoutRatioApiController(ClusterEngine engine, ApplicationEventPublisher events) {
+    TimeoutRatioApiController(ClusterEngine engine, ApplicationEventPublisher events, EngineFeatures features) {
         this.engine = engine;
         this.events = events;
+        this.features = features;
     }
 
     @GetMapping
     Map<String, Object> read() {
+        features.require(EngineFeature.TIMEOUT_RATIO);
         TimeoutRatio ratio = engine.timeoutRatio().orElseThrow(TimeoutRatioApiController::unsupported);
         return answer(ratio);
     }
@@ -53,6 +59,7 @@ class TimeoutRatioApiController {
     }
 
     private Map<String, Object> change(TimeoutRatioInput input, Authentication auth, HttpServletRequest request) {
+        features.require(EngineFeature.TIMEOUT_RATIO);
         engine.timeoutRatio().orElseThrow(TimeoutRatioApiController::unsupported);
         TimeoutRatio now = engine.setTimeoutRatio(input.ratio(), input.lasting());
         events.publishEvent(new TimeoutRatioChanged(AuditActor.of(auth, request), now));

@@ -1,6 +1,7 @@
 package dev.switchboard.web;
 
 import dev.switchboard.engine.ClusterEngine;
+import dev.switchboard.engine.EngineFeature;
 import dev.switchboard.engine.TimeoutRatio;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -8,7 +9,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
-/** The status page's banner while a timeout ratio is in force: the ratio and, if it expires, when (HH:mm). */
+/** The status page's banner while a timeout ratio is in force (only on an engine that has one): the ratio and, if it expires, when (HH:mm). */
 @ControllerAdvice(assignableTypes = StatusController.class)
 class TimeoutRatioBanner {
 
@@ -26,6 +27,9 @@ class TimeoutRatioBanner {
 
     @ModelAttribute("timeoutRatio")
     @Nullable Banner banner() {
+        if (!engine.features().contains(EngineFeature.TIMEOUT_RATIO)) {
+            return null;
+        }
         TimeoutRatio ratio = engine.timeoutRatio().filter(TimeoutRatio::active).orElse(null);
         if (ratio == null) {
             return null;

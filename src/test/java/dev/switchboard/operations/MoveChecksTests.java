@@ -33,17 +33,6 @@ class MoveChecksTests {
     }
 
     @Test
-    void processesThatCannotBeCountedWarnAndSayHowToCheckByHand() {
-        Check check = MoveChecks.applicationUnchecked("srv2");
-
-        assertThat(check.verdict()).isEqualTo(Check.Verdict.WARN);
-        assertThat(check.id()).isEqualTo("application-not-running");
-        assertThat(check.reasonKey()).isEqualTo("check.notRunning.unchecked");
-        assertThat(check.fixKey()).isEqualTo("check.notRunning.unchecked.fix");
-        assertThat(check.args()).containsExactly("srv2");
-    }
-
-    @Test
     void aStoppedGroupFailsAndSaysItRunsNowhere() {
         Check check = MoveChecks.groupOnline("g", Cluster.status(ActivationState.OFFLINE, null), "srv2");
 
@@ -150,12 +139,24 @@ class MoveChecksTests {
     }
 
     @Test
-    void aLinkTheEngineCannotReadIsAWarningToCheckByHand() {
-        Check check = MoveChecks.linkUnchecked(Cluster.CONFIG, "srv2");
+    void aLinkTheEngineCannotReadIsNotAvailableAWarningToCheckByHand() {
+        Check check = MoveChecks.linkUnavailable(Cluster.CONFIG, "srv2", "clusterpro");
 
         assertThat(check.verdict()).isEqualTo(Check.Verdict.WARN);
-        assertThat(check.fixKey()).isEqualTo("check.link.unchecked.fix");
-        assertThat(check.args()).containsExactly("/opt/app/config", "/mnt/export/config", "srv2");
+        assertThat(check.unavailable()).isTrue();
+        assertThat(check.fixKey()).isEqualTo("check.link.unavailable.fix");
+        assertThat(check.args()).containsExactly("/opt/app/config", "/mnt/export/config", "srv2", "clusterpro");
+        assertThat(CheckTextTests.text().reason(check, java.util.Locale.ENGLISH)).isEqualTo("Not available on the "
+                + "clusterpro engine: whether /opt/app/config on srv2 is a link to /mnt/export/config cannot be read "
+                + "without access to the servers.");
+        assertThat(CheckTextTests.text().fix(check, java.util.Locale.ENGLISH)).isEqualTo("Check the link on srv2 by "
+                + "hand (readlink /opt/app/config) before you acknowledge, or set switchboard.clusterpro.command-prefix "
+                + "(e.g. ssh) so that Switchboard reads it.");
+    }
+
+    @Test
+    void aPlainWarningIsNoUnavailableCheck() {
+        assertThat(Check.warn("x", "check.monitors.warn", "check.monitors.fix").unavailable()).isFalse();
     }
 
     @Test
