@@ -2,8 +2,10 @@ package dev.switchboard.engine.clusterpro;
 
 import dev.switchboard.SwitchboardProperties.EngineType;
 import dev.switchboard.cluster.ClusterDefinition;
+import dev.switchboard.engine.ClusterEngine;
 import dev.switchboard.engine.ConditionalOnEngine;
 import dev.switchboard.engine.ServerAccess;
+import dev.switchboard.engine.polling.ServerCommands;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -21,7 +23,8 @@ class ClusterproEngineConfiguration {
     }
 
     @Bean
-    ServerAccess serverAccess(ClusterDefinition definition) {
-        return new ClusterproServerAccess(definition);
+    ServerAccess serverAccess(ClusterDefinition definition, ClusterEngine engine, ClusterproProperties settings) {
+        return new ClusterproServerAccess(definition, engine::snapshot,
+                new ServerCommands(settings.commandPrefix(), settings.commandTimeout()));
     }
 }

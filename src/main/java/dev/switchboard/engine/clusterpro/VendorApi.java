@@ -187,20 +187,25 @@ final class VendorApi {
         return false;
     }
 
-    /** "connection refused", or the innermost cause's message. */
+    /** "connection refused", "connection timed out", or the innermost cause's message. */
     static String describe(Throwable e) {
         Throwable inner = e;
-        while (inner.getCause() != null && inner.getCause() != inner) {
-            inner = inner.getCause();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof HttpConnectTimeoutException) {
+                return "connection timed out";
+            }
+            if (t instanceof ConnectException) {
+                return "connection refused";
+            }
+            if (t instanceof UnknownHostException) {
+                return "unknown host " + t.getMessage();
+            }
+            if (t instanceof NoRouteToHostException) {
+                return "no route to host";
+            }
+            inner = t;
         }
-        if (e instanceof HttpConnectTimeoutException || inner instanceof HttpConnectTimeoutException) {
-            return "connection timed out";
-        }
-        if (inner instanceof ConnectException && (inner.getMessage() == null || inner.getMessage().isBlank())) {
-            return "connection refused";
-        }
-        String message = inner.getMessage() == null ? inner.getClass().getSimpleName() : inner.getMessage();
-        return inner instanceof ConnectException ? "connection refused (" + message + ")" : message;
+        return inner.getMessage() == null ? inner.getClass().getSimpleName() : inner.getMessage();
     }
 
     private static String excerpt(String body) {

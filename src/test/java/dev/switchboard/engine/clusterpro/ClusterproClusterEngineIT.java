@@ -47,7 +47,8 @@ class ClusterproClusterEngineIT extends ClusterEngineContract {
         engine = new ClusterproClusterEngine(definition, new VendorApi(settings), settings);
         engine.addListener(EVENTS::add);
         engine.start();
-        servers = new ClusterproServerAccess(definition);
+        servers = new ClusterproServerAccess(definition, engine::snapshot,
+                new dev.switchboard.engine.polling.ServerCommands(List.of(), Duration.ofSeconds(10)));
     }
 
     @AfterAll
