@@ -24,6 +24,8 @@ public record SwitchboardProperties(@DefaultValue("./data") Path dataDir, @Defau
 
     public enum EngineType {
         EMBEDDED,
-        PACEMAKER
+        PACEMAKER,
+        /** A CLUSTERPRO X / EXPRESSCLUSTER X cluster, driven through the vendor's REST API. */
+        CLUSTERPRO
     }
 }

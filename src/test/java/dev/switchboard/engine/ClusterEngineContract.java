@@ -3,6 +3,7 @@ package dev.switchboard.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,7 +18,8 @@ import org.junit.jupiter.api.Test;
  * group Online on its home server and leaves it in any state; {@link #bringGroupHome()} repairs.
  * The cluster under test has at least two servers, a group whose last resource is the
  * application, and a process monitor with timing "active" on that resource whose recovery
- * fails the group over. The engine's {@link ServerAccess} is checked here too.
+ * fails the group over. The engine's {@link ServerAccess} is checked here too. What an engine
+ * lacks by its {@link ClusterEngine#features()} (standby, dummy failure, server access) is skipped.
  */
 public abstract class ClusterEngineContract {
 
@@ -85,8 +87,10 @@ public abstract class ClusterEngineContract {
                 engine().standby(server.name(), false);
             }
         }
-        for (String server : group().servers()) {
-            engine().stopDummyFailure(monitorName(), server);
+        if (has(EngineFeature.DUMMY_FAILURE)) {
+            for (String server : group().servers()) {
+                engine().stopDummyFailure(monitorName(), server);
+            }
         }
         engine().resumeMonitor(monitorName());
         GroupStatus now = group();
@@ -253,6 +257,7 @@ public abstract class ClusterEngineContract {
 
     @Test
     void aDummyFailureFailsTheGroupOverAsTheRecoveryIsConfigured() {
+        requireFeature(EngineFeature.DUMMY_FAILURE);
         int before = events().size();
 
         engine().startDummyFailure(monitorName(), home());
@@ -275,6 +280,7 @@ public abstract class ClusterEngineContract {
 
     @Test
     void aServerInStandbyRunsNothingUntilItIsBackOnline() {
+        requireFeature(EngineFeature.SERVER_STANDBY);
         int before = events().size();
         String home = home();
         try {
@@ -330,6 +336,7 @@ public abstract class ClusterEngineContract {
 
     @Test
     void readsASmallFileOnAServer() {
+        requireFeature(EngineFeature.SERVER_ACCESS);
         assertThat(servers().readFile(other(), versionFile())).hasValueSatisfying(v -> assertThat(v).isNotBlank()
                 .doesNotEndWith("\n"));
         assertThat(servers().readFile(other(), "/no/such/file")).isEmpty();
@@ -338,6 +345,7 @@ public abstract class ClusterEngineContract {
 
     @Test
     void relinkMakesTheLinkAndReplacesAWrongOne() {
+        requireFeature(EngineFeature.SERVER_ACCESS);
         String link = "/var/tmp/switchboard-contract/config";
         assertThat(servers().relink(other(), link, "/etc", keepDirectory())).as("nothing was there").isEmpty();
         assertThat(servers().linkTarget(other(), link)).contains("/etc");
@@ -347,6 +355,7 @@ public abstract class ClusterEngineContract {
 
     @Test
     void runsACommandOnTheServerItselfWithItsArguments() {
+        requireFeature(EngineFeature.SERVER_ACCESS);
         for (String server : group().servers()) {
             ScriptRun run = servers().runOnServer(groupName(), server, Path.of("/bin/sh"),
                     List.of("-c", whereAmI() + "; echo \"args: $*\"", "where", "update", server), Duration.ofSeconds(10));
@@ -361,6 +370,7 @@ public abstract class ClusterEngineContract {
 
     @Test
     void runOnServerHandsOnEachLineWhileTheCommandRuns() {
+        requireFeature(EngineFeature.SERVER_ACCESS);
         List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
         long[] firstLineAt = new long[1];
         ScriptRun run = servers().runOnServer(groupName(), other(), Path.of("/bin/sh"),
@@ -380,8 +390,18 @@ public abstract class ClusterEngineContract {
 
     @Test
     void countsTheApplicationProcessesWhereTheGroupRuns() {
+        requireFeature(EngineFeature.SERVER_ACCESS);
         assertThat(servers().applicationProcessesOn(groupName(), home())).isPositive();
         assertThat(servers().applicationProcessesOn(groupName(), other())).isZero();
+    }
+
+    private boolean has(EngineFeature feature) {
+        return engine().features().contains(feature);
+    }
+
+    /** Skips a test of what this engine says it has not got. */
+    private void requireFeature(EngineFeature feature) {
+        assumeTrue(has(feature), () -> "the engine has no " + feature + " (features(): " + engine().features() + ")");
     }
 
     protected void awaitMonitor(String server, MonitorState state) {

@@ -16,6 +16,7 @@ import dev.switchboard.engine.OperationNotAllowed;
 import dev.switchboard.engine.PlannedAction;
 import dev.switchboard.engine.ResourceStatus;
 import dev.switchboard.engine.ServerState;
+import dev.switchboard.engine.polling.GroupHolds;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;

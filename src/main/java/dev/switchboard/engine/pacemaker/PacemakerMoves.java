@@ -10,6 +10,7 @@ import dev.switchboard.engine.NameNotFound;
 import dev.switchboard.engine.OperationFailed;
 import dev.switchboard.engine.OperationNotAllowed;
 import dev.switchboard.engine.ServerState;
+import dev.switchboard.engine.polling.GroupHolds;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package dev.switchboard.engine.pacemaker;
+package dev.switchboard.engine.polling;
 
 import dev.switchboard.Translatable;
 import dev.switchboard.engine.ActivationState;
@@ -14,9 +14,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The groups Switchboard is working on: the one operation each may run at a time, what the
  * dashboard shows as running on it, and which changes of server are Switchboard's own (a move,
- * or a failed move Pacemaker may still be finishing) and so no failover.
+ * or a failed move the cluster manager may still be finishing) and so no failover.
  */
-final class GroupHolds {
+public final class GroupHolds {
 
     private final Map<String, Translatable> busy = new ConcurrentHashMap<>();
     private final Map<String, Translatable> operations = new ConcurrentHashMap<>();
@@ -24,36 +24,36 @@ final class GroupHolds {
     private final Map<String, Instant> settling = new ConcurrentHashMap<>();
 
     /** Holds the group for {@code what}; {@link GroupBusy} when another operation holds it. */
-    void hold(String group, Translatable what) {
+    public void hold(String group, Translatable what) {
         Translatable running = busy.putIfAbsent(group, what);
         if (running != null) {
             throw new GroupBusy(group, running);
         }
     }
 
-    void release(String group) {
+    public void release(String group) {
         busy.remove(group);
     }
 
     /** The group changes server on Switchboard's order; the dashboard shows {@code description}. */
-    void moving(String group, Translatable description) {
+    public void moving(String group, Translatable description) {
         operations.put(group, description);
         moving.add(group);
     }
 
     /** The move is over (arrived or failed); the last reading already saw it as a move. */
-    void moved(String group) {
+    public void moved(String group) {
         moving.remove(group);
         operations.remove(group);
     }
 
-    /** A move that failed or timed out: Pacemaker may still finish it until {@code until}. */
-    void settleUntil(String group, Instant until) {
+    /** A move that failed or timed out: the cluster manager may still finish it until {@code until}. */
+    public void settleUntil(String group, Instant until) {
         settling.put(group, until);
     }
 
     /** The operation Switchboard runs on each group now (group → description). */
-    Map<String, Translatable> operations() {
+    public Map<String, Translatable> operations() {
         return Collections.unmodifiableMap(operations);
     }
 
@@ -61,7 +61,7 @@ final class GroupHolds {
      * The groups whose change of server at {@code at} is no failover: held, moving, or still
      * settling after a failed move (until it is Online again or its time is up).
      */
-    Set<String> notFailingOver(ClusterSnapshot now, Instant at) {
+    public Set<String> notFailingOver(ClusterSnapshot now, Instant at) {
         Set<String> groups = new HashSet<>(moving);
         groups.addAll(busy.keySet());
         settling.entrySet().removeIf(e -> at.isAfter(e.getValue()) || now.group(e.getKey())

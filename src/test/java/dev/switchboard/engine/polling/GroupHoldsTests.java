@@ -1,4 +1,4 @@
-package dev.switchboard.engine.pacemaker;
+package dev.switchboard.engine.polling;
 
 import dev.switchboard.Translatable;
 import static org.assertj.core.api.Assertions.assertThat;

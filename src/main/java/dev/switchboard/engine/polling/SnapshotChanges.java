@@ -1,4 +1,4 @@
-package dev.switchboard.engine.pacemaker;
+package dev.switchboard.engine.polling;
 
 import dev.switchboard.Translatable;
 import dev.switchboard.engine.ActivationState;
@@ -20,12 +20,12 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * The events between two polls of Pacemaker. A group or resource seen on another server than
+ * The events between two polls of a cluster manager (Pacemaker, CLUSTERPRO's API). A group or resource seen on another server than
  * before went Offline on the old one and came up on the new one, even when no poll caught it in
  * between; a group that changed servers while Switchboard was not moving it failed over, also
  * when a poll caught it stopped in between.
  */
-final class SnapshotChanges {
+public final class SnapshotChanges {
 
     private SnapshotChanges() {
     }
@@ -34,8 +34,8 @@ final class SnapshotChanges {
      * @param moving     the groups Switchboard itself is moving now (their change is no failover)
      * @param lastActive for a group that runs nowhere in {@code before}, where it ran until a moment ago
      */
-    static List<EngineEvent> between(ClusterSnapshot before, ClusterSnapshot after, Set<String> moving,
-                                     Map<String, String> lastActive) {
+    public static List<EngineEvent> between(ClusterSnapshot before, ClusterSnapshot after, Set<String> moving,
+                                            Map<String, String> lastActive) {
         List<EngineEvent> events = new ArrayList<>();
         Instant at = after.takenAt();
         for (GroupStatus now : after.groups()) {
@@ -54,7 +54,7 @@ final class SnapshotChanges {
             if (from != null && now.currentServer() != null && !from.equals(now.currentServer())
                     && !moving.contains(now.name())) {
                 events.add(new GroupFailedOver(at, now.name(), from, now.currentServer(),
-                        now.reason() == null ? "Pacemaker moved the group" : now.reason().english()));
+                        now.reason() == null ? "the cluster moved the group" : now.reason().english()));
             }
         }
         for (MonitorStatus now : after.monitors()) {

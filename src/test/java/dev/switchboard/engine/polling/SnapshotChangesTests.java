@@ -1,4 +1,4 @@
-package dev.switchboard.engine.pacemaker;
+package dev.switchboard.engine.polling;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** Which changes between two readings of Pacemaker are failovers. */
+/** Which changes between two readings of a cluster manager are failovers. */
 class SnapshotChangesTests {
 
     private static final String FAILURE = "asyncmon failed on srv1";

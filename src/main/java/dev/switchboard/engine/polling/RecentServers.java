@@ -1,4 +1,4 @@
-package dev.switchboard.engine.pacemaker;
+package dev.switchboard.engine.polling;
 
 import dev.switchboard.engine.ClusterSnapshot;
 import java.time.Duration;
@@ -11,14 +11,14 @@ import java.util.concurrent.ConcurrentHashMap;
  * Where each group ran at the last reading that found it running somewhere, so that a failover
  * a poll caught in between (the group running nowhere) is still reported from where it ran.
  */
-final class RecentServers {
+public final class RecentServers {
 
     private record Seen(String server, Instant at) {
     }
 
     private final Map<String, Seen> lastActive = new ConcurrentHashMap<>();
 
-    void note(ClusterSnapshot reading) {
+    public void note(ClusterSnapshot reading) {
         reading.groups().stream().filter(g -> g.currentServer() != null)
                 .forEach(g -> lastActive.put(g.name(), new Seen(g.currentServer(), reading.takenAt())));
     }
@@ -28,7 +28,7 @@ final class RecentServers {
      * group and starts it elsewhere takes less, while a group an operator stopped and later
      * started elsewhere has usually rested longer.
      */
-    Map<String, String> within(Duration window, Instant now) {
+    public Map<String, String> within(Duration window, Instant now) {
         Map<String, String> servers = new HashMap<>();
         lastActive.forEach((group, seen) -> {
             if (!seen.at().plus(window).isBefore(now)) {

@@ -1,0 +1,165 @@
+package dev.switchboard.engine.clusterpro;
+
+import dev.switchboard.Translatable;
+import dev.switchboard.cluster.ClusterDefinition;
+import dev.switchboard.cluster.ServerDefinition;
+import dev.switchboard.engine.ClusterSnapshot;
+import dev.switchboard.engine.EngineFeature;
+import dev.switchboard.engine.MonitorServerStatus;
+import dev.switchboard.engine.MonitorState;
+import dev.switchboard.engine.MonitorStatus;
+import dev.switchboard.engine.NameNotFound;
+import dev.switchboard.engine.OperationNotAllowed;
+import dev.switchboard.engine.TimeoutRatio;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * What the engine does to monitors and the cluster beside groups: suspend and resume (one request
+ * per server, as the vendor wants), dummy failures, the timeout ratio. The last two came with
+ * later versions of the API: a server that answers 404 for them has not got them, and the engine
+ * then says so in {@link #features()}.
+ */
+final class ClusterproExtras {
+
+    private final ClusterDefinition definition;
+    private final VendorApi api;
+    private final ClusterproWaits waits;
+    private final Duration timeout;
+    private final Set<EngineFeature> features;
+
+    ClusterproExtras(ClusterDefinition definition, VendorApi api, ClusterproWaits waits, Duration timeout,
+                     boolean serverAccess) {
+        this.definition = definition;
+        this.api = api;
+        this.waits = waits;
+        this.timeout = timeout;
+        this.features = EnumSet.of(EngineFeature.DUMMY_FAILURE, EngineFeature.TIMEOUT_RATIO);
+        if (serverAccess) {
+            features.add(EngineFeature.SERVER_ACCESS);
+        }
+    }
+
+    synchronized Set<EngineFeature> features() {
+        return Set.copyOf(features);
+    }
+
+    /** Asks for the timeout ratio once, so that the pages know at once whether the API has it. */
+    void probe() {
+        timeoutRatio();
+    }
+
+    /** Suspends (or resumes) the monitor on every server, and waits until each shows it. */
+    void switchMonitor(String monitor, boolean suspend) {
+        String group = groupOf(monitor);
+        Translatable what = Translatable.verbatim((suspend ? "suspend of " : "resume of ") + monitor);
+        JsonNode accepted = null;
+        for (ServerDefinition server : definition.servers()) {
+            accepted = VendorRefusals.post(api, "/api/v1/monitors/" + monitor + (suspend ? "/suspend" : "/resume"),
+                    Map.of("target", server.name()), "monitor", monitor, group);
+            waits.until(s -> true, null, false, what, timeout, accepted); // Switchboard's operation, if named, ended
+        }
+        waits.until(s -> switched(s, monitor, suspend), null, false, what, timeout, accepted);
+    }
+
+    /** Suspended on every server (resumed: on none). */
+    private static boolean switched(ClusterSnapshot snapshot, String monitor, boolean suspend) {
+        MonitorStatus status = snapshot.monitor(monitor).orElseThrow(() -> new NameNotFound("monitor", monitor));
+        return suspend ? status.servers().stream().allMatch(s -> s.state() == MonitorState.SUSPEND)
+                : status.servers().stream().map(MonitorServerStatus::state).noneMatch(s -> s == MonitorState.SUSPEND);
+    }
+
+    void dummyFailure(String monitor, String server, boolean on) {
+        String group = groupOf(monitor);
+        if (server == null) {
+            throw new OperationNotAllowed(Translatable.of("engine.refused.dummyNeedsServer"));
+        }
+        if (definition.server(server).isEmpty()) {
+            throw new NameNotFound("server", server);
+        }
+        requireFeature(EngineFeature.DUMMY_FAILURE, "dummy failure");
+        String path = "/api/v1/monitors/" + monitor + "/dummy-failure/" + (on ? "start" : "stop");
+        JsonNode accepted;
+        try {
+            accepted = api.post(path, Map.of("target", server));
+        } catch (ClusterproFailure e) {
+            if (e.cause() == ClusterproFailure.Cause.NOT_FOUND && !e.serverMessage().contains(monitor)) {
+                throw unsupported(EngineFeature.DUMMY_FAILURE, "dummy failure", path);
+            }
+            throw VendorRefusals.translated(e, "monitor", monitor, group);
+        }
+        waits.until(s -> true, null, false, Translatable.verbatim("dummy failure of " + monitor + " on " + server),
+                timeout, accepted);
+    }
+
+    /** GET /api/v1/cluster/toratio; empty when the API has none. */
+    Optional<TimeoutRatio> timeoutRatio() {
+        if (!features().contains(EngineFeature.TIMEOUT_RATIO)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(ratio(api.get("/api/v1/cluster/toratio")));
+        } catch (ClusterproFailure e) {
+            if (e.cause() == ClusterproFailure.Cause.NOT_FOUND) {
+                unsupported(EngineFeature.TIMEOUT_RATIO, "timeout ratio", "/api/v1/cluster/toratio");
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    /** POST …/toratio/set with the ratio and the time in minutes, or …/reset for a ratio of 1; then the ratio in force. */
+    TimeoutRatio setTimeoutRatio(int ratio, @Nullable Duration lasting) {
+        TimeoutRatio.requireValid(ratio, lasting);
+        requireFeature(EngineFeature.TIMEOUT_RATIO, "timeout ratio");
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("ratio", ratio);
+        if (lasting != null) {
+            body.put("time", Math.max(1, lasting.toMinutes()) + "m");
+        }
+        String path = ratio == 1 ? "/api/v1/cluster/toratio/reset" : "/api/v1/cluster/toratio/set";
+        try {
+            api.post(path, ratio == 1 ? null : body);
+        } catch (ClusterproFailure e) {
+            if (e.cause() == ClusterproFailure.Cause.NOT_FOUND) {
+                throw unsupported(EngineFeature.TIMEOUT_RATIO, "timeout ratio", path);
+            }
+            throw VendorRefusals.translated(e, "cluster", "toratio", "");
+        }
+        return timeoutRatio().orElse(new TimeoutRatio(ratio, lasting == null ? null : Instant.now().plus(lasting)));
+    }
+
+    /** The vendor's {@code cluster{toratio}}, with Switchboard's {@code until} when a Switchboard answers. */
+    static TimeoutRatio ratio(JsonNode answer) {
+        JsonNode cluster = answer.path("cluster");
+        String until = VendorJson.text(cluster, "until");
+        return new TimeoutRatio(Math.max(1, cluster.path("toratio").asInt(1)), until == null ? null : Instant.parse(until));
+    }
+
+    private void requireFeature(EngineFeature feature, String what) {
+        if (!features().contains(feature)) {
+            throw new OperationNotAllowed(Translatable.of("engine.clusterpro.unsupported", api.answering().toString(),
+                    what));
+        }
+    }
+
+    /** The API has no such endpoint: drop the feature, and say so. */
+    private synchronized OperationNotAllowed unsupported(EngineFeature feature, String what, String path) {
+        features.remove(feature);
+        return new OperationNotAllowed(Translatable.of("engine.clusterpro.unsupported", api.answering().toString(),
+                what + " (" + path + ")"));
+    }
+
+    /** The group the monitor's recovery concerns (Switchboard holds it for monitor operations). */
+    private String groupOf(String monitor) {
+        return definition.monitor(monitor).map(m -> m.recovery().target())
+                .orElseThrow(() -> new NameNotFound("monitor", monitor));
+    }
+}

@@ -1,0 +1,122 @@
+package dev.switchboard.engine.clusterpro;
+
+import dev.switchboard.Translatable;
+import dev.switchboard.cluster.Exec;
+import dev.switchboard.cluster.FailoverGroup;
+import dev.switchboard.cluster.Resource;
+import dev.switchboard.cluster.Service;
+import dev.switchboard.engine.ActivationState;
+import dev.switchboard.engine.ClusterSnapshot;
+import dev.switchboard.engine.GroupStatus;
+import dev.switchboard.engine.OperationFailed;
+import java.time.Duration;
+import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A vendor POST only means "accepted": the operation then waits here, reading the cluster every
+ * step, until the state it wanted shows, a failure state shows, the operation the server
+ * reports (Switchboard's API names it; the vendor's does not) failed, or the time is up.
+ */
+final class ClusterproWaits {
+
+    /** Per resource of a group when the API does not tell its timeouts: a stop and a start. */
+    static final Duration PER_RESOURCE = Duration.ofSeconds(60);
+    /** The least any operation is given. */
+    static final Duration LEAST = Duration.ofMinutes(2);
+
+    private final ClusterproReadings readings;
+    private final VendorApi api;
+    private final Duration step;
+
+    ClusterproWaits(ClusterproReadings readings, VendorApi api, Duration step) {
+        this.readings = readings;
+        this.api = api;
+        this.step = step;
+    }
+
+    /**
+     * switchboard.clusterpro.operation-timeout when set; otherwise the group's resource timeouts
+     * where the definition knows them and {@link #PER_RESOURCE} for the others, at least {@link #LEAST}.
+     */
+    static Duration timeoutFor(@Nullable FailoverGroup group, @Nullable Duration setting) {
+        if (setting != null) {
+            return setting;
+        }
+        Duration sum = Duration.ZERO;
+        for (Resource r : group == null ? java.util.List.<Resource>of() : group.resources()) {
+            Duration known = r instanceof Exec e ? e.timeout() : r instanceof Service s ? s.stopTimeout() : null;
+            sum = sum.plus(known != null && !known.isZero() && !known.isNegative() ? known.multipliedBy(2) : PER_RESOURCE);
+        }
+        return sum.compareTo(LEAST) > 0 ? sum : LEAST;
+    }
+
+    /**
+     * Until {@code done} holds for the reading and the server's operation, when it names one, has
+     * ended; a failure state of the group ({@code watchGroupState}),
+     * the server's failed operation or the timeout ends it with what was seen.
+     *
+     * @param accepted the POST's answer (it may name Switchboard's operation)
+     */
+    ClusterSnapshot until(Predicate<ClusterSnapshot> done, String group, boolean watchGroupState, Translatable what,
+                          Duration timeout, JsonNode accepted) {
+        String operation = VendorJson.text(accepted.path("operation"), "id");
+        long deadline = System.nanoTime() + timeout.toNanos();
+        ClusterSnapshot now = readings.refresh();
+        boolean running = operation != null;
+        while (!done.test(now) || running) {
+            GroupStatus g = group == null ? null : now.group(group).orElse(null);
+            if (running) {
+                running = running(operation, what, g);
+                if (!running && done.test(now)) {
+                    break;
+                }
+            }
+            if (watchGroupState && g != null && (g.state() == ActivationState.ONLINE_FAILURE
+                    || g.state() == ActivationState.OFFLINE_FAILURE)) {
+                throw new OperationFailed(Translatable.of("engine.clusterpro.failureState", what, state(g)));
+            }
+            if (System.nanoTime() > deadline) {
+                throw new OperationFailed(Translatable.of("engine.clusterpro.waitTimeout", what, timeout.toSeconds(),
+                        g == null ? Translatable.verbatim("?") : state(g)));
+            }
+            sleep();
+            now = readings.refresh();
+        }
+        return now;
+    }
+
+    /**
+     * Switchboard's API reports its operation: whether it still runs (it may verify after the state
+     * is reached, and holds the group until then); a failed one ends the wait with its message.
+     */
+    private boolean running(String id, Translatable what, @Nullable GroupStatus group) {
+        JsonNode operation = VendorJson.list(api.get("/api/v1/operations/" + id), "operations").get(0);
+        String state = VendorJson.text(operation, "state");
+        if ("REQUESTED".equals(state) || "RUNNING".equals(state)) {
+            return true;
+        }
+        if ("FAILED".equals(state) || "INTERRUPTED".equals(state)) {
+            String message = VendorJson.text(operation, "message");
+            throw new OperationFailed(Translatable.of("engine.clusterpro.operationFailed", what,
+                    message == null ? state : message, group == null ? Translatable.verbatim("?") : state(group)));
+        }
+        return false;
+    }
+
+    /** "Online Failure", or "Online Failure on srv2". */
+    static Translatable state(GroupStatus group) {
+        return group.currentServer() == null ? Translatable.verbatim(group.state().word())
+                : Translatable.of("engine.stateOn", group.state().word(), group.currentServer());
+    }
+
+    private void sleep() {
+        try {
+            Thread.sleep(step.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new OperationFailed(Translatable.of("engine.clusterpro.waitInterrupted"));
+        }
+    }
+}
