@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * {@code java -jar switchboard.jar check [<cluster.yml>] [--engine embedded|pacemaker] [--data-dir <dir>]}:
+ * {@code java -jar switchboard.jar check [<cluster.yml>] [--engine embedded|pacemaker|clusterpro] [--data-dir <dir>]}:
  * reads cluster.yml with the same {@link ClusterDefinitionReader} checks as at start, without
  * starting Spring, the web server or an engine. Prints the problems and answers 1, or a short
  * summary and answers 0; a wrong command line answers 2. For operators editing the file and for CI.
@@ -20,7 +20,7 @@ public final class CheckCommand {
     static final Path DEFAULT_FILE = Path.of("config/cluster.yml");
     static final Path DEFAULT_DATA_DIR = Path.of("./data");
     static final String USAGE = "Usage: java -jar switchboard.jar check [<cluster.yml>]"
-            + " [--engine embedded|pacemaker] [--data-dir <dir>]";
+            + " [--engine embedded|pacemaker|clusterpro] [--data-dir <dir>]";
 
     private CheckCommand() {
     }
@@ -49,7 +49,7 @@ public final class CheckCommand {
 
     private static void summarise(ClusterDefinition definition, Options options, PrintStream out) {
         out.println("The cluster definition " + options.file() + " is valid for the "
-                + (options.embedded() ? "embedded" : "pacemaker") + " engine"
+                + options.engine() + " engine"
                 + (options.embedded() ? " (data directory " + options.dataDir() + ")." : "."));
         out.println("Cluster: " + definition.name());
         out.println("Servers: " + definition.servers().stream()
@@ -80,20 +80,26 @@ public final class CheckCommand {
     }
 
     /** The command line after {@code check}. */
-    record Options(Path file, boolean embedded, Path dataDir) {
+    /** @param engine embedded, or an engine that reads the resources from its cluster (pacemaker, clusterpro) */
+    record Options(Path file, String engine, Path dataDir) {
+
+        boolean embedded() {
+            return engine.equals("embedded");
+        }
+
 
         static Options parse(List<String> args) {
             Path file = null;
-            boolean embedded = true;
+            String engine = "embedded";
             Path dataDir = DEFAULT_DATA_DIR;
             for (int i = 0; i < args.size(); i++) {
                 String arg = args.get(i);
                 switch (arg) {
-                    case "--engine" -> embedded = engine(value(args, ++i, arg));
+                    case "--engine" -> engine = engine(value(args, ++i, arg));
                     case "--data-dir" -> dataDir = Path.of(value(args, ++i, arg));
                     default -> {
                         if (arg.startsWith("--engine=")) {
-                            embedded = engine(arg.substring("--engine=".length()));
+                            engine = engine(arg.substring("--engine=".length()));
                         } else if (arg.startsWith("--data-dir=")) {
                             dataDir = Path.of(arg.substring("--data-dir=".length()));
                         } else if (arg.startsWith("-")) {
@@ -106,7 +112,7 @@ public final class CheckCommand {
                     }
                 }
             }
-            return new Options(file == null ? DEFAULT_FILE : file, embedded, dataDir);
+            return new Options(file == null ? DEFAULT_FILE : file, engine, dataDir);
         }
 
         private static String value(List<String> args, int index, String option) {
@@ -116,11 +122,11 @@ public final class CheckCommand {
             return args.get(index);
         }
 
-        private static boolean engine(String type) {
+        private static String engine(String type) {
             return switch (type) {
-                case "embedded" -> true;
-                case "pacemaker" -> false;
-                default -> throw new IllegalArgumentException("Unknown engine '" + type + "': use embedded or pacemaker.");
+                case "embedded", "pacemaker", "clusterpro" -> type;
+                default -> throw new IllegalArgumentException("Unknown engine '" + type
+                        + "': use embedded, pacemaker or clusterpro.");
             };
         }
     }

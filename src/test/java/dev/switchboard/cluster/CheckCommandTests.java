@@ -107,8 +107,9 @@ class CheckCommandTests {
 
     @Test
     void aWrongCommandLineAnswersTwoWithTheUsage() {
-        assertThat(check("--engine", "clusterpro")).isEqualTo(2);
-        assertThat(output()).contains("Unknown engine 'clusterpro': use embedded or pacemaker.", CheckCommand.USAGE);
+        assertThat(check("--engine", "heartbeat")).isEqualTo(2);
+        assertThat(output()).contains("Unknown engine 'heartbeat': use embedded, pacemaker or clusterpro.",
+                CheckCommand.USAGE);
 
         bytes.reset();
         assertThat(check("--data-dir")).isEqualTo(2);

@@ -62,7 +62,7 @@ class ImportClpConfCommandTests {
         assertThat(out()).isEmpty();
         assertThat(Files.readString(output)).startsWith("# Overlay for the clusterpro engine").contains("address: 10.1.0.1");
         assertThat(err()).contains("into " + output);
-        assertThat(CheckCommand.run(List.of(output.toString(), "--engine", "pacemaker"), new PrintStream(out))).isZero();
+        assertThat(CheckCommand.run(List.of(output.toString(), "--engine", "clusterpro"), new PrintStream(out))).isZero();
     }
 
     @Test

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Every clp.conf of the shared corpus, in both modes: converted and then passed by the check command
  * run in-process (the embedded engine's rules, or for the overlay those of an engine that reads
- * resources from the cluster, {@code --engine pacemaker}), or refused
+ * resources from the cluster, {@code --engine clusterpro}), or refused
  * with a message naming the parts; never a credential in the output.
  */
 class ClpConfCorpusTests {
@@ -112,7 +112,7 @@ class ClpConfCorpusTests {
         Path yml = Files.writeString(work.resolve("cluster.yml"), conversion.yaml());
         ByteArrayOutputStream checked = new ByteArrayOutputStream();
         int exit = CheckCommand.run(List.of(yml.toString(), "--data-dir", work.resolve("data").toString(),
-                "--engine", overlay ? "pacemaker" : "embedded"), new PrintStream(checked, true, StandardCharsets.UTF_8));
+                "--engine", overlay ? "clusterpro" : "embedded"), new PrintStream(checked, true, StandardCharsets.UTF_8));
         assertThat(exit).as("%s (%s) fails the check:%n%s%n%s", name, overlay ? "overlay" : "embedded",
                 checked.toString(StandardCharsets.UTF_8), conversion.yaml()).isZero();
         assertThat(checked.toString(StandardCharsets.UTF_8)).contains("Groups:\n  " + conversion.groups().get(0) + " on ");
