@@ -136,7 +136,9 @@ class AuditRetention {
             try (PreparedStatement record = owner.prepareStatement("""
                     INSERT INTO audit_archive (first_id, last_id, last_hash, file_name, file_sha256, archived_at)
                     VALUES (?, ?, ?, ?, ?, ?)""");
-                 PreparedStatement remove = owner.prepareStatement("DELETE FROM audit_event WHERE id BETWEEN ? AND ?")) {
+                 PreparedStatement remove = owner.prepareStatement("DELETE FROM audit_event WHERE id BETWEEN ? AND ?");
+                 PreparedStatement words = owner.prepareStatement(
+                         "DELETE FROM audit_word WHERE BITAND(word_event, " + AuditWords.ID_MASK + ") BETWEEN ? AND ?")) {
                 record.setLong(1, first);
                 record.setLong(2, last);
                 record.setString(3, lastHash);
@@ -147,6 +149,9 @@ class AuditRetention {
                 remove.setLong(1, first);
                 remove.setLong(2, last);
                 remove.executeUpdate();
+                words.setLong(1, first);
+                words.setLong(2, last);
+                words.executeUpdate();
                 owner.commit();
                 committed = true;
             } catch (SQLException e) {
