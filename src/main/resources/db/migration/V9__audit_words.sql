@@ -1,7 +1,8 @@
 -- The word index of the audit trail, so that a search for a rare word reads a few rows instead
 -- of every event. One row per distinct word of an event's actor, action, target and details
--- (see AuditWords); kept by a trigger in the inserting transaction, whoever inserts the event.
--- Not part of the hash chain. Retention removes an archived event's words with the event.
+-- (see AuditWords); kept by a trigger in the same transaction, whoever inserts the event (or, as
+-- the schema owner, removes it: retention, a change behind Switchboard's back). Not part of the
+-- hash chain.
 -- One BIGINT per word of an event, a hash of the word above the event's id (AuditWords.key):
 -- as the primary key alone it is one compact tree that lists a word's events in id order.
 
@@ -9,7 +10,7 @@ CREATE TABLE audit_word (
     word_event BIGINT PRIMARY KEY
 );
 
-CREATE TRIGGER audit_event_words AFTER INSERT ON audit_event FOR EACH ROW
+CREATE TRIGGER audit_event_words AFTER INSERT, UPDATE, DELETE ON audit_event FOR EACH ROW
     CALL 'dev.switchboard.audit.AuditWordIndex';
 
 -- The events written before this migration.

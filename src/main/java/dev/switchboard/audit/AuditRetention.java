@@ -136,9 +136,7 @@ class AuditRetention {
             try (PreparedStatement record = owner.prepareStatement("""
                     INSERT INTO audit_archive (first_id, last_id, last_hash, file_name, file_sha256, archived_at)
                     VALUES (?, ?, ?, ?, ?, ?)""");
-                 PreparedStatement remove = owner.prepareStatement("DELETE FROM audit_event WHERE id BETWEEN ? AND ?");
-                 PreparedStatement words = owner.prepareStatement(
-                         "DELETE FROM audit_word WHERE BITAND(word_event, " + AuditWords.ID_MASK + ") BETWEEN ? AND ?")) {
+                 PreparedStatement remove = owner.prepareStatement("DELETE FROM audit_event WHERE id BETWEEN ? AND ?")) {
                 record.setLong(1, first);
                 record.setLong(2, last);
                 record.setString(3, lastHash);
@@ -148,10 +146,7 @@ class AuditRetention {
                 record.executeUpdate();
                 remove.setLong(1, first);
                 remove.setLong(2, last);
-                remove.executeUpdate();
-                words.setLong(1, first);
-                words.setLong(2, last);
-                words.executeUpdate();
+                remove.executeUpdate(); // their words go with them (AuditWordIndex)
                 owner.commit();
                 committed = true;
             } catch (SQLException e) {

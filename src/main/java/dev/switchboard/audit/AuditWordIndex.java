@@ -10,13 +10,14 @@ import org.h2.api.Trigger;
 
 /**
  * Keeps {@code audit_word}, the index of the trail's words, as events are appended: H2 runs this
- * for every row inserted into {@code audit_event}, in the inserting transaction, whoever inserts
- * it, so the index cannot miss an event. The words are not part of the hashed row, so the chain is
+ * for every row inserted into (or removed from) {@code audit_event}, in the same transaction,
+ * whoever does it, so the index cannot miss an event nor keep a removed one. The words are not part of the hashed row, so the chain is
  * untouched. Public because H2 creates it by its name ({@code V9__audit_words.sql}).
  */
 public final class AuditWordIndex implements Trigger {
 
     static final String INSERT = "INSERT INTO audit_word (word_event) VALUES (?)";
+    static final String DELETE = "DELETE FROM audit_word WHERE word_event = ?";
 
     private int id;
     private int actor;
@@ -48,12 +49,22 @@ public final class AuditWordIndex implements Trigger {
         }
     }
 
+    /** An event appended gets its words; one removed (retention, or by hand as the owner) takes them along. */
     @Override
     public void fire(Connection conn, Object[] oldRow, Object[] newRow) throws SQLException {
-        try (PreparedStatement insert = conn.prepareStatement(INSERT)) {
-            add(insert, ((Number) newRow[id]).longValue(), (String) newRow[actor], (String) newRow[action],
-                    (String) newRow[target], (String) newRow[details]);
-            insert.executeBatch();
+        if (oldRow != null) {
+            apply(conn, DELETE, oldRow);
+        }
+        if (newRow != null) {
+            apply(conn, INSERT, newRow);
+        }
+    }
+
+    private void apply(Connection conn, String sql, Object[] row) throws SQLException {
+        try (PreparedStatement statement = conn.prepareStatement(sql)) {
+            add(statement, ((Number) row[id]).longValue(), (String) row[actor], (String) row[action],
+                    (String) row[target], (String) row[details]);
+            statement.executeBatch();
         }
     }
 
@@ -74,6 +85,7 @@ public final class AuditWordIndex implements Trigger {
         return events;
     }
 
+    /** Adds the event's keys to the batch of an INSERT or a DELETE of one key. */
     private static void add(PreparedStatement insert, long event, String... texts) throws SQLException {
         Set<String> words = AuditWords.of(texts);
         // distinct keys: two words of one event that share a hash are one entry
