@@ -85,7 +85,6 @@ class AuditSearchTests {
 
     @Test
     void aRareWordReadsAFewRowsNotEveryEvent() {
-        long filling = System.nanoTime();
         int events = 20_000;
         List<Object[]> rows = new ArrayList<>();
         for (int i = 1; i <= events; i++) {
@@ -94,7 +93,6 @@ class AuditSearchTests {
             rows.add(new Object[] {i, OffsetDateTime.of(2026, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC).plusSeconds(i),
                     "system", "monitor-state", "clweb", "INFO", details, "prev", "hash"});
         }
-        jdbc.sql("SELECT 1").query(Long.class).single();
         try (Connection c = new DriverManagerDataSource(url, "sa", "").getConnection();
              PreparedStatement insert = c.prepareStatement("""
                      INSERT INTO audit_event (id, at, actor, action, target, outcome, details, prev_hash, hash)
@@ -110,17 +108,14 @@ class AuditSearchTests {
             throw new AssertionError(e);
         }
         plans.clear();
-        System.out.printf("filled: %d ms%n", (System.nanoTime() - filling) / 1_000_000);
 
         assertThat(ids("q", "CHG-9876")).containsExactly(1234L);
 
         String page = plans.stream().filter(p -> p.contains("AUDIT_EVENT") && !p.contains("COUNT(")).reduce((a, b) -> b)
                 .orElseThrow();
         assertThat(rowsRead(page)).as("rows read by the page's query:%n%s", page).isLessThan(100);
-        long started = System.nanoTime();
         assertThat(ids("q", "srv1 (check")).as("common words still find their events").hasSize(50);
-        assertThat(ids("q", "rror")).as("a common text inside words, read to the end").isEmpty();
-        System.out.printf("common words: %d ms%n", (System.nanoTime() - started) / 1_000_000);
+        assertThat(ids("q", "rror")).as("text found only inside words").isEmpty();
     }
 
     private static long rowsRead(String plan) {
