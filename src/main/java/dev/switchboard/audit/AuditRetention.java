@@ -146,7 +146,7 @@ class AuditRetention {
                 record.executeUpdate();
                 remove.setLong(1, first);
                 remove.setLong(2, last);
-                remove.executeUpdate();
+                remove.executeUpdate(); // their words go with them (AuditWordIndex)
                 owner.commit();
                 committed = true;
             } catch (SQLException e) {

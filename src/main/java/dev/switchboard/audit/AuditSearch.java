@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -17,13 +19,16 @@ import org.springframework.stereotype.Component;
  * Finds events for a filter, newest first a page at a time, or oldest first in chunks for an
  * export. Fast on a million events because a page never sorts: a time range becomes an id range
  * (times never go backwards in the trail), and the most selective exact-match filter picks an
- * index (column, id) that H2 reads in order and stops reading when the page is full.
+ * index (column, id) that H2 reads in order and stops reading when the page is full. Words look
+ * up their rarest word in the word index ({@link AuditWords}) and read only the events that hold it.
  */
 @Component
 public class AuditSearch {
 
     public static final int MAX_PAGE = 500;
     private static final int CHUNK = 2000;
+    /** Fewer index entries than this make a word rare enough to find the candidates by. */
+    private static final int RARE = 1000;
 
     private final JdbcClient jdbc;
 
@@ -151,12 +156,50 @@ public class AuditSearch {
             q.params.put("lastId", last.get());
             q.params.put("to", OffsetDateTime.ofInstant(f.to(), ZoneOffset.UTC));
         }
-        if (f.text() != null) {
-            q.where.add("(details ILIKE :text ESCAPE '\\' OR target ILIKE :text ESCAPE '\\'"
-                    + " OR actor ILIKE :text ESCAPE '\\' OR action ILIKE :text ESCAPE '\\')");
-            q.params.put("text", "%" + f.text().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+        if (f.text() != null && !words(q, f.text())) {
+            return Optional.empty();
         }
         return Optional.of(q);
+    }
+
+    /**
+     * Adds the condition for words: the text, any case, as whole words. When one of its words is rare
+     * in the word index, the events holding that word are the only candidates (a few index entries
+     * instead of every event); when all are common, matches are frequent and the plain order finds a
+     * page soon. False when a word occurs nowhere, so nothing can match.
+     */
+    private boolean words(Query q, String text) {
+        String whole = AuditWords.wholeWords(text);
+        // a literal, not a parameter: H2 compiles a constant pattern once, a parameter's for every row
+        String wholeCondition = whole == null ? "" : " REGEXP '" + whole.replace("'", "''") + "'";
+        q.where.add(Stream.of("details", "target", "actor", "action")
+                .map(c -> "(" + c + " ILIKE :text ESCAPE '\\'" + (whole == null ? "" : " AND " + c + wholeCondition)
+                        + ")")
+                .collect(Collectors.joining(" OR ", "(", ")")));
+        q.params.put("text", "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+        String rarest = null;
+        long fewest = RARE;
+        for (String word : AuditWords.lookups(text)) {
+            long count = jdbc.sql("SELECT COUNT(*) FROM (SELECT 1 FROM audit_word WHERE word_event BETWEEN :first AND"
+                            + " :last LIMIT " + RARE + ") t")
+                    .param("first", AuditWords.firstKey(word)).param("last", AuditWords.lastKey(word))
+                    .query(Long.class).single();
+            if (count == 0) {
+                return false;
+            }
+            if (count < fewest) {
+                fewest = count;
+                rarest = word;
+            }
+        }
+        if (rarest != null) {
+            q.leading = null; // the word's few events, by the primary key, rather than an exact filter's index
+            q.where.add("id IN (SELECT BITAND(word_event, " + AuditWords.ID_MASK + ") FROM audit_word"
+                    + " WHERE word_event BETWEEN :rareFirst AND :rareLast)");
+            q.params.put("rareFirst", AuditWords.firstKey(rarest));
+            q.params.put("rareLast", AuditWords.lastKey(rarest));
+        }
+        return true;
     }
 
     private Optional<Long> firstIdAtOrAfter(Instant from) {

@@ -3,13 +3,16 @@ package dev.switchboard.operations;
 import dev.switchboard.Translatable;
 import dev.switchboard.audit.AuditRecord.Outcome;
 import java.time.Instant;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 
-/** At start-up: operations that were under way when Switchboard stopped are marked INTERRUPTED, on the record. */
+/**
+ * At start-up: operations that were under way when Switchboard stopped are marked INTERRUPTED, on
+ * the record. It runs once every bean exists and before anything starts (the web server, the
+ * engine), so an operation requested after the restart cannot be caught in the sweep.
+ */
 @Component
-class InterruptedOperations implements ApplicationRunner {
+class InterruptedOperations implements SmartInitializingSingleton {
 
     private final OperationStore store;
     private final OperationAudit audit;
@@ -20,7 +23,7 @@ class InterruptedOperations implements ApplicationRunner {
     }
 
     @Override
-    public void run(ApplicationArguments args) {
+    public void afterSingletonsInstantiated() {
         for (Operation o : store.unfinished()) {
             Translatable result = Translatable.of("operation.result.interrupted." + o.state().name());
             store.finished(o.id(), OperationState.INTERRUPTED, Instant.now(), result.english(), result);

@@ -75,6 +75,8 @@ class InterruptedMoveIT {
                 .contains("\"status\":\"Online\""));
         String operation = api("GET", "/api/v1/operations/" + id.group(1));
         assertThat(operation).contains("\"state\":\"INTERRUPTED\"", "Switchboard stopped while this operation was running");
+        assertThat(api("GET", "/api/v1/audit?operation=" + id.group(1))).as("the sweep is on the record")
+                .contains("\"action\":\"operation-interrupted\"");
         Thread.sleep(4000); // longer than the killed start script would have slept
         assertThat(applicationServers()).as("the application runs on exactly one server").hasSize(1);
 

@@ -34,7 +34,11 @@ final class DiskOwnership {
         if (server.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new Owner(server, epoch(p), Instant.parse(p.getProperty("since", Instant.EPOCH.toString()))));
+        try {
+            return Optional.of(new Owner(server, epoch(p), Instant.parse(p.getProperty("since", Instant.EPOCH.toString()))));
+        } catch (java.time.DateTimeException e) {
+            throw new UnreadableStateFile(device.resolve(FILE), "since: " + e.getMessage(), e);
+        }
     }
 
     /** Takes the disk for {@code server}; refuses while another server holds it. */
@@ -61,15 +65,19 @@ final class DiskOwnership {
         if (Files.exists(file)) {
             try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
                 p.load(reader);
-            } catch (IOException e) {
-                throw new IllegalStateException("cannot read the ownership record " + file + ": " + e.getMessage(), e);
+            } catch (IOException | IllegalArgumentException e) { // IllegalArgument: a malformed unicode escape
+                throw new UnreadableStateFile(file, UnreadableStateFile.describe(e), e);
             }
         }
         return p;
     }
 
-    private static long epoch(Properties p) {
-        return Long.parseLong(p.getProperty("epoch", "0"));
+    private long epoch(Properties p) {
+        try {
+            return Long.parseLong(p.getProperty("epoch", "0"));
+        } catch (NumberFormatException e) {
+            throw new UnreadableStateFile(device.resolve(FILE), "epoch: " + e.getMessage(), e);
+        }
     }
 
     private void store(String server, long epoch, Instant since) {

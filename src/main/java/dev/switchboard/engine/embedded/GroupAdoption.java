@@ -1,5 +1,6 @@
 package dev.switchboard.engine.embedded;
 
+import dev.switchboard.Translatable;
 import dev.switchboard.cluster.FailoverGroup;
 import dev.switchboard.engine.ActivationState;
 import java.time.Instant;
@@ -38,8 +39,27 @@ final class GroupAdoption {
         this.mayRunOn = mayRunOn;
     }
 
-    /** @param healthyOn whether the group's application runs on a server, as its monitors judge it */
+    /**
+     * @param healthyOn whether the group's application runs on a server, as its monitors judge it.
+     * A group whose records cannot be read, or whose start-up fails otherwise, is left Unknown with
+     * the reason (published, so on the record) and does not keep the other groups from starting.
+     */
     void adoptOrStart(Predicate<String> healthyOn) {
+        try {
+            adoptOrStartFromRecords(healthyOn);
+        } catch (UnreadableStateFile e) {
+            log.error("group {}: {}; left Unknown", group.name(), e.getMessage(), e);
+            Translatable why = Translatable.of("engine.startUp.unreadableRecord", group.name(), e.file().toString(),
+                    e.problem());
+            state.setGroup(ActivationState.UNKNOWN, null, why, why.english());
+        } catch (RuntimeException e) {
+            log.error("group {} could not be adopted or started; left Unknown", group.name(), e);
+            Translatable why = Translatable.of("engine.startUp.failed", group.name(), String.valueOf(e.getMessage()));
+            state.setGroup(ActivationState.UNKNOWN, null, why, why.english());
+        }
+    }
+
+    private void adoptOrStartFromRecords(Predicate<String> healthyOn) {
         Optional<String> recorded = recordedServer();
         if (recorded.isPresent() && servers.containsKey(recorded.get())) {
             String server = recorded.get();

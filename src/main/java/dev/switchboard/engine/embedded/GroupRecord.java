@@ -79,8 +79,8 @@ final class GroupRecord {
         Properties p = new Properties();
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             p.load(reader);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read " + file + ": " + e.getMessage(), e);
+        } catch (IOException | IllegalArgumentException e) { // IllegalArgument: a malformed unicode escape
+            throw new UnreadableStateFile(file, UnreadableStateFile.describe(e), e);
         }
         return Optional.of(p);
     }

@@ -28,6 +28,7 @@ final class ProcessMonitorRunner {
     private final EventSink events;
     private final ScaledTimeouts timeouts;
     private final ScaledTimeouts.Pacer pacer;
+    private final EngineClock clock;
     private final Map<String, ServerCheck> checks = new LinkedHashMap<>();
     private boolean suspended;
 
@@ -39,7 +40,7 @@ final class ProcessMonitorRunner {
         Instant lastCheck;
         Translatable lastResult;
         boolean dummyFailure;
-        Instant activeSince;
+        Long activeSinceNanos; // monotonic: a wall clock stepped back must not prolong the initial wait
         boolean recovering;
         boolean finalActionTaken;
     }
@@ -56,6 +57,7 @@ final class ProcessMonitorRunner {
         this.events = events;
         this.timeouts = timeouts;
         this.pacer = timeouts.pacer();
+        this.clock = timeouts.clock();
         servers.forEach(s -> checks.put(s.name(), new ServerCheck()));
     }
 
@@ -92,25 +94,25 @@ final class ProcessMonitorRunner {
             check = checks.get(server.name());
             boolean monitored = monitor.timing().always() || activeOn.filter(server.name()::equals).isPresent();
             if (!monitored) {
-                check.activeSince = null;
+                check.activeSinceNanos = null;
                 check.consecutiveFailures = 0;
                 transition(server.name(), check, MonitorState.OFFLINE, "not monitored: "
                         + monitor.timing().targetResource() + " is not active on " + server.name());
                 return false;
             }
-            Instant now = Instant.now();
-            if (check.activeSince == null) {
-                check.activeSince = now;
+            long now = clock.nanos();
+            if (check.activeSinceNanos == null) {
+                check.activeSinceNanos = now;
             }
-            if (Duration.between(check.activeSince, now).compareTo(monitor.initialWait()) < 0 || check.recovering) {
+            if (now - check.activeSinceNanos < monitor.initialWait().toNanos() || check.recovering) {
                 return false;
             }
             dummy = check.dummyFailure;
         }
-        long began = System.nanoTime();
+        long began = clock.nanos();
         int count = dummy ? 0 : processes.matching(monitor.pattern(),
                 List.of(server.processMarker(), environment.clusterMarker())).size();
-        Duration took = Duration.ofNanos(System.nanoTime() - began);
+        Duration took = Duration.ofNanos(clock.nanos() - began);
         Duration timeout = timeouts.scale(monitor.timeout());
         Translatable result;
         boolean ok;
@@ -129,7 +131,7 @@ final class ProcessMonitorRunner {
             if (suspended) {
                 return false;
             }
-            check.lastCheck = Instant.now();
+            check.lastCheck = clock.now();
             check.lastResult = result;
             if (ok) {
                 check.consecutiveFailures = 0;
@@ -169,7 +171,7 @@ final class ProcessMonitorRunner {
         ServerCheck check = checks.get(server);
         check.recovering = false;
         check.consecutiveFailures = 0;
-        check.activeSince = null; // the initial wait applies again after a restart
+        check.activeSinceNanos = null; // the initial wait applies again after a restart
     }
 
     /** An operator started, stopped or moved the group: the recovery sequence begins afresh. */
@@ -190,7 +192,7 @@ final class ProcessMonitorRunner {
         suspended = false;
         checks.forEach((server, check) -> {
             check.consecutiveFailures = 0;
-            check.activeSince = null;
+            check.activeSinceNanos = null;
             transition(server, check, MonitorState.OFFLINE, "resumed; waiting for the next check");
         });
     }
@@ -212,7 +214,7 @@ final class ProcessMonitorRunner {
         MonitorState from = check.state;
         if (from != to) {
             check.state = to;
-            events.publish(new MonitorStateChanged(Instant.now(), monitor.name(), server, from, to, why));
+            events.publish(new MonitorStateChanged(clock.now(), monitor.name(), server, from, to, why));
         }
     }
 }

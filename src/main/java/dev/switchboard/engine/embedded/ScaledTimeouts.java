@@ -14,18 +14,39 @@ import org.jspecify.annotations.Nullable;
  */
 final class ScaledTimeouts {
 
+    private final EngineClock clock;
     private final LongSupplier nanoClock;
     private final Supplier<Instant> wallClock;
     private TimeoutRatio current = TimeoutRatio.NONE;
     private long expiresAtNanos;
 
     ScaledTimeouts() {
-        this(System::nanoTime, Instant::now);
+        this(EngineClock.SYSTEM);
+    }
+
+    ScaledTimeouts(EngineClock clock) {
+        this.clock = clock;
+        this.nanoClock = clock::nanos;
+        this.wallClock = clock::now;
     }
 
     ScaledTimeouts(LongSupplier nanoClock, Supplier<Instant> wallClock) {
-        this.nanoClock = nanoClock;
-        this.wallClock = wallClock;
+        this(new EngineClock() {
+            @Override
+            public long nanos() {
+                return nanoClock.getAsLong();
+            }
+
+            @Override
+            public Instant now() {
+                return wallClock.get();
+            }
+        });
+    }
+
+    /** The clocks the monitors under these timeouts go by. */
+    EngineClock clock() {
+        return clock;
     }
 
     /** The ratio in force now: NONE once it has expired. */

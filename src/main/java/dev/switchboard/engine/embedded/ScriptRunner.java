@@ -34,9 +34,15 @@ final class ScriptRunner {
     private final Path logRoot;
     private final Path running;
     private final ProcessTable processes;
+    private final EngineClock clock;
 
     /** @param running where a file marks each script while it runs, so a restart can find orphans */
     ScriptRunner(Path logRoot, Path running, ProcessTable processes) {
+        this(logRoot, running, processes, EngineClock.SYSTEM);
+    }
+
+    ScriptRunner(Path logRoot, Path running, ProcessTable processes, EngineClock clock) {
+        this.clock = clock;
         this.logRoot = logRoot;
         this.running = running;
         this.processes = processes;
@@ -82,10 +88,10 @@ final class ScriptRunner {
 
     /** The same, handing each line the script prints to {@code onLine} while it runs (see ServerAccess). */
     ScriptRun run(Request request, Consumer<String> onLine) {
-        Instant started = Instant.now();
+        Started started = new Started(clock.now(), clock.nanos());
         String runId = UUID.randomUUID().toString();
         Path log = logRoot.resolve(request.group()).resolve(request.resource())
-                .resolve(STAMP.format(started) + "-" + request.server() + "-" + request.action() + ".log");
+                .resolve(STAMP.format(started.at()) + "-" + request.server() + "-" + request.action() + ".log");
         Path mark = running.resolve(runId);
         LogFollower follower = new LogFollower(log, onLine);
         try {
@@ -153,9 +159,13 @@ final class ScriptRunner {
         }
     }
 
-    private static ScriptRun result(Request request, Instant started, int exitCode, boolean timedOut, Path log) {
-        return new ScriptRun(request.resource(), request.server(), request.action(), request.event(), started,
-                Duration.between(started, Instant.now()), exitCode, timedOut, tail(log), log.toString());
+    /** When a run started: the wall-clock time people read, and the monotonic reading its duration is taken from. */
+    private record Started(Instant at, long nanos) {
+    }
+
+    private ScriptRun result(Request request, Started started, int exitCode, boolean timedOut, Path log) {
+        return new ScriptRun(request.resource(), request.server(), request.action(), request.event(), started.at(),
+                Duration.ofNanos(clock.nanos() - started.nanos()), exitCode, timedOut, tail(log), log.toString());
     }
 
     /** The last lines of the log, at most {@value #TAIL_BYTES} bytes. */
