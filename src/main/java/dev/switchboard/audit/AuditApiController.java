@@ -40,11 +40,11 @@ class AuditApiController {
     }
 
     @GetMapping
-    Map<String, Object> events(@RequestParam Map<String, String> params) {
+    Map<String, Object> events(@RequestParam Map<String, String> params, HttpServletRequest request) {
         AuditFilter filter = AuditFilter.parse(params, zone);
         AuditSearch.Page page = search.page(filter, AuditController.before(params.get("before")),
                 limit(params.get("limit")));
-        String next = page.olderBefore() == null ? null : "/api/v1/audit?" + (filter.isEmpty() ? ""
+        String next = page.olderBefore() == null ? null : request.getContextPath() + "/api/v1/audit?" + (filter.isEmpty() ? ""
                 : filter.query() + "&") + "before=" + page.olderBefore()
                 + (params.get("limit") == null ? "" : "&limit=" + limit(params.get("limit")));
         return envelope("events", page.events(), "next", next);

@@ -9,6 +9,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.SSLSocketFactory;
 
 /**
  * Asks the service at its floating address every 20 ms during a move, like a client that keeps
@@ -19,12 +22,14 @@ final class ServiceProber implements AutoCloseable {
     private static final Duration EVERY = Duration.ofMillis(20);
 
     private final URI url;
+    private final SSLSocketFactory tls; // null for http
     private final List<long[]> goodAnswers = new ArrayList<>(); // {nanoTime}
     private final Thread thread;
     private volatile boolean running = true;
 
-    ServiceProber(String url) {
+    ServiceProber(String url, CheckTrust trust) {
         this.url = URI.create(url);
+        this.tls = "https".equalsIgnoreCase(this.url.getScheme()) ? trust.context().getSocketFactory() : null;
         this.thread = new Thread(this::loop, "service-prober");
         thread.setDaemon(true);
         thread.start();
@@ -51,11 +56,12 @@ final class ServiceProber implements AutoCloseable {
 
     /** A new connection each time: the outage clients see, not that of a kept-alive socket. */
     private boolean answersWell() {
-        int port = url.getPort() > 0 ? url.getPort() : 80;
+        int port = url.getPort() > 0 ? url.getPort() : tls != null ? 443 : 80;
         String path = url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath();
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(url.getHost(), port), 300);
-            socket.setSoTimeout(500);
+        try (Socket plain = new Socket()) {
+            plain.connect(new InetSocketAddress(url.getHost(), port), 300);
+            plain.setSoTimeout(500);
+            Socket socket = tls == null ? plain : overTls(plain, port);
             socket.getOutputStream().write(("GET " + path + " HTTP/1.0\r\nHost: " + url.getHost() + "\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
             byte[] head = socket.getInputStream().readNBytes(12);
@@ -63,6 +69,16 @@ final class ServiceProber implements AutoCloseable {
         } catch (IOException e) {
             return false;
         }
+    }
+
+    /** The same checks as the service check's: a trusted CA and the host name, or its accepted self-signed certificate. */
+    private Socket overTls(Socket plain, int port) throws IOException {
+        SSLSocket socket = (SSLSocket) tls.createSocket(plain, url.getHost(), port, true);
+        SSLParameters parameters = socket.getSSLParameters();
+        parameters.setEndpointIdentificationAlgorithm("HTTPS");
+        socket.setSSLParameters(parameters);
+        socket.startHandshake();
+        return socket;
     }
 
     /** The longest time between two good answers, once the service answers again; empty before that. */

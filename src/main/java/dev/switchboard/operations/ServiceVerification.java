@@ -16,26 +16,36 @@ import org.springframework.stereotype.Component;
 class ServiceVerification {
 
     private final ClusterEngine engine;
+    private final ServiceTls tls;
 
-    ServiceVerification(ClusterEngine engine) {
+    ServiceVerification(ClusterEngine engine, ServiceTls tls) {
         this.engine = engine;
+        this.tls = tls;
+    }
+
+    /** A prober on the group's service address, with the trust its check allows for https. */
+    ServiceProber prober(FailoverGroup group) {
+        return new ServiceProber(group.serviceCheck().url(), tls.trustFor(group.serviceCheck()));
     }
 
     /** @return what was verified, as the operation's result reports it */
     Translatable verify(FailoverGroup group, String server) {
         String expected = group.serviceCheck().expectedOn(server);
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        String last = "no answer";
+        CheckTrust trust = tls.trustFor(group.serviceCheck());
+        ServiceCheckCall call = new ServiceCheckCall(group.serviceCheck().url(), trust);
+        ServiceCheckCall.Answer last = new ServiceCheckCall.Answer("no answer", null);
         while (System.nanoTime() < deadline) {
-            last = ServiceCheckCall.get(group.serviceCheck().url());
-            boolean answers = last.startsWith("200 ") && last.contains(expected);
-            if (answers && monitorsNormal(group, server)) {
-                return Translatable.of("operation.result.verified", group.serviceCheck().url(), expected);
+            last = call.get();
+            if (last.good(expected) && monitorsNormal(group, server)) {
+                // the record says so when only the check's accept-self-signed let the certificate through
+                return Translatable.of(trust.selfSignedAccepted() ? "operation.result.verifiedSelfSigned"
+                        : "operation.result.verified", group.serviceCheck().url(), expected);
             }
             pause(100);
         }
         throw new OperationFailed(Translatable.of("operation.failed.verification", server, group.serviceCheck().url(),
-                last, expected));
+                last.shown(), expected));
     }
 
     private boolean monitorsNormal(FailoverGroup group, String server) {

@@ -32,7 +32,7 @@ class VerifiedMove {
         if (group.serviceCheck() == null) {
             return Translatable.of("operation.result.online", engine.moveGroup(o.subject(), o.target()).currentServer());
         }
-        try (ServiceProber prober = new ServiceProber(group.serviceCheck().url())) {
+        try (ServiceProber prober = verification.prober(group)) {
             ServiceVerification.pause(60); // a few answers from before the move
             String server = engine.moveGroup(o.subject(), o.target()).currentServer();
             Translatable verified = verification.verify(group, server);

@@ -26,6 +26,11 @@ final class Chromium {
     }
 
     static ChromeDriver start(String language) {
+        return start(language, false);
+    }
+
+    /** With {@code acceptInsecureCerts}: for a test's own self-signed certificate (nginx in front of Switchboard). */
+    static ChromeDriver start(String language, boolean acceptInsecureCerts) {
         if (!new File(BROWSER).canExecute() || !new File(DRIVER).canExecute()) {
             throw new IllegalStateException("Browser tests need " + BROWSER + " and " + DRIVER
                     + ": apt-get install chromium chromium-driver (.ci/run does)");
@@ -34,6 +39,7 @@ final class Chromium {
                 "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--window-size=1280,1100", "--lang=" + language);
+        options.setAcceptInsecureCerts(acceptInsecureCerts);
         options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", language));
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(DRIVER)).build();
         ChromeDriver driver = new ChromeDriver(service, options);

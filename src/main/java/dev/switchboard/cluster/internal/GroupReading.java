@@ -61,13 +61,19 @@ final class GroupReading {
     }
 
     private ServiceCheck serviceCheck(YamlMapping m) {
-        m.allowOnly("url", "expect");
+        m.allowOnly("url", "expect", "accept-self-signed");
         String url = m.requiredString("url", "give the address clients use, e.g. http://127.0.0.13:18080/.");
         if (url != null && !url.matches("https?://[^\\s]+")) {
             problems.at(m.nodeOf("url"), m.childPath("url"), "'" + url + "' is not an http(s) address.",
                     "write it as http://host:port/path.");
         }
-        return new ServiceCheck(url, m.string("expect").orElse(""));
+        boolean selfSigned = m.bool("accept-self-signed", false);
+        if (selfSigned && url != null && !url.startsWith("https://")) {
+            problems.at(m.nodeOf("accept-self-signed"), m.childPath("accept-self-signed"),
+                    "accept-self-signed applies to https addresses only, and '" + url + "' is not one.",
+                    "remove accept-self-signed, or write the address as https://host:port/path.");
+        }
+        return new ServiceCheck(url, m.string("expect").orElse(""), selfSigned);
     }
 
     private RollingUpdate rollingUpdate(YamlMapping m) {

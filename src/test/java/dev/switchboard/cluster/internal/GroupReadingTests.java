@@ -50,6 +50,28 @@ class GroupReadingTests {
     }
 
     @Test
+    void acceptSelfSignedOnAPlainHttpAddress() {
+        assertProblem(yaml.onlyProblem(ClusterYaml.MINIMAL + """
+                    service-check: {url: "http://127.0.0.23:8080/", accept-self-signed: true}
+                """), "groups[0].service-check.accept-self-signed", 8,
+                "accept-self-signed applies to https addresses only, and 'http://127.0.0.23:8080/' is not one.",
+                "remove accept-self-signed, or write the address as https://host:port/path.");
+    }
+
+    @Test
+    void anHttpsServiceCheckAcceptsASelfSignedCertificateOnlyWhenItSaysSo() {
+        var strict = yaml.read(ClusterYaml.MINIMAL + """
+                    service-check: {url: "https://127.0.0.23/"}
+                """).groups().get(0).serviceCheck();
+        var lenient = yaml.read(ClusterYaml.MINIMAL + """
+                    service-check: {url: "https://127.0.0.23/", accept-self-signed: true}
+                """).groups().get(0).serviceCheck();
+
+        assertThat(strict.acceptSelfSigned()).isFalse();
+        assertThat(lenient.acceptSelfSigned()).isTrue();
+    }
+
+    @Test
     void aLinkCheckWithARelativeLink() {
         assertProblem(yaml.onlyProblem(ClusterYaml.MINIMAL + """
                     link-checks:
