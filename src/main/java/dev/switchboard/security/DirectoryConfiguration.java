@@ -2,6 +2,7 @@ package dev.switchboard.security;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -33,8 +34,12 @@ class DirectoryConfiguration {
 
     @Bean
     DirectoryLogins directoryLogins(DirectoryProperties properties, Accounts accounts) {
+        return directoryLogins(properties, name -> accounts.find(name).isPresent());
+    }
+
+    static DirectoryLogins directoryLogins(DirectoryProperties properties, Predicate<String> localAccount) {
         if (!properties.enabled()) {
-            return new DirectoryLogins(null, accounts, "", false);
+            return new DirectoryLogins(null, localAccount, "", false);
         }
         String servers = String.join(" ", properties.urls());
         AuthenticationProvider provider;
@@ -70,7 +75,7 @@ class DirectoryConfiguration {
             ldap.setHideUserNotFoundExceptions(false); // told apart from a wrong password, for the audit only
             provider = ldap;
         }
-        return new DirectoryLogins(provider, accounts, servers,
+        return new DirectoryLogins(provider, localAccount, servers,
                 !properties.activeDirectory() && !properties.userSearchFilter().isBlank());
     }
 

@@ -3,6 +3,7 @@ package dev.switchboard.security;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.util.Locale;
+import java.util.function.Predicate;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -20,7 +21,7 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 final class DirectoryLogins implements AuthenticationProvider {
 
     private final AuthenticationProvider directory;
-    private final Accounts accounts;
+    private final Predicate<String> localAccount;
     private final String servers;
     private final boolean knowsNames;
 
@@ -28,9 +29,9 @@ final class DirectoryLogins implements AuthenticationProvider {
      * @param directory  Spring Security's LDAP or Active Directory provider, or null when no directory is configured
      * @param knowsNames whether a refused password means the name exists (a user search found it)
      */
-    DirectoryLogins(AuthenticationProvider directory, Accounts accounts, String servers, boolean knowsNames) {
+    DirectoryLogins(AuthenticationProvider directory, Predicate<String> localAccount, String servers, boolean knowsNames) {
         this.directory = directory;
-        this.accounts = accounts;
+        this.localAccount = localAccount;
         this.servers = servers;
         this.knowsNames = knowsNames;
     }
@@ -42,7 +43,7 @@ final class DirectoryLogins implements AuthenticationProvider {
 
     @Override
     public Authentication authenticate(Authentication login) {
-        if (accounts.find(login.getName()).isPresent()) {
+        if (localAccount.test(login.getName())) {
             return null; // a local account: the local password decided
         }
         Authentication result;

@@ -59,7 +59,7 @@ class LoginEventsTests {
     }
 
     private List<AuditRecord> rows() {
-        return published.stream().map(e -> ((Audited) e).auditRecord()).toList();
+        return published.stream().filter(Audited.class::isInstance).map(e -> ((Audited) e).auditRecord()).toList();
     }
 
     private void failedLogin(String name) {
@@ -118,5 +118,28 @@ class LoginEventsTests {
 
         assertThat(rows()).containsExactly(new AuditRecord("bob", "VIEWER", "10.0.0.5", "logout", "bob",
                 Outcome.SUCCESS, null));
+    }
+
+    @Test
+    void aWrongDirectoryPasswordNamesTheDirectoryUserAndCountsTowardTheLockout() {
+        for (int i = 0; i < 3; i++) {
+            logins.loginFailed(new AuthenticationFailureBadCredentialsEvent(typed("dora"),
+                    new DirectoryLoginRefused("wrong password")));
+        }
+
+        assertThat(rows()).first().isEqualTo(new AuditRecord("dora", null, "10.0.0.5", "login", "dora",
+                Outcome.FAILURE, "DirectoryLoginRefused"));
+        assertThat(attempts.isLocked("dora", "10.0.0.5")).isTrue();
+    }
+
+    @Test
+    void aDirectoryThatDidNotAnswerIsAuditedButLocksNobody() {
+        for (int i = 0; i < 5; i++) {
+            logins.loginFailed(new AuthenticationFailureBadCredentialsEvent(typed("dora"),
+                    new DirectoryUnavailable("ldap://ldap.example.org", "Connection refused", null)));
+        }
+
+        assertThat(rows()).hasSize(5).allSatisfy(row -> assertThat(row.details()).isEqualTo("DirectoryUnavailable"));
+        assertThat(attempts.isLocked("dora", "10.0.0.5")).isFalse();
     }
 }
