@@ -43,14 +43,22 @@ final class Slapd {
         this.port = port;
     }
 
-    /** Starts slapd with the organisation loaded. */
-    static Slapd start() throws Exception {
+    /**
+     * Skips the test class when slapd or ldap-utils are missing, or fails it under CI. Call it
+     * from a {@code @BeforeAll}, before any Spring context is loaded.
+     */
+    static void requireInstalled() {
         boolean installed = Files.isExecutable(SLAPD) && onPath("ldapadd") && onPath("ldapmodify");
         if (!installed) {
             assertThat("true".equals(System.getenv("CI"))).as("slapd and ldap-utils (ldapadd) are missing; "
                     + "CI must install them (.ci/run: packages slapd ldap-utils)").isFalse();
             Assumptions.abort("slapd or ldap-utils are not installed (apt-get install slapd ldap-utils)");
         }
+    }
+
+    /** Starts slapd with the organisation loaded. */
+    static Slapd start() throws Exception {
+        requireInstalled();
         Path dir = Files.createTempDirectory("switchboard-slapd-");
         Files.createDirectories(dir.resolve("data"));
         Slapd slapd = new Slapd(dir, freePort());
