@@ -14,6 +14,10 @@ class LoginController {
     String login(HttpSession session, Model model) {
         Object failure = session.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
         model.addAttribute("locked", failure instanceof LockedException);
+        if (failure instanceof DirectoryUnavailable down) {
+            model.addAttribute("directoryServers", down.servers());
+            model.addAttribute("directoryProblem", down.reason());
+        }
         return "security/login";
     }
 }

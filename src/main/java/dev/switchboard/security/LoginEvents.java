@@ -45,7 +45,7 @@ class LoginEvents {
     void loginFailed(AbstractAuthenticationFailureEvent event) {
         String typed = event.getAuthentication().getName();
         // a name that is no account may be a password typed into the wrong field: never keep it
-        boolean account = accounts.find(typed).isPresent();
+        boolean account = accounts.find(typed).isPresent() || event.getException() instanceof DirectoryLoginRefused;
         String name = account ? typed : "(unknown name)";
         String source = source(event.getAuthentication());
         if (event instanceof AuthenticationFailureLockedEvent) {
@@ -53,6 +53,9 @@ class LoginEvents {
             return;
         }
         events.publishEvent(new LoginFailed(name, source, event.getException().getClass().getSimpleName()));
+        if (event.getException() instanceof DirectoryUnavailable) {
+            return; // the directory did not answer: no password was wrong, nothing counts toward a lockout
+        }
         if (attempts.recordFailure(typed, source, account)) {
             events.publishEvent(new AccountLocked(name, source));
         }

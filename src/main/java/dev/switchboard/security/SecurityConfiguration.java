@@ -46,12 +46,13 @@ class SecurityConfiguration {
                 .build();
     }
 
+    /** Local accounts first (they also enforce the lockout for every name), then the directory if configured. */
     @Bean
     ProviderManager passwordAuthentication(Accounts accounts, PasswordEncoder encoder,
-                                           AuthenticationEventPublisher events) {
+                                           AuthenticationEventPublisher events, DirectoryLogins directory) {
         DaoAuthenticationProvider provider = new DaoAuthenticationProvider(accounts);
         provider.setPasswordEncoder(encoder);
-        ProviderManager manager = new ProviderManager(provider);
+        ProviderManager manager = new ProviderManager(provider, directory);
         manager.setAuthenticationEventPublisher(events);
         return manager;
     }

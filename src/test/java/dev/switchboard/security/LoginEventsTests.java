@@ -120,4 +120,27 @@ class LoginEventsTests {
                 Outcome.SUCCESS, null));
         assertThat(published).as("the session's live stream ends now").contains(new SessionsEnded("bob"));
     }
+
+    @Test
+    void aWrongDirectoryPasswordNamesTheDirectoryUserAndCountsTowardTheLockout() {
+        for (int i = 0; i < 3; i++) {
+            logins.loginFailed(new AuthenticationFailureBadCredentialsEvent(typed("dora"),
+                    new DirectoryLoginRefused("wrong password")));
+        }
+
+        assertThat(rows()).first().isEqualTo(new AuditRecord("dora", null, "10.0.0.5", "login", "dora",
+                Outcome.FAILURE, "DirectoryLoginRefused"));
+        assertThat(attempts.isLocked("dora", "10.0.0.5")).isTrue();
+    }
+
+    @Test
+    void aDirectoryThatDidNotAnswerIsAuditedButLocksNobody() {
+        for (int i = 0; i < 5; i++) {
+            logins.loginFailed(new AuthenticationFailureBadCredentialsEvent(typed("dora"),
+                    new DirectoryUnavailable("ldap://ldap.example.org", "Connection refused", null)));
+        }
+
+        assertThat(rows()).hasSize(5).allSatisfy(row -> assertThat(row.details()).isEqualTo("DirectoryUnavailable"));
+        assertThat(attempts.isLocked("dora", "10.0.0.5")).isFalse();
+    }
 }
