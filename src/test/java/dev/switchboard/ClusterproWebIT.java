@@ -45,7 +45,7 @@ public abstract class ClusterproWebIT {
     public static final String OPERATOR_PASSWORD = WebIT.OPERATOR_PASSWORD;
     public static final String ADMIN_PASSWORD = WebIT.ADMIN_PASSWORD;
     /** The group's service at the harness's floating address, as the overlay's service check asks it. */
-    public static final String SERVICE = TestDemoCluster.FIP + "/";
+    public static final String SERVICE = VendorApiCluster.LONG_LIVED.fip() + "/";
     public static final String GROUP = VendorApiCluster.GROUP;
 
     /** The first Switchboard, the cluster this application drives through the vendor API. */
@@ -60,7 +60,7 @@ public abstract class ClusterproWebIT {
         ClusterProcesses.kill(clusterData);
         ClusterProcesses.wipe(HARNESS);
         ClusterProcesses.wipe(Path.of(DATA_DIR));
-        CLUSTER = VendorApiCluster.start(HARNESS);
+        CLUSTER = VendorApiCluster.start(HARNESS, VendorApiCluster.LONG_LIVED); // off the other tests' addresses
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             CLUSTER.stop();
             ClusterProcesses.killUntilQuiet(CLUSTER.dataDir());

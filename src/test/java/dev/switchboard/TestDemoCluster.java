@@ -41,8 +41,28 @@ public final class TestDemoCluster {
      * in config/scripts, which finds config/app beside it), and returns its path.
      */
     public static Path writeTo(Path dir) {
+        return writeTo(dir, Addresses.TESTS);
+    }
+
+    /**
+     * Where a copy of the demo runs: its two servers, the floating address and the port. A copy
+     * that lives as long as the test JVM (a harness shared by test classes) takes its own, so it
+     * never holds the addresses other tests start the demo on.
+     */
+    public record Addresses(String srv1, String srv2, String floating, int port) {
+
+        public static final Addresses TESTS = new Addresses(SRV1, SRV2, FLOATING, PORT);
+
+        /** The floating address's URL without a trailing slash. */
+        public String fip() {
+            return "http://" + floating + ":" + port;
+        }
+    }
+
+    /** The same on other addresses. */
+    public static Path writeTo(Path dir, Addresses at) {
         try {
-            String yaml = rewrite(Files.readString(SHIPPED), Path.of("config/scripts").toAbsolutePath());
+            String yaml = rewrite(Files.readString(SHIPPED), Path.of("config/scripts").toAbsolutePath(), at);
             return Files.writeString(Files.createDirectories(dir).resolve("cluster.yml"), yaml);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -51,17 +71,21 @@ public final class TestDemoCluster {
 
     /** The shipped file's text moved to the tests' addresses; refuses one holding an address or port it cannot move. */
     static String rewrite(String shipped, Path scripts) {
-        String yaml = shipped.replace("127.0.0.11", SRV1).replace("127.0.0.12", SRV2).replace("127.0.0.13", FLOATING)
-                .replace("18080", String.valueOf(PORT));
+        return rewrite(shipped, scripts, Addresses.TESTS);
+    }
+
+    static String rewrite(String shipped, Path scripts, Addresses at) {
+        String yaml = shipped.replace("127.0.0.11", at.srv1()).replace("127.0.0.12", at.srv2())
+                .replace("127.0.0.13", at.floating()).replace("18080", String.valueOf(at.port()));
         Matcher address = ADDRESS.matcher(yaml);
         while (address.find()) {
-            if (!Set.of(SRV1, SRV2, FLOATING).contains(address.group())) {
+            if (!Set.of(at.srv1(), at.srv2(), at.floating()).contains(address.group())) {
                 throw cannotMove("address " + address.group());
             }
         }
         Matcher port = PORT_NUMBER.matcher(yaml);
         while (port.find()) {
-            if (!port.group(1).equals(String.valueOf(PORT))) {
+            if (!port.group(1).equals(String.valueOf(at.port()))) {
                 throw cannotMove("port " + port.group(1));
             }
         }

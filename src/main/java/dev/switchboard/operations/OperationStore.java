@@ -51,8 +51,19 @@ class OperationStore {
         jdbc.sql("""
                 UPDATE operation SET state = :state, finished_at = :at, message = :message, result_text = :text
                 WHERE id = :id""")
-                .param("state", state.name()).param("at", time(at)).param("message", message)
+                .param("state", state.name()).param("at", time(at)).param("message", fitted(message))
                 .param("text", ResultText.json(result)).param("id", id).update();
+    }
+
+    /** The message column's size: a longer result (a script's output) is cut, never left unrecorded. */
+    static final int MESSAGE_COLUMN = 4000;
+
+    static String fitted(String message) {
+        if (message == null || message.length() <= MESSAGE_COLUMN) {
+            return message;
+        }
+        String note = " … (cut: " + message.length() + " characters in all)";
+        return message.substring(0, MESSAGE_COLUMN - note.length()) + note;
     }
 
     void outage(String id, java.time.Duration outage) {

@@ -72,7 +72,19 @@ public final class VendorApiCluster implements AutoCloseable {
      * Makes the certificate, starts the cluster's Switchboard with its data in {@code dir}/cluster
      * (log: {@code dir}/cluster.log), and waits until the demo group is Online on srv1.
      */
+    /**
+     * Where the harness of the browser tests runs ({@code ClusterproWebIT}): it lives as long as the
+     * test JVM, so it keeps off the addresses the other tests start the demo on.
+     */
+    public static final TestDemoCluster.Addresses LONG_LIVED =
+            new TestDemoCluster.Addresses("127.0.4.11", "127.0.4.12", "127.0.4.13", 18280);
+
+    /** On the tests' own addresses ({@link TestDemoCluster}); stop it when done. */
     public static VendorApiCluster start(Path dir) {
+        return start(dir, TestDemoCluster.Addresses.TESTS);
+    }
+
+    public static VendorApiCluster start(Path dir, TestDemoCluster.Addresses at) {
         try {
             Files.createDirectories(dir);
             Path keyStore = dir.resolve("vendor-api.p12");
@@ -90,7 +102,7 @@ public final class VendorApiCluster implements AutoCloseable {
             Path dataDir = dir.resolve("cluster");
             SwitchboardProcess process = new SwitchboardProcess(dir.resolve("cluster.log"),
                     "--switchboard.data-dir=" + dataDir.toAbsolutePath(),
-                    "--switchboard.cluster.location=" + TestDemoCluster.writeTo(dir.resolve("demo")).toAbsolutePath(),
+                    "--switchboard.cluster.location=" + TestDemoCluster.writeTo(dir.resolve("demo"), at).toAbsolutePath(),
                     "--server.address=127.0.0.1",
                     "--server.ssl.enabled=true",
                     "--server.ssl.key-store=" + keyStore.toAbsolutePath(),
@@ -103,7 +115,7 @@ public final class VendorApiCluster implements AutoCloseable {
                     "--switchboard.security.accounts[0].role=ADMIN");
             String url = process.url("").replace("http://", "https://");
             VendorApiCluster cluster = new VendorApiCluster(dir, process, password, caBundle, passwordFile,
-                    writeOverlay(dir), url);
+                    writeOverlay(dir, at), url);
             process.start();
             cluster.awaitGroupOnline(Duration.ofSeconds(120));
             return cluster;
@@ -246,7 +258,7 @@ public final class VendorApiCluster implements AutoCloseable {
     }
 
     /** The operator's overlay: servers, the group and what operators need around it; the rest comes from the API. */
-    private static Path writeOverlay(Path dir) throws IOException {
+    private static Path writeOverlay(Path dir, TestDemoCluster.Addresses at) throws IOException {
         String yaml = """
                 cluster:
                   name: clweb-over-the-vendor-api
@@ -265,7 +277,7 @@ public final class VendorApiCluster implements AutoCloseable {
                     service-check:
                       url: %s/
                       expect: "CL/Web on {server},"
-                """.formatted(TestDemoCluster.SRV1, TestDemoCluster.SRV2, GROUP, TestDemoCluster.FIP);
+                """.formatted(at.srv1(), at.srv2(), GROUP, at.fip());
         Path overlayDir = Files.createDirectories(dir.resolve("overlay"));
         return Files.writeString(overlayDir.resolve("cluster.yml"), yaml);
     }
