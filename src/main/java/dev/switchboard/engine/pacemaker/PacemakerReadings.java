@@ -9,6 +9,7 @@ import dev.switchboard.engine.OperationFailed;
 import dev.switchboard.engine.polling.EventListeners;
 import dev.switchboard.engine.polling.GroupHolds;
 import dev.switchboard.engine.polling.RecentServers;
+import dev.switchboard.engine.polling.ServerCommands;
 import dev.switchboard.engine.polling.SnapshotChanges;
 import java.time.Duration;
 import java.time.Instant;
@@ -124,7 +125,7 @@ final class PacemakerReadings {
      * Runs the command on the node that answered last; when that node does not answer (its stack
      * is down or it is unreachable), on the next declared one.
      */
-    PacemakerCommands.Result onAnyNode(String... command) {
+    ServerCommands.Result onAnyNode(String... command) {
         List<String> nodes = new ArrayList<>();
         if (preferredNode != null) {
             nodes.add(preferredNode);
@@ -133,7 +134,7 @@ final class PacemakerReadings {
         PacemakerFailure unreachable = null;
         for (String node : nodes) {
             try {
-                PacemakerCommands.Result result = commands.run(node, command);
+                ServerCommands.Result result = commands.run(node, command);
                 preferredNode = node;
                 return result;
             } catch (PacemakerFailure e) {
