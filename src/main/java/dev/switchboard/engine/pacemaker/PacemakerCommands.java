@@ -1,6 +1,5 @@
 package dev.switchboard.engine.pacemaker;
 
-import dev.switchboard.Translatable;
 import dev.switchboard.engine.polling.ServerCommands;
 import java.time.Duration;
 import java.util.List;

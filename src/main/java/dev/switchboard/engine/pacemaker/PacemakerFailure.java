@@ -59,7 +59,7 @@ public final class PacemakerFailure extends OperationFailed {
                 Integer.toString(result.exitCode()), firstLine(said)), Translatable.of("engine.pacemaker.fix.log", node));
     }
 
-    /** A command that did not run to its end: it could not start, had no answer within {@code timeout}, or was interrupted. */
+    /** A command that did not run to its end: not started, no answer in {@code timeout}, or interrupted. */
     static PacemakerFailure notRun(String command, String node, ServerCommands.NotRun e, Duration timeout) {
         return switch (e.kind()) {
             case CANNOT_START -> new PacemakerFailure(Cause.NOT_INSTALLED, command, node,

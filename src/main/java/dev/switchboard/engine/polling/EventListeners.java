@@ -6,7 +6,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 
-/** Logs every event and hands it to every listener; a failing listener is logged, never allowed to stop the readings. */
+/**
+ * Logs every event and hands it to every listener; a failing listener is logged, never allowed
+ * to stop the readings.
+ */
 public final class EventListeners {
 
     private final Logger log;

@@ -131,7 +131,7 @@ public final class PrefixedServers {
         return commands;
     }
 
-    /** A short command on the server, its result whatever the exit code; one that cannot run fails in the engine's words. */
+    /** A short command on the server, whatever its exit code (one that cannot run fails in the engine's words). */
     private ServerCommands.Result attempt(ServerCommands node, String server, String... command) {
         try {
             return node.attempt(server, line -> { }, command);

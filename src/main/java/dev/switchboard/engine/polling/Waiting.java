@@ -5,7 +5,10 @@ import dev.switchboard.engine.GroupStatus;
 import dev.switchboard.engine.OperationFailed;
 import java.time.Duration;
 
-/** What the engines' waits for the cluster manager share: a step's pause, and how a failed wait names the group's state. */
+/**
+ * What the engines' waits for the cluster manager share: a step's pause, and how a failed wait
+ * names the group's state.
+ */
 public final class Waiting {
 
     private Waiting() {
