@@ -231,12 +231,7 @@ public final class ClusterproClusterEngine implements ClusterEngine {
     /** One operation per group at a time, as in the other engines. */
     private <T> T exclusively(String group, Translatable what, Supplier<T> operation) {
         requireGroup(group);
-        holds.hold(group, what);
-        try {
-            return operation.get();
-        } finally {
-            holds.release(group);
-        }
+        return holds.exclusively(group, what, operation);
     }
 
     private JsonNode post(String path, @Nullable Map<String, Object> body, String kind,

@@ -4,13 +4,13 @@ import dev.switchboard.Translatable;
 import dev.switchboard.cluster.ClusterDefinition;
 import dev.switchboard.engine.ClusterSnapshot;
 import dev.switchboard.engine.EngineEvent;
+import dev.switchboard.engine.polling.EventListeners;
 import dev.switchboard.engine.polling.GroupHolds;
 import dev.switchboard.engine.polling.RecentServers;
 import dev.switchboard.engine.polling.SnapshotChanges;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -33,7 +33,7 @@ final class ClusterproReadings {
     private final GroupHolds holds;
     private final Duration failoverWindow;
     private final RecentServers recent = new RecentServers();
-    private final List<Consumer<EngineEvent>> listeners = new CopyOnWriteArrayList<>();
+    private final EventListeners listeners = new EventListeners(log);
     private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "clusterpro-poll");
         thread.setDaemon(true);
@@ -90,22 +90,11 @@ final class ClusterproReadings {
             last = now;
             recent.note(now);
         }
-        changes.forEach(this::publish); // outside the lock: listeners write to the database
+        changes.forEach(listeners::publish); // outside the lock: listeners write to the database
         return now;
     }
 
     void addListener(Consumer<EngineEvent> listener) {
         listeners.add(listener);
-    }
-
-    private void publish(EngineEvent event) {
-        log.info("{}", event);
-        for (Consumer<EngineEvent> listener : listeners) {
-            try {
-                listener.accept(event);
-            } catch (RuntimeException e) {
-                log.warn("an engine event listener failed on {}", event, e);
-            }
-        }
     }
 }

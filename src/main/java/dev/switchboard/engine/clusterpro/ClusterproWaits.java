@@ -9,6 +9,7 @@ import dev.switchboard.engine.ActivationState;
 import dev.switchboard.engine.ClusterSnapshot;
 import dev.switchboard.engine.GroupStatus;
 import dev.switchboard.engine.OperationFailed;
+import dev.switchboard.engine.polling.Waiting;
 import java.time.Duration;
 import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
@@ -75,11 +76,11 @@ final class ClusterproWaits {
             }
             if (watchGroupState && g != null && (g.state() == ActivationState.ONLINE_FAILURE
                     || g.state() == ActivationState.OFFLINE_FAILURE)) {
-                throw new OperationFailed(Translatable.of("engine.clusterpro.failureState", what, state(g)));
+                throw new OperationFailed(Translatable.of("engine.clusterpro.failureState", what, Waiting.stateOf(g)));
             }
             if (System.nanoTime() > deadline) {
                 throw new OperationFailed(Translatable.of("engine.clusterpro.waitTimeout", what, timeout.toSeconds(),
-                        g == null ? Translatable.verbatim("?") : state(g)));
+                        g == null ? Translatable.verbatim("?") : Waiting.stateOf(g)));
             }
             sleep();
             now = readings.refresh();
@@ -100,23 +101,13 @@ final class ClusterproWaits {
         if ("FAILED".equals(state) || "INTERRUPTED".equals(state)) {
             String message = VendorJson.text(operation, "message");
             throw new OperationFailed(Translatable.of("engine.clusterpro.operationFailed", what,
-                    message == null ? state : message, group == null ? Translatable.verbatim("?") : state(group)));
+                    message == null ? state : message,
+                    group == null ? Translatable.verbatim("?") : Waiting.stateOf(group)));
         }
         return false;
     }
 
-    /** "Online Failure", or "Online Failure on srv2". */
-    static Translatable state(GroupStatus group) {
-        return group.currentServer() == null ? Translatable.verbatim(group.state().word())
-                : Translatable.of("engine.stateOn", group.state().word(), group.currentServer());
-    }
-
     private void sleep() {
-        try {
-            Thread.sleep(step.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new OperationFailed(Translatable.of("engine.clusterpro.waitInterrupted"));
-        }
+        Waiting.pause(step, "engine.clusterpro.waitInterrupted");
     }
 }

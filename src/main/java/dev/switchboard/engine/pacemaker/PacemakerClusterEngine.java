@@ -243,12 +243,7 @@ public final class PacemakerClusterEngine implements ClusterEngine {
     /** One operation per group at a time, as in the embedded engine. */
     private <T> T exclusively(String group, Translatable what, Supplier<T> operation) {
         requireGroup(group);
-        holds.hold(group, what);
-        try {
-            return operation.get();
-        } finally {
-            holds.release(group);
-        }
+        return holds.exclusively(group, what, operation);
     }
 
     /** The group as Pacemaker and its configuration show it now. */

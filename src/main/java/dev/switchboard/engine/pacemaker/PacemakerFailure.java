@@ -2,6 +2,8 @@ package dev.switchboard.engine.pacemaker;
 
 import dev.switchboard.Translatable;
 import dev.switchboard.engine.OperationFailed;
+import dev.switchboard.engine.polling.ServerCommands;
+import java.time.Duration;
 
 /**
  * A Pacemaker command that failed, translated for the operator: what kind of failure it is,
@@ -25,7 +27,7 @@ public final class PacemakerFailure extends OperationFailed {
     }
 
     /** Reads Pacemaker's own words (stderr, or the XML status message) and names the cause. */
-    static PacemakerFailure of(String command, String node, PacemakerCommands.Result result) {
+    static PacemakerFailure of(String command, String node, ServerCommands.Result result) {
         String said = (result.stderr().isBlank() ? result.stdout() : result.stderr()).strip();
         // tools asked for --output-as=xml say it in a status element
         java.util.regex.Matcher xml = java.util.regex.Pattern.compile("<status code=\"\\d+\" message=\"([^\"]*)\"")
@@ -55,6 +57,20 @@ public final class PacemakerFailure extends OperationFailed {
         }
         return new PacemakerFailure(Cause.REFUSED, command, node, Translatable.of("engine.pacemaker.exit",
                 Integer.toString(result.exitCode()), firstLine(said)), Translatable.of("engine.pacemaker.fix.log", node));
+    }
+
+    /** A command that did not run to its end: not started, no answer in {@code timeout}, or interrupted. */
+    static PacemakerFailure notRun(String command, String node, ServerCommands.NotRun e, Duration timeout) {
+        return switch (e.kind()) {
+            case CANNOT_START -> new PacemakerFailure(Cause.NOT_INSTALLED, command, node,
+                    Translatable.of("engine.pacemaker.cannotRun", e.program(), e.getMessage()),
+                    Translatable.of("engine.pacemaker.fix.installOrPrefix"));
+            case TIMEOUT -> new PacemakerFailure(Cause.TIMEOUT, command, node,
+                    Translatable.of("engine.pacemaker.noAnswer", timeout.toMillis()),
+                    Translatable.of("engine.pacemaker.fix.reachable", node));
+            case INTERRUPTED -> new PacemakerFailure(Cause.TIMEOUT, command, node,
+                    Translatable.of("engine.pacemaker.interrupted"), Translatable.of("engine.pacemaker.fix.again"));
+        };
     }
 
     private static Translatable firstLine(String text) {

@@ -6,14 +6,15 @@ import dev.switchboard.cluster.ServerDefinition;
 import dev.switchboard.engine.ClusterSnapshot;
 import dev.switchboard.engine.EngineEvent;
 import dev.switchboard.engine.OperationFailed;
+import dev.switchboard.engine.polling.EventListeners;
 import dev.switchboard.engine.polling.GroupHolds;
 import dev.switchboard.engine.polling.RecentServers;
+import dev.switchboard.engine.polling.ServerCommands;
 import dev.switchboard.engine.polling.SnapshotChanges;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -37,7 +38,7 @@ final class PacemakerReadings {
     private final GroupHolds holds;
     private final Duration operationTimeout;
     private final RecentServers recent = new RecentServers();
-    private final List<Consumer<EngineEvent>> listeners = new CopyOnWriteArrayList<>();
+    private final EventListeners listeners = new EventListeners(log);
     private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "pacemaker-poll");
         thread.setDaemon(true);
@@ -105,7 +106,7 @@ final class PacemakerReadings {
             last = now;
             recent.note(now);
         }
-        changes.forEach(this::publish); // outside the lock: listeners write to the database
+        changes.forEach(listeners::publish); // outside the lock: listeners write to the database
         return now;
     }
 
@@ -124,7 +125,7 @@ final class PacemakerReadings {
      * Runs the command on the node that answered last; when that node does not answer (its stack
      * is down or it is unreachable), on the next declared one.
      */
-    PacemakerCommands.Result onAnyNode(String... command) {
+    ServerCommands.Result onAnyNode(String... command) {
         List<String> nodes = new ArrayList<>();
         if (preferredNode != null) {
             nodes.add(preferredNode);
@@ -133,7 +134,7 @@ final class PacemakerReadings {
         PacemakerFailure unreachable = null;
         for (String node : nodes) {
             try {
-                PacemakerCommands.Result result = commands.run(node, command);
+                ServerCommands.Result result = commands.run(node, command);
                 preferredNode = node;
                 return result;
             } catch (PacemakerFailure e) {
@@ -148,16 +149,5 @@ final class PacemakerReadings {
 
     void addListener(Consumer<EngineEvent> listener) {
         listeners.add(listener);
-    }
-
-    private void publish(EngineEvent event) {
-        log.info("{}", event);
-        for (Consumer<EngineEvent> listener : listeners) {
-            try {
-                listener.accept(event);
-            } catch (RuntimeException e) {
-                log.warn("an engine event listener failed on {}", event, e);
-            }
-        }
     }
 }

@@ -7,6 +7,7 @@ import dev.switchboard.engine.GroupStatus;
 import dev.switchboard.engine.NameNotFound;
 import dev.switchboard.engine.OperationFailed;
 import dev.switchboard.engine.ServerState;
+import dev.switchboard.engine.polling.Waiting;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -47,13 +48,13 @@ final class PacemakerWaits {
             Optional<String> failure = failed.apply(now);
             if (failure.isPresent()) {
                 throw new OperationFailed(Translatable.of("engine.failed.waitFailed", what, failure.get(),
-                        groupState(now)));
+                        Waiting.stateOf(now)));
             }
             if (System.nanoTime() > deadline) {
                 throw new OperationFailed(now.reason() == null
-                        ? Translatable.of("engine.failed.waitTimeout", what, timeout.toMillis(), groupState(now))
-                        : Translatable.of("engine.failed.waitTimeoutWhy", what, timeout.toMillis(), groupState(now),
-                                now.reason()));
+                        ? Translatable.of("engine.failed.waitTimeout", what, timeout.toMillis(), Waiting.stateOf(now))
+                        : Translatable.of("engine.failed.waitTimeoutWhy", what, timeout.toMillis(),
+                                Waiting.stateOf(now), now.reason()));
             }
             if (now.state() == ActivationState.ONLINE_FAILURE || now.state() == ActivationState.OFFLINE_FAILURE) {
                 throw new OperationFailed(now.reason() == null
@@ -109,18 +110,7 @@ final class PacemakerWaits {
         return reading.get().group(group).orElseThrow(() -> new NameNotFound("group", group));
     }
 
-    /** "Online Failure", or "Online Failure on srv2". */
-    private static Translatable groupState(GroupStatus group) {
-        return group.currentServer() == null ? Translatable.verbatim(group.state().word())
-                : Translatable.of("engine.stateOn", group.state().word(), group.currentServer());
-    }
-
     private void sleep() {
-        try {
-            Thread.sleep(step.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new OperationFailed(Translatable.of("engine.failed.waitInterrupted"));
-        }
+        Waiting.pause(step, "engine.failed.waitInterrupted");
     }
 }

@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * The groups Switchboard is working on: the one operation each may run at a time, what the
@@ -33,6 +34,16 @@ public final class GroupHolds {
 
     public void release(String group) {
         busy.remove(group);
+    }
+
+    /** Runs {@code operation} holding the group for {@code what}; {@link GroupBusy} when another operation holds it. */
+    public <T> T exclusively(String group, Translatable what, Supplier<T> operation) {
+        hold(group, what);
+        try {
+            return operation.get();
+        } finally {
+            release(group);
+        }
     }
 
     /** The group changes server on Switchboard's order; the dashboard shows {@code description}. */

@@ -3,6 +3,7 @@ package dev.switchboard.engine.pacemaker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.switchboard.engine.polling.ServerCommands;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -39,7 +40,7 @@ class PacemakerCommandsTests {
         // the command waits until the caller has seen its first line: lines handed on only at the end would time out
         List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
         Path seen = dir.resolve("seen");
-        PacemakerCommands.Result result = new PacemakerCommands(List.of("env", "NODE={node}"), Duration.ofSeconds(10))
+        ServerCommands.Result result = new PacemakerCommands(List.of("env", "NODE={node}"), Duration.ofSeconds(10))
                 .attempt("srv2", line -> {
                     lines.add(line);
                     seen.toFile().mkdir();

@@ -2,6 +2,7 @@ package dev.switchboard.engine.pacemaker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.switchboard.engine.polling.ServerCommands;
 import java.time.Duration;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
@@ -21,7 +22,7 @@ class PacemakerFailureMessagesTests {
     @Test
     void aMissingPermissionNamesItsFixInBothLanguages() {
         PacemakerFailure f = PacemakerFailure.of("crm_resource --cleanup", "srv1",
-                new PacemakerCommands.Result(4, "", "crm_resource: Insufficient privileges\nmore", Duration.ZERO));
+                new ServerCommands.Result(4, "", "crm_resource: Insufficient privileges\nmore", Duration.ZERO));
 
         assertThat(f.kind()).isEqualTo(PacemakerFailure.Cause.NO_PERMISSION);
         assertThat(f).hasMessage("`crm_resource --cleanup` on srv1 failed (no permission): crm_resource: "
@@ -34,7 +35,7 @@ class PacemakerFailureMessagesTests {
     @Test
     void aRefusalKeepsTheExitCodeAndAnEmptyAnswerSaysSo() {
         PacemakerFailure f = PacemakerFailure.of("crm_resource --move", "srv2",
-                new PacemakerCommands.Result(1, "", "", Duration.ZERO));
+                new ServerCommands.Result(1, "", "", Duration.ZERO));
 
         assertThat(f).hasMessageStartingWith("`crm_resource --move` on srv2 failed (refused): exit 1: (no output). "
                 + "Fix: see the cluster's log on srv2");

@@ -38,6 +38,21 @@ class GroupHoldsTests {
     }
 
     @Test
+    void anExclusiveOperationHoldsTheGroupWhileItRunsAndReleasesItEvenWhenItFails() {
+        String result = holds.exclusively("g", Translatable.of("engine.operation.move", "g"), () -> {
+            assertThatThrownBy(() -> holds.hold("g", Translatable.of("engine.operation.stop", "g")))
+                    .isInstanceOf(GroupBusy.class);
+            return "moved";
+        });
+        assertThat(result).isEqualTo("moved");
+        assertThatThrownBy(() -> holds.exclusively("g", Translatable.of("engine.operation.stop", "g"), () -> {
+            throw new IllegalStateException("failed");
+        })).hasMessage("failed");
+
+        holds.hold("g", Translatable.of("engine.operation.start", "g")); // released both times
+    }
+
+    @Test
     void aMovingGroupShowsItsOperationUntilItHasMoved() {
         holds.moving("g", Translatable.of("engine.operation.moveToServer", "srv2"));
 
