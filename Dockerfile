@@ -28,7 +28,7 @@ COPY --from=build /src/extracted/spring-boot-loader/ ./
 COPY --from=build /src/extracted/snapshot-dependencies/ ./
 COPY --from=build /src/extracted/application/ ./
 COPY config config
-RUN mkdir data && chown switchboard:switchboard data
+RUN install -d -m 0700 -o switchboard -g switchboard data
 USER switchboard
 EXPOSE 8080
 VOLUME /opt/switchboard/data

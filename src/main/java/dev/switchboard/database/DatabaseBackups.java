@@ -46,9 +46,20 @@ final class DatabaseBackups {
             if (Files.exists(zip)) {
                 throw new DatabaseProblem(zip + " exists already. Name a new file; a backup never overwrites one.");
             }
+            // H2 writes the copy in the process that has the database open: under the packaged
+            // service that is Switchboard, which may write only in its data directory; so the copy
+            // goes there first and this command, with its caller's rights, moves it to the target
+            Path partial = automatic(".partial");
             try (Connection c = ownerConnection()) {
-                backupWith(c, zip);
+                backupWith(c, partial);
             }
+            try {
+                Files.move(partial, zip);
+            } catch (IOException acrossFileSystems) {
+                Files.copy(partial, zip);
+                Files.delete(partial);
+            }
+            Files.setPosixFilePermissions(zip, PosixFilePermissions.fromString("rw-------"));
             return zip;
         } catch (SQLException | IOException e) {
             throw new DatabaseProblem("could not back the database in " + dbDir + " up to " + zip + ": " + e.getMessage()
@@ -58,7 +69,7 @@ final class DatabaseBackups {
 
     /** The same through a connection of the schema owner that is open already (Flyway's, before a migration). */
     void backupWith(Connection owner, Path zip) throws SQLException, IOException {
-        Files.createDirectories(zip.getParent());
+        DatabaseEnvironment.createPrivate(zip.getParent());
         try (Statement s = owner.createStatement()) {
             s.execute("BACKUP TO '" + zip.toString().replace("'", "''") + "'");
         }
@@ -97,7 +108,9 @@ final class DatabaseBackups {
             Restore.execute(source.toString(), dbDir.toString(), NAME);
             try (FileSystem zipped = FileSystems.newFileSystem(source)) {
                 if (Files.exists(zipped.getPath(CREDENTIALS))) {
-                    Files.move(dbDir.resolve(CREDENTIALS), kept.resolve(CREDENTIALS));
+                    if (Files.exists(dbDir.resolve(CREDENTIALS))) { // none in a data directory never run
+                        Files.move(dbDir.resolve(CREDENTIALS), kept.resolve(CREDENTIALS));
+                    }
                     Files.copy(zipped.getPath(CREDENTIALS), dbDir.resolve(CREDENTIALS));
                     Files.setPosixFilePermissions(dbDir.resolve(CREDENTIALS), PosixFilePermissions.fromString("rw-------"));
                 }

@@ -44,8 +44,9 @@ final class H2VersionGuard {
                 if (!last.equals(running)) {
                     Path target = dbDir.getParent().resolve("backups").resolve("before-h2-" + running + "-from-" + last
                             + "-" + STAMP.format(clock.instant()) + ".mv.db");
-                    Files.createDirectories(target.getParent());
+                    DatabaseEnvironment.createPrivate(target.getParent());
                     Files.copy(database, target);
+                    Files.setPosixFilePermissions(target, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
                     copy = Optional.of(target);
                 }
             }

@@ -28,8 +28,16 @@ class ActiveSessions implements HttpSessionListener {
 
     /** Invalidates every session logged in as {@code account}; returns how many. */
     int endSessionsOf(String account) {
+        return endSessionsOf(account, null);
+    }
+
+    /** The same, but keeps {@code keep} (the session that asked, e.g. for its own password change). */
+    int endSessionsOf(String account, HttpSession keep) {
         int ended = 0;
         for (HttpSession session : sessions) {
+            if (keep != null && session.getId().equals(keep.getId())) {
+                continue;
+            }
             try {
                 if (session.getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY)
                         instanceof SecurityContext context && isOf(context.getAuthentication(), account)) {

@@ -72,7 +72,7 @@ class AdminController {
             flash.addFlashAttribute("error", "admin.error.name");
         } else if (role == Role.METRICS) { // a token's role: a person with it would see nothing
             flash.addFlashAttribute("error", "admin.error.metricsIsForTokens");
-        } else if (password.length() < 12) {
+        } else if (!PasswordController.fitsBcrypt(password)) {
             flash.addFlashAttribute("error", "admin.error.password");
         } else if (accounts.find(name).isPresent()) {
             flash.addFlashAttribute("error", "admin.error.exists");

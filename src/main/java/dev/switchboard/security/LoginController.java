@@ -14,10 +14,8 @@ class LoginController {
     String login(HttpSession session, Model model) {
         Object failure = session.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
         model.addAttribute("locked", failure instanceof LockedException);
-        if (failure instanceof DirectoryUnavailable down) {
-            model.addAttribute("directoryServers", down.servers());
-            model.addAttribute("directoryProblem", down.reason());
-        }
+        // not which server or why: an anonymous visitor learns no host names (the log has them)
+        model.addAttribute("directoryDown", failure instanceof DirectoryUnavailable);
         return "security/login";
     }
 }

@@ -6,6 +6,8 @@ import dev.switchboard.security.SecurityEvent.LoggedOut;
 import dev.switchboard.security.SecurityEvent.LoginFailed;
 import dev.switchboard.security.SecurityEvent.LoginRefusedWhileLocked;
 import dev.switchboard.security.SecurityEvent.LoginSucceeded;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
@@ -22,6 +24,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class LoginEvents {
+
+    private static final Logger log = LoggerFactory.getLogger(LoginEvents.class);
 
     private final ApplicationEventPublisher events;
     private final LoginAttempts attempts;
@@ -53,7 +57,10 @@ class LoginEvents {
             return;
         }
         events.publishEvent(new LoginFailed(name, source, event.getException().getClass().getSimpleName()));
-        if (event.getException() instanceof DirectoryUnavailable) {
+        if (event.getException() instanceof DirectoryUnavailable down) {
+            // for the administrator: the login page tells anyone only that the directory did not answer
+            log.warn("The directory server {} did not answer: {}. Local accounts can still log in.", down.servers(),
+                    down.reason());
             return; // the directory did not answer: no password was wrong, nothing counts toward a lockout
         }
         if (attempts.recordFailure(typed, source, account)) {

@@ -26,16 +26,24 @@ class PasswordController {
     private final CachingAuthenticationManager basicCache;
     private final InitialAdmin initialAdmin;
     private final ApplicationEventPublisher events;
+    private final ActiveSessions sessions;
 
     PasswordController(Accounts accounts, AccountStore store, PasswordEncoder encoder,
                        CachingAuthenticationManager basicCache, InitialAdmin initialAdmin,
-                       ApplicationEventPublisher events) {
+                       ApplicationEventPublisher events, ActiveSessions sessions) {
+        this.sessions = sessions;
         this.accounts = accounts;
         this.store = store;
         this.encoder = encoder;
         this.basicCache = basicCache;
         this.initialAdmin = initialAdmin;
         this.events = events;
+    }
+
+    /** Between 12 and 256 characters, and at most 72 bytes: bcrypt refuses (Spring Security 7) what it would cut. */
+    static boolean fitsBcrypt(String password) {
+        return password.length() >= MIN_LENGTH && password.length() <= CredentialLimits.MAX_LENGTH
+                && password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= 72;
     }
 
     @GetMapping("/account/password")
@@ -47,9 +55,10 @@ class PasswordController {
     String change(@RequestParam String current, @RequestParam String password, @RequestParam String confirm,
                   Authentication auth, HttpServletRequest request, RedirectAttributes flash) throws IOException {
         Optional<Account> account = accounts.find(auth.getName());
-        String error = account.isEmpty() || account.get().fromConfiguration() ? "password.error.configured"
+        String error = account.isEmpty() ? "password.error.directory"
+                : account.get().fromConfiguration() ? "password.error.configured"
                 : !encoder.matches(current, account.get().passwordHash()) ? "password.error.current"
-                : password.length() < MIN_LENGTH || password.length() > CredentialLimits.MAX_LENGTH ? "password.error.length"
+                : !fitsBcrypt(password) ? "password.error.length"
                 : !password.equals(confirm) ? "password.error.confirm"
                 : password.equals(current) ? "password.error.same"
                 : null;
@@ -59,6 +68,8 @@ class PasswordController {
         }
         store.changePassword(auth.getName(), encoder.encode(password));
         basicCache.clear();
+        sessions.endSessionsOf(auth.getName(), request.getSession(false)); // a stolen session ends with the old password
+        events.publishEvent(new SessionsEnded(auth.getName()));
         initialAdmin.passwordChanged(auth.getName());
         events.publishEvent(new PasswordChanged(AuditActor.of(auth, request)));
         flash.addFlashAttribute("done", "password.done");

@@ -96,6 +96,12 @@ class BackupIT {
         String integrity = HttpSession.basic(switchboard.url("/api/v1/audit/integrity"), "GET", "admin", password).body();
         assertThat(integrity).contains("\"intact\":true");
         assertThat(audit(password)).contains("made-before-backup").doesNotContain("made-after-backup");
+
+        Path fresh = dataDir.resolve("fresh"); // a new machine: no database, no credentials yet
+        Result onFresh = command("restore", zip.toString(), "--data-dir", fresh.toString());
+        assertThat(onFresh.exit()).as(onFresh.output()).isZero();
+        assertThat(fresh.resolve("db/credentials.properties")).exists();
+        assertThat(fresh.resolve("db/switchboard.mv.db")).exists();
         Files.deleteIfExists(zip);
     }
 
