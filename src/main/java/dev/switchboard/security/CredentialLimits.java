@@ -22,6 +22,11 @@ import org.springframework.web.util.HtmlUtils;
 final class CredentialLimits extends OncePerRequestFilter {
 
     static final int MAX_LENGTH = 256;
+    /**
+     * No valid login form is larger (two fields of 256 characters, each up to 3 bytes and
+     * percent-encoded, and the CSRF token): a larger one is refused before its body is parsed.
+     */
+    static final long MAX_FORM_BYTES = 8192;
 
     private final MessageSource messages;
     private final boolean api;
@@ -61,6 +66,9 @@ final class CredentialLimits extends OncePerRequestFilter {
     }
 
     private String message(String field, Locale locale) {
+        if (field.equals("form")) {
+            return messages.getMessage("login.formTooLarge", new Object[] {MAX_FORM_BYTES, MAX_LENGTH}, locale);
+        }
         return messages.getMessage("login.tooLong", new Object[] {
                 messages.getMessage("login." + field, null, locale), MAX_LENGTH}, locale);
     }
@@ -68,6 +76,9 @@ final class CredentialLimits extends OncePerRequestFilter {
     private static String tooLongInForm(HttpServletRequest request) {
         if (!"POST".equals(request.getMethod()) || !"/login".equals(request.getServletPath())) {
             return null;
+        }
+        if (request.getContentLengthLong() > MAX_FORM_BYTES) {
+            return "form";
         }
         return tooLong(request.getParameter("username"), request.getParameter("password"));
     }

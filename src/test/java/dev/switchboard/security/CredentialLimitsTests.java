@@ -68,6 +68,21 @@ class CredentialLimitsTests {
     }
 
     @Test
+    void aLoginFormLargerThanAnyValidOneIsRefusedUnread() throws Exception {
+        MockHttpServletRequest request = new MockHttpServletRequest("POST", "/login");
+        request.setServletPath("/login");
+        request.setContent(new byte[100_000]);
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        MockFilterChain chain = new MockFilterChain();
+
+        CredentialLimits.forLoginForm(messages).doFilter(request, response, chain);
+
+        assertThat(chain.getRequest()).isNull();
+        assertThat(response.getStatus()).isEqualTo(400);
+        assertThat(response.getContentAsString()).contains("larger than 8192 bytes");
+    }
+
+    @Test
     void credentialsAtTheLimitGoOnToTheLogin() throws Exception {
         assertThat(login(LONGEST, LONGEST).getStatus()).isEqualTo(299);
     }

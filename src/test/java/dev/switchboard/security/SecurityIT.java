@@ -143,7 +143,7 @@ class SecurityIT extends WebIT {
         HttpResponse<String> basic = HttpSession.basic(url("/api/v1/groups"), "GET", "viewer", "p".repeat(300));
 
         assertThat(form.statusCode()).isEqualTo(400);
-        assertThat(form.body()).contains("longer than 256 characters");
+        assertThat(form.body()).contains("larger than 8192 bytes");
         assertThat(basic.statusCode()).isEqualTo(400);
         assertThat(basic.body()).contains("Password is longer than 256 characters");
         assertThat(trail.latest(100)).noneSatisfy(e -> assertThat(String.valueOf(e.target())).contains("nnnn"));
