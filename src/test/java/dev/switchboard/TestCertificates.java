@@ -28,6 +28,18 @@ public final class TestCertificates {
     /** One certificate: its key store (alias "server"), its PEM certificate and key. */
     public record Issued(Path keyStore, Path certificate, Path key) {
 
+        /** {@code sha256/<lowercase hex>} of the DER certificate, as accept-certificates pins it. */
+        public String fingerprint() {
+            try (InputStream in = Files.newInputStream(certificate)) {
+                byte[] der = java.security.cert.CertificateFactory.getInstance("X.509").generateCertificate(in)
+                        .getEncoded();
+                return "sha256/" + java.util.HexFormat.of().formatHex(
+                        java.security.MessageDigest.getInstance("SHA-256").digest(der));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
         /** A server-side TLS context presenting this certificate. */
         public SSLContext serverContext() {
             try (InputStream in = Files.newInputStream(keyStore)) {

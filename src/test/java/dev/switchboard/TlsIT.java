@@ -29,8 +29,9 @@ import org.junit.jupiter.api.io.TempDir;
  * Switchboard's own TLS from PEM files (a server certificate signed by a company CA, through a
  * Spring Boot SSL bundle): HSTS, a Secure and HttpOnly session cookie, the plain port that only
  * redirects. And the service check over https, to a service with a self-signed certificate (the
- * demo's CL/Web behind a TLS front): refused by default with the address and the fix, accepted
- * with accept-self-signed and then said so on the move's record.
+ * demo's CL/Web behind a TLS front): refused by default with the address, the presented
+ * certificate's fingerprint and the fix, accepted when accept-certificates pins that fingerprint,
+ * which the move's record then names.
  */
 class TlsIT {
 
@@ -39,6 +40,7 @@ class TlsIT {
 
     SwitchboardProcess switchboard;
     HttpsServer front;
+    TestCertificates.Issued frontCertificate;
 
     @AfterEach
     void stopEverything() throws Exception {
@@ -56,7 +58,7 @@ class TlsIT {
         TestCertificates.Issued[] company = TestCertificates.caSigned(dir, "switchboard");
         int redirectPort = freePort();
         String frontUrl = startTlsFront();
-        start(frontUrl, true, "--server.ssl.bundle=web",
+        start(frontUrl, frontCertificate.fingerprint(), "--server.ssl.bundle=web",
                 "--spring.ssl.bundle.pem.web.keystore.certificate=" + company[1].certificate().toAbsolutePath(),
                 "--spring.ssl.bundle.pem.web.keystore.private-key=" + company[1].key().toAbsolutePath(),
                 "--switchboard.http-redirect-port=" + redirectPort);
@@ -81,13 +83,14 @@ class TlsIT {
 
         String result = moveToSrv2(client, base, "SUCCEEDED");
         assertThat(result).contains("verified: " + frontUrl + " answered 200",
-                "its self-signed certificate was accepted by accept-self-signed: true of this service-check");
+                "its certificate " + frontCertificate.fingerprint()
+                        + " was accepted because accept-certificates of this service-check in cluster.yml pins it");
     }
 
     @Test
     void anUntrustedServiceCertificateFailsTheMoveNamingTheAddressTheCauseAndTheSettings() throws Exception {
         String frontUrl = startTlsFront();
-        start(frontUrl, false);
+        start(frontUrl, null);
         String base = switchboard.url("");
         HttpClient client = HttpClient.newHttpClient();
         await().atMost(Duration.ofSeconds(90)).ignoreExceptions().until(() -> client.send(
@@ -96,17 +99,19 @@ class TlsIT {
 
         String result = moveToSrv2(client, base, "FAILED");
         assertThat(result).contains("no trusted certificate at " + frontUrl, "certification path",
-                "switchboard.tls.trust-bundle", "accept-self-signed: true on this service-check");
+                "switchboard.tls.trust-bundle", "it presented the certificate " + frontCertificate.fingerprint()
+                        + ": if you trust that certificate, add " + frontCertificate.fingerprint()
+                        + " to accept-certificates of this service-check");
     }
 
-    /** The demo cluster, its service check at {@code serviceUrl}. */
-    private void start(String serviceUrl, boolean acceptSelfSigned, String... more) throws Exception {
+    /** The demo cluster, its service check at {@code serviceUrl}, pinning {@code pin} unless null. */
+    private void start(String serviceUrl, String pin, String... more) throws Exception {
         Path cluster = TestDemoCluster.writeTo(dir.resolve("cluster"));
         String yaml = Files.readString(cluster);
         String shipped = "url: " + TestDemoCluster.FIP + "/";
         assertThat(yaml).contains(shipped);
         Files.writeString(cluster, yaml.replace(shipped, "url: " + serviceUrl
-                + (acceptSelfSigned ? "\n      accept-self-signed: true" : "")));
+                + (pin != null ? "\n      accept-certificates: [" + pin + "]" : "")));
         List<String> settings = new java.util.ArrayList<>(List.of("--switchboard.data-dir=" + dir.resolve("data"),
                 "--switchboard.cluster.location=" + cluster.toAbsolutePath(),
                 "--switchboard.security.accounts[0].name=operator",
@@ -146,7 +151,8 @@ class TlsIT {
      * at https://&lt;floating IP&gt;/: each GET is passed to the floating address.
      */
     private String startTlsFront() throws Exception {
-        SSLContext context = TestCertificates.selfSigned(dir, "clweb").serverContext();
+        frontCertificate = TestCertificates.selfSigned(dir, "clweb");
+        SSLContext context = frontCertificate.serverContext();
         HttpClient upstream = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(300)).build();
         front = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 50);
         front.setHttpsConfigurator(new HttpsConfigurator(context));

@@ -1,15 +1,22 @@
 package dev.switchboard.cluster;
 
+import java.util.List;
+
 /**
  * How to tell that a group's service really answers: a GET of {@code url} must answer 200 with
  * {@code expect} in the body, where {@code {server}} stands for the server that runs the group.
- * {@code acceptSelfSigned}: on https, a self-signed server certificate is accepted too (and the
- * move's record says so); otherwise only certificates of trusted CAs.
+ * {@code acceptCertificates}: on https, server certificates pinned by their SHA-256 fingerprint, as
+ * {@code sha256/<64 lowercase hex digits>}, accepted whoever issued them (and the move's record
+ * names the one accepted); any other certificate must come from a trusted CA.
  */
-public record ServiceCheck(String url, String expect, boolean acceptSelfSigned) {
+public record ServiceCheck(String url, String expect, List<String> acceptCertificates) {
+
+    public ServiceCheck {
+        acceptCertificates = List.copyOf(acceptCertificates);
+    }
 
     public ServiceCheck(String url, String expect) {
-        this(url, expect, false);
+        this(url, expect, List.of());
     }
 
     public String expectedOn(String server) {

@@ -4,28 +4,35 @@ import java.net.Socket;
 import java.security.GeneralSecurityException;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
- * The trust of one service check: a server certificate that one of the trusted CAs vouches for
- * (with its host name checked), or, when the check says {@code accept-self-signed: true}, a
- * certificate that signed itself and is within its validity; that exception is remembered so that
- * the operation's record can say the certificate was accepted by that setting.
+ * The trust of one service check: a presented server certificate whose SHA-256 fingerprint the
+ * check pins in {@code accept-certificates} (whoever issued it: the operator vouched for exactly
+ * that certificate), or else one that a trusted CA vouches for, with its host name checked. The
+ * pinned fingerprint that let a certificate through is remembered for the operation's record, and
+ * the fingerprint of the last certificate presented for the failure message.
  */
 final class CheckTrust extends X509ExtendedTrustManager {
 
     private final List<X509ExtendedTrustManager> trusted;
-    private final boolean acceptSelfSigned;
+    private final Set<String> pinned;
     private final SSLContext context;
-    private volatile boolean selfSignedAccepted;
+    private volatile String pinAccepted;
+    private volatile String presented;
 
-    CheckTrust(List<X509ExtendedTrustManager> trusted, boolean acceptSelfSigned) {
+    CheckTrust(List<X509ExtendedTrustManager> trusted, List<String> acceptCertificates) {
         this.trusted = trusted;
-        this.acceptSelfSigned = acceptSelfSigned;
+        this.pinned = Set.copyOf(acceptCertificates);
         try {
             context = SSLContext.getInstance("TLS");
             context.init(null, new TrustManager[] {this}, null);
@@ -38,9 +45,24 @@ final class CheckTrust extends X509ExtendedTrustManager {
         return context;
     }
 
-    /** Whether a certificate was let through only because the check accepts a self-signed one. */
-    boolean selfSignedAccepted() {
-        return selfSignedAccepted;
+    /** The pinned fingerprint that let the server's certificate through, if one did. */
+    Optional<String> pinAccepted() {
+        return Optional.ofNullable(pinAccepted);
+    }
+
+    /** The fingerprint of the last certificate the server presented, if it presented one. */
+    Optional<String> presented() {
+        return Optional.ofNullable(presented);
+    }
+
+    /** {@code sha256/<lowercase hex>} of the DER certificate, as accept-certificates writes it. */
+    static String fingerprint(X509Certificate certificate) throws CertificateException {
+        try {
+            return "sha256/" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(certificate.getEncoded()));
+        } catch (NoSuchAlgorithmException e) {
+            throw new CertificateException("no SHA-256 in this JVM", e);
+        }
     }
 
     private interface Check {
@@ -48,6 +70,14 @@ final class CheckTrust extends X509ExtendedTrustManager {
     }
 
     private void decide(X509Certificate[] chain, Check check) throws CertificateException {
+        if (chain != null && chain.length > 0) {
+            String leaf = fingerprint(chain[0]);
+            presented = leaf;
+            if (pinned.contains(leaf)) {
+                pinAccepted = leaf;
+                return;
+            }
+        }
         CertificateException first = null;
         for (X509ExtendedTrustManager manager : trusted) {
             try {
@@ -57,21 +87,7 @@ final class CheckTrust extends X509ExtendedTrustManager {
                 first = first == null ? e : first;
             }
         }
-        if (acceptSelfSigned && chain != null && chain.length > 0 && selfSigned(chain[0])) {
-            selfSignedAccepted = true;
-            return;
-        }
         throw first != null ? first : new CertificateException("no trusted CA");
-    }
-
-    static boolean selfSigned(X509Certificate certificate) {
-        try {
-            certificate.checkValidity();
-            certificate.verify(certificate.getPublicKey());
-            return certificate.getSubjectX500Principal().equals(certificate.getIssuerX500Principal());
-        } catch (GeneralSecurityException e) {
-            return false;
-        }
     }
 
     @Override

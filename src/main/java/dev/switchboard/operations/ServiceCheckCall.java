@@ -24,10 +24,12 @@ final class ServiceCheckCall {
     }
 
     private final String url;
+    private final CheckTrust trust;
     private final HttpClient client;
 
     ServiceCheckCall(String url, CheckTrust trust) {
         this.url = url;
+        this.trust = trust;
         this.client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).sslContext(trust.context()).build();
     }
 
@@ -39,23 +41,24 @@ final class ServiceCheckCall {
             return new Answer(response.statusCode() + " " + (body.length() > 200 ? body.substring(0, 200) + "…" : body),
                     null);
         } catch (SSLException e) {
-            return new Answer("untrusted certificate", untrusted(url, e));
+            return new Answer("untrusted certificate", untrusted(url, e, trust));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Answer("no answer (" + e.getClass().getSimpleName() + ")", null);
         } catch (Exception e) {
-            return e.getCause() instanceof SSLException tls ? new Answer("untrusted certificate", untrusted(url, tls))
+            return e.getCause() instanceof SSLException tls ? new Answer("untrusted certificate", untrusted(url, tls, trust))
                     : new Answer("no answer (" + e.getClass().getSimpleName() + ")", null);
         }
     }
 
-    /** Names the address, the cause and the two settings that fix it. */
-    static Translatable untrusted(String url, Exception e) {
+    /** Names the address, the cause, the presented certificate's fingerprint and the two settings that fix it. */
+    static Translatable untrusted(String url, Exception e, CheckTrust trust) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        return Translatable.of("operation.check.untrusted", url, root.getMessage() == null
-                ? root.getClass().getSimpleName() : root.getMessage());
+        String cause = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        return trust.presented().map(fingerprint -> Translatable.of("operation.check.untrustedPresented", url, cause,
+                fingerprint)).orElseGet(() -> Translatable.of("operation.check.untrusted", url, cause));
     }
 }

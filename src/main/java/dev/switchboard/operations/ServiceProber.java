@@ -71,7 +71,7 @@ final class ServiceProber implements AutoCloseable {
         }
     }
 
-    /** The same checks as the service check's: a trusted CA and the host name, or its accepted self-signed certificate. */
+    /** The same checks as the service check's: a pinned certificate, or a trusted CA and the host name. */
     private Socket overTls(Socket plain, int port) throws IOException {
         SSLSocket socket = (SSLSocket) tls.createSocket(plain, url.getHost(), port, true);
         SSLParameters parameters = socket.getSSLParameters();

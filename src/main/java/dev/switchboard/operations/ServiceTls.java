@@ -21,8 +21,8 @@ import org.springframework.stereotype.Component;
 /**
  * Which certificates the service checks and the move prober trust on https addresses: the JDK's
  * CAs, plus the CAs of {@code switchboard.tls.trust-bundle} (a PEM file), plus, only for a check
- * with {@code accept-self-signed: true} in cluster.yml, a self-signed server certificate. Never
- * trust-all.
+ * that pins them in {@code accept-certificates} in cluster.yml, exactly the server certificates with
+ * those SHA-256 fingerprints. Never trust-all.
  */
 @Component
 class ServiceTls {
@@ -40,9 +40,9 @@ class ServiceTls {
         this.trusted = List.copyOf(managers);
     }
 
-    /** A fresh trust decision for one check: it remembers whether its self-signed setting was used. */
+    /** A fresh trust decision for one check: it remembers which pinned certificate it accepted. */
     CheckTrust trustFor(ServiceCheck check) {
-        return new CheckTrust(trusted, check.acceptSelfSigned());
+        return new CheckTrust(trusted, check.acceptCertificates());
     }
 
     private static KeyStore bundle(Path file) {

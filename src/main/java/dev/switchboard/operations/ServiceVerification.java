@@ -38,9 +38,11 @@ class ServiceVerification {
         while (System.nanoTime() < deadline) {
             last = call.get();
             if (last.good(expected) && monitorsNormal(group, server)) {
-                // the record says so when only the check's accept-self-signed let the certificate through
-                return Translatable.of(trust.selfSignedAccepted() ? "operation.result.verifiedSelfSigned"
-                        : "operation.result.verified", group.serviceCheck().url(), expected);
+                // the record names the pinned certificate when accept-certificates let it through
+                return trust.pinAccepted().map(pin -> Translatable.of("operation.result.verifiedPinned",
+                                group.serviceCheck().url(), expected, pin))
+                        .orElseGet(() -> Translatable.of("operation.result.verified", group.serviceCheck().url(),
+                                expected));
             }
             pause(100);
         }

@@ -13,14 +13,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Service checks and the move prober against a real HTTPS server on 127.0.0.1 (the JDK's), with
- * real certificates: the JDK's CAs only by default, a CA from switchboard.tls.trust-bundle, and a
- * self-signed certificate only where the check says accept-self-signed, and then on the record.
+ * real certificates: the JDK's CAs only by default, a CA from switchboard.tls.trust-bundle, and
+ * exactly the certificates the check pins in accept-certificates, whose fingerprint the trust names.
  */
 class ServiceCheckTlsTests {
 
@@ -50,41 +51,56 @@ class ServiceCheckTlsTests {
     }
 
     @Test
-    void aSelfSignedCertificateFailsByDefaultNamingTheAddressTheCauseAndTheSettings() throws Exception {
-        String url = serve(TestCertificates.selfSigned(dir, "appliance"));
+    void aSelfSignedCertificateFailsByDefaultNamingTheAddressTheCauseItsFingerprintAndTheSettings() throws Exception {
+        TestCertificates.Issued appliance = TestCertificates.selfSigned(dir, "appliance");
+        String url = serve(appliance);
         ServiceCheckCall.Answer answer = new ServiceCheckCall(url, new ServiceTls("")
                 .trustFor(new ServiceCheck(url, "CL/Web"))).get();
 
         assertThat(answer.good("CL/Web")).isFalse();
         assertThat(answer.problem()).isNotNull();
         assertThat(answer.problem().english()).contains(url, "certification path", "switchboard.tls.trust-bundle",
-                "accept-self-signed: true");
+                "if you trust that certificate, add " + appliance.fingerprint() + " to accept-certificates");
     }
 
     @Test
-    void acceptSelfSignedLetsThatCertificateThroughAndSaysSo() throws Exception {
-        String url = serve(TestCertificates.selfSigned(dir, "appliance"));
-        CheckTrust trust = new ServiceTls("").trustFor(new ServiceCheck(url, "CL/Web", true));
+    void aPinnedCertificateIsAcceptedAndTheTrustNamesItsFingerprint() throws Exception {
+        TestCertificates.Issued appliance = TestCertificates.selfSigned(dir, "appliance");
+        String url = serve(appliance);
+        CheckTrust trust = new ServiceTls("").trustFor(new ServiceCheck(url, "CL/Web",
+                List.of(TestCertificates.selfSigned(dir, "srv1").fingerprint(), appliance.fingerprint())));
         ServiceCheckCall.Answer answer = new ServiceCheckCall(url, trust).get();
 
-        assertThat(answer.good("CL/Web on srv1")).as(answer.text()).isTrue();
-        assertThat(trust.selfSignedAccepted()).isTrue();
+        assertThat(answer.good("CL/Web on srv1")).as(String.valueOf(answer.shown())).isTrue();
+        assertThat(trust.pinAccepted()).contains(appliance.fingerprint());
     }
 
     @Test
-    void acceptSelfSignedIsNotTrustAllACertificateFromAnUnknownCaStillFails() throws Exception {
-        TestCertificates.Issued[] issued = TestCertificates.caSigned(dir, "service");
-        String url = serve(issued[1]);
-        CheckTrust trust = new ServiceTls("").trustFor(new ServiceCheck(url, "CL/Web", true));
+    void pinningIsNotTrustAllAnotherSelfSignedCertificateStillFails() throws Exception {
+        String url = serve(TestCertificates.selfSigned(dir, "intruder"));
+        CheckTrust trust = new ServiceTls("").trustFor(new ServiceCheck(url, "CL/Web",
+                List.of(TestCertificates.selfSigned(dir, "appliance").fingerprint())));
 
         ServiceCheckCall.Answer answer = new ServiceCheckCall(url, trust).get();
 
         assertThat(answer.problem()).as(answer.text()).isNotNull();
-        assertThat(trust.selfSignedAccepted()).isFalse();
+        assertThat(trust.pinAccepted()).isEmpty();
     }
 
     @Test
-    void theCompanyCaInTheTrustBundleIsTrustedWithoutTheSelfSignedSetting() throws Exception {
+    void aPinnedCertificateIsAcceptedWhateverItsIssuer() throws Exception {
+        TestCertificates.Issued[] issued = TestCertificates.caSigned(dir, "service");
+        String url = serve(issued[1]);
+        CheckTrust trust = new ServiceTls("").trustFor(new ServiceCheck(url, "CL/Web", List.of(issued[1].fingerprint())));
+
+        ServiceCheckCall.Answer answer = new ServiceCheckCall(url, trust).get();
+
+        assertThat(answer.good("CL/Web on srv1")).as(String.valueOf(answer.shown())).isTrue();
+        assertThat(trust.pinAccepted()).contains(issued[1].fingerprint());
+    }
+
+    @Test
+    void theCompanyCaInTheTrustBundleIsTrustedWithoutAPin() throws Exception {
         TestCertificates.Issued[] issued = TestCertificates.caSigned(dir, "service");
         String url = serve(issued[1]);
         CheckTrust trust = new ServiceTls(issued[0].certificate().toString()).trustFor(new ServiceCheck(url, "CL/Web"));
@@ -92,14 +108,16 @@ class ServiceCheckTlsTests {
         ServiceCheckCall.Answer answer = new ServiceCheckCall(url, trust).get();
 
         assertThat(answer.good("CL/Web on srv1")).as(String.valueOf(answer.shown())).isTrue();
-        assertThat(trust.selfSignedAccepted()).isFalse();
+        assertThat(trust.pinAccepted()).isEmpty();
     }
 
     @Test
     void theProberCountsGoodAnswersOverHttpsWithTheCheckTrust() throws Exception {
-        String url = serve(TestCertificates.selfSigned(dir, "appliance"));
+        TestCertificates.Issued appliance = TestCertificates.selfSigned(dir, "appliance");
+        String url = serve(appliance);
         ServiceTls tls = new ServiceTls("");
-        try (ServiceProber trusting = new ServiceProber(url, tls.trustFor(new ServiceCheck(url, "", true)));
+        try (ServiceProber trusting = new ServiceProber(url, tls.trustFor(new ServiceCheck(url, "",
+                List.of(appliance.fingerprint()))));
              ServiceProber strict = new ServiceProber(url, tls.trustFor(new ServiceCheck(url, "")))) {
             await().atMost(Duration.ofSeconds(5)).until(() -> trusting.outage().isPresent());
             assertThat(strict.outage()).as("no good answer without trust").isEmpty();

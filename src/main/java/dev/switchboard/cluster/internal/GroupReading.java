@@ -7,6 +7,7 @@ import dev.switchboard.cluster.RollingUpdate;
 import dev.switchboard.cluster.ServiceCheck;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -61,19 +62,56 @@ final class GroupReading {
     }
 
     private ServiceCheck serviceCheck(YamlMapping m) {
-        m.allowOnly("url", "expect", "accept-self-signed");
+        m.allowOnly("url", "expect", "accept-certificates", "accept-self-signed");
         String url = m.requiredString("url", "give the address clients use, e.g. http://127.0.0.13:18080/.");
         if (url != null && !url.matches("https?://[^\\s]+")) {
             problems.at(m.nodeOf("url"), m.childPath("url"), "'" + url + "' is not an http(s) address.",
                     "write it as http://host:port/path.");
         }
-        boolean selfSigned = m.bool("accept-self-signed", false);
-        if (selfSigned && url != null && !url.startsWith("https://")) {
+        if (m.has("accept-self-signed")) {
+            // it accepted any certificate that signed itself, so whoever intercepts the check passes it
             problems.at(m.nodeOf("accept-self-signed"), m.childPath("accept-self-signed"),
-                    "accept-self-signed applies to https addresses only, and '" + url + "' is not one.",
-                    "remove accept-self-signed, or write the address as https://host:port/path.");
+                    "accept-self-signed is not a setting: it would accept any self-signed certificate from"
+                            + " whoever answers.", "pin the service's own certificate instead: accept-certificates:"
+                            + " [sha256/<fingerprint>], the fingerprint from " + FINGERPRINT_COMMAND + ".");
         }
-        return new ServiceCheck(url, m.string("expect").orElse(""), selfSigned);
+        List<String> pinned = acceptCertificates(m);
+        if (m.has("accept-certificates") && url != null && !url.startsWith("https://")) {
+            problems.at(m.nodeOf("accept-certificates"), m.childPath("accept-certificates"),
+                    "accept-certificates applies to https addresses only, and '" + url + "' is not one.",
+                    "remove accept-certificates, or write the address as https://host:port/path.");
+        }
+        return new ServiceCheck(url, m.string("expect").orElse(""), pinned);
+    }
+
+    private static final String FINGERPRINT_COMMAND = "'openssl x509 -in cert.pem -noout -fingerprint -sha256'";
+
+    /** The pinned fingerprints as {@code sha256/<lowercase hex>}; openssl's colons are allowed. */
+    private List<String> acceptCertificates(YamlMapping m) {
+        String key = "accept-certificates";
+        List<String> written = m.strings(key);
+        if (m.has(key) && written.isEmpty()) {
+            problems.at(m.nodeOf(key), m.childPath(key), "accept-certificates lists no certificate.",
+                    "list the SHA-256 fingerprints of the certificates to accept, e.g. [sha256/ab12…], from "
+                            + FINGERPRINT_COMMAND + "; or remove the key.");
+        }
+        List<String> pinned = new ArrayList<>();
+        for (int i = 0; i < written.size(); i++) {
+            String text = written.get(i).strip();
+            String hex = text.regionMatches(true, 0, "sha256/", 0, 7) ? text.substring(7).replace(":", "") : null;
+            String problem = hex == null ? "'" + text + "' does not start with sha256/."
+                    : !hex.matches("[0-9a-fA-F]*") ? "'" + text + "' has characters that are not hex digits."
+                    : hex.length() != 64 ? "'" + text + "' has " + hex.length() + " hex digits, not the 64 of a SHA-256"
+                            + " fingerprint." : null;
+            if (problem != null) {
+                problems.at(m.nodeOf(key), m.childPath(key) + "[" + i + "]", problem,
+                        "write sha256/ and the certificate's SHA-256 fingerprint (64 hex digits, colons allowed),"
+                                + " as " + FINGERPRINT_COMMAND + " prints it.");
+            } else {
+                pinned.add("sha256/" + hex.toLowerCase(java.util.Locale.ROOT));
+            }
+        }
+        return pinned;
     }
 
     private RollingUpdate rollingUpdate(YamlMapping m) {

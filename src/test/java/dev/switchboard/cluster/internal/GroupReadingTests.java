@@ -49,26 +49,76 @@ class GroupReadingTests {
                 "write it as http://host:port/path.");
     }
 
+    private static final String PIN = "sha256/" + "0123456789abcdef".repeat(4);
+
     @Test
-    void acceptSelfSignedOnAPlainHttpAddress() {
+    void acceptCertificatesOnAPlainHttpAddress() {
         assertProblem(yaml.onlyProblem(ClusterYaml.MINIMAL + """
-                    service-check: {url: "http://127.0.0.23:8080/", accept-self-signed: true}
-                """), "groups[0].service-check.accept-self-signed", 8,
-                "accept-self-signed applies to https addresses only, and 'http://127.0.0.23:8080/' is not one.",
-                "remove accept-self-signed, or write the address as https://host:port/path.");
+                    service-check: {url: "http://127.0.0.23:8080/", accept-certificates: [%s]}
+                """.formatted(PIN)), "groups[0].service-check.accept-certificates", 8,
+                "accept-certificates applies to https addresses only, and 'http://127.0.0.23:8080/' is not one.",
+                "remove accept-certificates, or write the address as https://host:port/path.");
     }
 
     @Test
-    void anHttpsServiceCheckAcceptsASelfSignedCertificateOnlyWhenItSaysSo() {
+    void acceptSelfSignedIsRefusedPointingToAcceptCertificates() {
+        assertProblem(yaml.onlyProblem(ClusterYaml.MINIMAL + """
+                    service-check: {url: "https://127.0.0.23/", accept-self-signed: true}
+                """), "groups[0].service-check.accept-self-signed", 8,
+                "accept-self-signed is not a setting: it would accept any self-signed certificate from whoever answers.",
+                "accept-certificates: [sha256/<fingerprint>], the fingerprint from"
+                        + " 'openssl x509 -in cert.pem -noout -fingerprint -sha256'.");
+    }
+
+    @Test
+    void aFingerprintWithoutItsAlgorithm() {
+        assertProblem(yaml.onlyProblem(ClusterYaml.MINIMAL + """
+                    service-check: {url: "https://127.0.0.23/", accept-certificates: [%s, AB:CD]}
+                """.formatted(PIN)), "groups[0].service-check.accept-certificates[1]", 8,
+                "'AB:CD' does not start with sha256/.", "openssl x509 -in cert.pem -noout -fingerprint -sha256");
+    }
+
+    @Test
+    void aFingerprintOfTheWrongLength() {
+        assertProblem(yaml.onlyProblem(ClusterYaml.MINIMAL + """
+                    service-check: {url: "https://127.0.0.23/", accept-certificates: [sha256/ab12]}
+                """), "groups[0].service-check.accept-certificates[0]", 8,
+                "'sha256/ab12' has 4 hex digits, not the 64 of a SHA-256 fingerprint.",
+                "64 hex digits, colons allowed");
+    }
+
+    @Test
+    void aFingerprintThatIsNotHex() {
+        assertProblem(yaml.onlyProblem(ClusterYaml.MINIMAL + """
+                    service-check: {url: "https://127.0.0.23/", accept-certificates: [sha256/%s]}
+                """.formatted("zz".repeat(32))), "groups[0].service-check.accept-certificates[0]", 8,
+                "has characters that are not hex digits.", "sha256");
+    }
+
+    @Test
+    void anEmptyListOfCertificates() {
+        assertProblem(yaml.onlyProblem(ClusterYaml.MINIMAL + """
+                    service-check: {url: "https://127.0.0.23/", accept-certificates: []}
+                """), "groups[0].service-check.accept-certificates", 8,
+                "accept-certificates lists no certificate.", "or remove the key.");
+    }
+
+    @Test
+    void anHttpsServiceCheckPinsTheListedCertificatesAsOpensslPrintsThem() {
         var strict = yaml.read(ClusterYaml.MINIMAL + """
                     service-check: {url: "https://127.0.0.23/"}
                 """).groups().get(0).serviceCheck();
-        var lenient = yaml.read(ClusterYaml.MINIMAL + """
-                    service-check: {url: "https://127.0.0.23/", accept-self-signed: true}
-                """).groups().get(0).serviceCheck();
+        String openssl = "SHA256/" + String.join(":", PIN.substring(7).toUpperCase().split("(?<=\\G..)"));
+        var pinned = yaml.read(ClusterYaml.MINIMAL + """
+                    service-check:
+                      url: "https://127.0.0.23/"
+                      accept-certificates:
+                        - %s
+                        - sha256/%s
+                """.formatted(openssl, "f".repeat(64))).groups().get(0).serviceCheck();
 
-        assertThat(strict.acceptSelfSigned()).isFalse();
-        assertThat(lenient.acceptSelfSigned()).isTrue();
+        assertThat(strict.acceptCertificates()).isEmpty();
+        assertThat(pinned.acceptCertificates()).containsExactly(PIN, "sha256/" + "f".repeat(64));
     }
 
     @Test
