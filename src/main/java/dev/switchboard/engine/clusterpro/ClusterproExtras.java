@@ -64,9 +64,9 @@ final class ClusterproExtras {
         for (ServerDefinition server : definition.servers()) {
             accepted = VendorRefusals.post(api, "/api/v1/monitors/" + monitor + (suspend ? "/suspend" : "/resume"),
                     Map.of("target", server.name()), "monitor", monitor, group);
-            waits.until(s -> true, null, false, what, timeout, accepted); // Switchboard's operation, if named, ended
+            waits.until(s -> true, null, null, what, timeout, accepted); // Switchboard's operation, if named, ended
         }
-        waits.until(s -> switched(s, monitor, suspend), null, false, what, timeout, accepted);
+        waits.until(s -> switched(s, monitor, suspend), null, null, what, timeout, accepted);
     }
 
     /** Suspended on every server (resumed: on none). */
@@ -95,7 +95,7 @@ final class ClusterproExtras {
             }
             throw VendorRefusals.translated(e, "monitor", monitor, group);
         }
-        waits.until(s -> true, null, false, Translatable.verbatim("dummy failure of " + monitor + " on " + server),
+        waits.until(s -> true, null, null, Translatable.verbatim("dummy failure of " + monitor + " on " + server),
                 timeout, accepted);
     }
 
