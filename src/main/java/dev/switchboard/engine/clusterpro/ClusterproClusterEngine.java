@@ -51,8 +51,7 @@ public final class ClusterproClusterEngine implements ClusterEngine {
         Duration longest = definition.groups().stream().map(g -> ClusterproWaits.timeoutFor(g, operationTimeout))
                 .max(Duration::compareTo).orElse(ClusterproWaits.LEAST);
         this.readings = new ClusterproReadings(definition, api, holds, longest);
-        Duration step = pollInterval.compareTo(Duration.ofMillis(250)) < 0 ? pollInterval : Duration.ofMillis(250);
-        this.waits = new ClusterproWaits(readings, api, step);
+        this.waits = new ClusterproWaits(readings, api, pollInterval); // as README says: a wait reads every poll-interval
         this.extras = new ClusterproExtras(definition, api, waits, ClusterproWaits.timeoutFor(null, operationTimeout),
                 !settings.commandPrefix().isEmpty());
     }
