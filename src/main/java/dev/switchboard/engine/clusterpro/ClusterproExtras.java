@@ -59,7 +59,8 @@ final class ClusterproExtras {
     /** Suspends (or resumes) the monitor on every server, and waits until each shows it. */
     void switchMonitor(String monitor, boolean suspend) {
         String group = groupOf(monitor);
-        Translatable what = Translatable.verbatim((suspend ? "suspend of " : "resume of ") + monitor);
+        Translatable what = Translatable.of(suspend ? "engine.clusterpro.operation.suspend"
+                : "engine.clusterpro.operation.resume", monitor);
         JsonNode accepted = null;
         for (ServerDefinition server : definition.servers()) {
             accepted = VendorRefusals.post(api, "/api/v1/monitors/" + monitor + (suspend ? "/suspend" : "/resume"),
@@ -84,18 +85,19 @@ final class ClusterproExtras {
         if (definition.server(server).isEmpty()) {
             throw new NameNotFound("server", server);
         }
-        requireFeature(EngineFeature.DUMMY_FAILURE, "dummy failure");
+        requireFeature(EngineFeature.DUMMY_FAILURE, "engine.clusterpro.feature.dummyFailure");
         String path = "/api/v1/monitors/" + monitor + "/dummy-failure/" + (on ? "start" : "stop");
         JsonNode accepted;
         try {
             accepted = api.post(path, Map.of("target", server));
         } catch (ClusterproFailure e) {
             if (e.cause() == ClusterproFailure.Cause.NOT_FOUND && !e.serverMessage().contains(monitor)) {
-                throw unsupported(EngineFeature.DUMMY_FAILURE, "dummy failure", path);
+                throw unsupported(EngineFeature.DUMMY_FAILURE, "engine.clusterpro.feature.dummyFailure", path);
             }
             throw VendorRefusals.translated(e, "monitor", monitor, group);
         }
-        waits.until(s -> true, null, null, Translatable.verbatim("dummy failure of " + monitor + " on " + server),
+        waits.until(s -> true, null, null, Translatable.of(on ? "engine.clusterpro.operation.dummyOn"
+                        : "engine.clusterpro.operation.dummyOff", monitor, server),
                 timeout, accepted);
     }
 
@@ -108,7 +110,8 @@ final class ClusterproExtras {
             return Optional.of(ratio(api.get("/api/v1/cluster/toratio")));
         } catch (ClusterproFailure e) {
             if (e.cause() == ClusterproFailure.Cause.NOT_FOUND) {
-                unsupported(EngineFeature.TIMEOUT_RATIO, "timeout ratio", "/api/v1/cluster/toratio");
+                unsupported(EngineFeature.TIMEOUT_RATIO, "engine.clusterpro.feature.timeoutRatio",
+                        "/api/v1/cluster/toratio");
                 return Optional.empty();
             }
             throw e;
@@ -118,7 +121,7 @@ final class ClusterproExtras {
     /** POST …/toratio/set with the ratio and the time in minutes, or …/reset for a ratio of 1; then the ratio in force. */
     TimeoutRatio setTimeoutRatio(int ratio, @Nullable Duration lasting) {
         TimeoutRatio.requireValid(ratio, lasting);
-        requireFeature(EngineFeature.TIMEOUT_RATIO, "timeout ratio");
+        requireFeature(EngineFeature.TIMEOUT_RATIO, "engine.clusterpro.feature.timeoutRatio");
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("ratio", ratio);
         if (lasting != null) {
@@ -129,7 +132,7 @@ final class ClusterproExtras {
             api.post(path, ratio == 1 ? null : body);
         } catch (ClusterproFailure e) {
             if (e.cause() == ClusterproFailure.Cause.NOT_FOUND) {
-                throw unsupported(EngineFeature.TIMEOUT_RATIO, "timeout ratio", path);
+                throw unsupported(EngineFeature.TIMEOUT_RATIO, "engine.clusterpro.feature.timeoutRatio", path);
             }
             throw VendorRefusals.translated(e, "cluster", "toratio", "");
         }
@@ -143,18 +146,18 @@ final class ClusterproExtras {
         return new TimeoutRatio(Math.max(1, cluster.path("toratio").asInt(1)), until == null ? null : Instant.parse(until));
     }
 
-    private void requireFeature(EngineFeature feature, String what) {
+    private void requireFeature(EngineFeature feature, String whatKey) {
         if (!features().contains(feature)) {
             throw new OperationNotAllowed(Translatable.of("engine.clusterpro.unsupported", api.answering().toString(),
-                    what));
+                    Translatable.of(whatKey)));
         }
     }
 
     /** The API has no such endpoint: drop the feature, and say so. */
-    private synchronized OperationNotAllowed unsupported(EngineFeature feature, String what, String path) {
+    private synchronized OperationNotAllowed unsupported(EngineFeature feature, String whatKey, String path) {
         features.remove(feature);
         return new OperationNotAllowed(Translatable.of("engine.clusterpro.unsupported", api.answering().toString(),
-                what + " (" + path + ")"));
+                Translatable.of("engine.clusterpro.feature.at", Translatable.of(whatKey), path)));
     }
 
     /** The group the monitor's recovery concerns (Switchboard holds it for monitor operations). */
