@@ -51,7 +51,7 @@ public final class ClusterproClusterEngine implements ClusterEngine {
         Duration longest = definition.groups().stream().map(g -> ClusterproWaits.timeoutFor(g, operationTimeout))
                 .max(Duration::compareTo).orElse(ClusterproWaits.LEAST);
         this.readings = new ClusterproReadings(definition, api, holds, longest);
-        this.waits = new ClusterproWaits(readings, api, pollInterval); // as README says: a wait reads every poll-interval
+        this.waits = new ClusterproWaits(readings, api, pollInterval); // README: a wait reads every poll-interval
         this.extras = new ClusterproExtras(definition, api, waits, ClusterproWaits.timeoutFor(null, operationTimeout),
                 !settings.commandPrefix().isEmpty());
     }
