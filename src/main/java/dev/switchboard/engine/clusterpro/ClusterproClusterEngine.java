@@ -52,7 +52,7 @@ public final class ClusterproClusterEngine implements ClusterEngine {
                 .max(Duration::compareTo).orElse(ClusterproWaits.LEAST);
         this.readings = new ClusterproReadings(definition, api, holds, longest);
         this.waits = new ClusterproWaits(readings, api, pollInterval); // README: a wait reads every poll-interval
-        this.extras = new ClusterproExtras(definition, api, waits, ClusterproWaits.timeoutFor(null, operationTimeout),
+        this.extras = new ClusterproExtras(definition, api, readings, waits, ClusterproWaits.timeoutFor(null, operationTimeout),
                 !settings.commandPrefix().isEmpty());
     }
 

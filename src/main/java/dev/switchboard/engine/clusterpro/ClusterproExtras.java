@@ -2,19 +2,23 @@ package dev.switchboard.engine.clusterpro;
 
 import dev.switchboard.Translatable;
 import dev.switchboard.cluster.ClusterDefinition;
-import dev.switchboard.cluster.ServerDefinition;
 import dev.switchboard.engine.ClusterSnapshot;
+import dev.switchboard.engine.EngineException;
 import dev.switchboard.engine.EngineFeature;
 import dev.switchboard.engine.MonitorServerStatus;
 import dev.switchboard.engine.MonitorState;
 import dev.switchboard.engine.MonitorStatus;
 import dev.switchboard.engine.NameNotFound;
+import dev.switchboard.engine.OperationFailed;
 import dev.switchboard.engine.OperationNotAllowed;
+import dev.switchboard.engine.ServerState;
 import dev.switchboard.engine.TimeoutRatio;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -31,14 +35,16 @@ final class ClusterproExtras {
 
     private final ClusterDefinition definition;
     private final VendorApi api;
+    private final ClusterproReadings readings;
     private final ClusterproWaits waits;
     private final Duration timeout;
     private final Set<EngineFeature> features;
 
-    ClusterproExtras(ClusterDefinition definition, VendorApi api, ClusterproWaits waits, Duration timeout,
+    ClusterproExtras(ClusterDefinition definition, VendorApi api, ClusterproReadings readings, ClusterproWaits waits, Duration timeout,
                      boolean serverAccess) {
         this.definition = definition;
         this.api = api;
+        this.readings = readings;
         this.waits = waits;
         this.timeout = timeout;
         this.features = EnumSet.of(EngineFeature.DUMMY_FAILURE, EngineFeature.TIMEOUT_RATIO);
@@ -56,25 +62,50 @@ final class ClusterproExtras {
         timeoutRatio();
     }
 
-    /** Suspends (or resumes) the monitor on every server, and waits until each shows it. */
+    /**
+     * Suspends (or resumes) the monitor on the servers where it runs ({@link #targets}), and waits
+     * until each shows it; one that fails after others says on which it is already done.
+     */
     void switchMonitor(String monitor, boolean suspend) {
         String group = groupOf(monitor);
         Translatable what = Translatable.of(suspend ? "engine.clusterpro.operation.suspend"
                 : "engine.clusterpro.operation.resume", monitor);
-        JsonNode accepted = null;
-        for (ServerDefinition server : definition.servers()) {
-            accepted = VendorRefusals.post(api, "/api/v1/monitors/" + monitor + (suspend ? "/suspend" : "/resume"),
-                    Map.of("target", server.name()), "monitor", monitor, group);
-            waits.until(s -> true, null, null, what, timeout, accepted); // Switchboard's operation, if named, ended
+        List<String> targets = targets(readings.refresh(), monitor);
+        if (targets.isEmpty()) {
+            throw new OperationNotAllowed(Translatable.of("engine.clusterpro.monitorNowhere", monitor));
         }
-        waits.until(s -> switched(s, monitor, suspend), null, null, what, timeout, accepted);
+        JsonNode accepted = null;
+        List<String> done = new ArrayList<>();
+        try {
+            for (String server : targets) {
+                accepted = VendorRefusals.post(api, "/api/v1/monitors/" + monitor + (suspend ? "/suspend" : "/resume"),
+                        Map.of("target", server), "monitor", monitor, group);
+                waits.until(s -> true, null, null, what, timeout, accepted); // Switchboard's operation, if named, ended
+                done.add(server);
+            }
+        } catch (EngineException e) {
+            if (done.isEmpty()) {
+                throw e;
+            }
+            throw new OperationFailed(Translatable.of("engine.clusterpro.monitorPartly", what, String.join(", ", done),
+                    e.text()));
+        }
+        waits.until(s -> switched(s, monitor, suspend, targets), null, null, what, timeout, accepted);
     }
 
-    /** Suspended on every server (resumed: on none). */
-    private static boolean switched(ClusterSnapshot snapshot, String monitor, boolean suspend) {
+    /** The servers the monitor's reading lists that are Online and where it runs (not Unknown). */
+    static List<String> targets(ClusterSnapshot snapshot, String monitor) {
         MonitorStatus status = snapshot.monitor(monitor).orElseThrow(() -> new NameNotFound("monitor", monitor));
-        return suspend ? status.servers().stream().allMatch(s -> s.state() == MonitorState.SUSPEND)
-                : status.servers().stream().map(MonitorServerStatus::state).noneMatch(s -> s == MonitorState.SUSPEND);
+        return status.servers().stream().filter(s -> s.state() != MonitorState.UNKNOWN
+                        && snapshot.serverState(s.server()) == ServerState.ONLINE)
+                .map(MonitorServerStatus::server).toList();
+    }
+
+    /** Suspended on every target (resumed: on none). */
+    private static boolean switched(ClusterSnapshot snapshot, String monitor, boolean suspend, List<String> targets) {
+        MonitorStatus status = snapshot.monitor(monitor).orElseThrow(() -> new NameNotFound("monitor", monitor));
+        return targets.stream().allMatch(t -> status.on(t)
+                .map(s -> (s.state() == MonitorState.SUSPEND) == suspend).orElse(true));
     }
 
     void dummyFailure(String monitor, String server, boolean on) {
