@@ -51,9 +51,8 @@ public final class ClusterproClusterEngine implements ClusterEngine {
         Duration longest = definition.groups().stream().map(g -> ClusterproWaits.timeoutFor(g, operationTimeout))
                 .max(Duration::compareTo).orElse(ClusterproWaits.LEAST);
         this.readings = new ClusterproReadings(definition, api, holds, longest);
-        Duration step = pollInterval.compareTo(Duration.ofMillis(250)) < 0 ? pollInterval : Duration.ofMillis(250);
-        this.waits = new ClusterproWaits(readings, api, step);
-        this.extras = new ClusterproExtras(definition, api, waits, ClusterproWaits.timeoutFor(null, operationTimeout),
+        this.waits = new ClusterproWaits(readings, api, pollInterval); // README: a wait reads every poll-interval
+        this.extras = new ClusterproExtras(definition, api, readings, waits, ClusterproWaits.timeoutFor(null, operationTimeout),
                 !settings.commandPrefix().isEmpty());
     }
 
@@ -91,7 +90,8 @@ public final class ClusterproClusterEngine implements ClusterEngine {
                     .orElseThrow(() -> new OperationNotAllowed(Translatable.of("engine.refused.noOtherOnlineServer", group)));
             requireRuns(now, target, before);
             var accepted = post("/api/v1/groups/" + group + "/start", Map.of("target", target), "group", group);
-            return waits.until(s -> allOnlineOn(s, group, target), group, true, start, timeout(group), accepted)
+            return waits.until(s -> allOnlineOn(s, group, target), group,
+                            FailureWatch.ofGroup(group, ActivationState.OFFLINE), start, timeout(group), accepted)
                     .group(group).orElseThrow();
         });
     }
@@ -100,11 +100,13 @@ public final class ClusterproClusterEngine implements ClusterEngine {
     public GroupStatus stopGroup(String group) {
         Translatable stop = Translatable.of("engine.operation.stop", group);
         return exclusively(group, stop, () -> {
-            if (readings.refresh().group(group).orElseThrow().state() == ActivationState.OFFLINE) {
+            ActivationState before = readings.refresh().group(group).orElseThrow().state();
+            if (before == ActivationState.OFFLINE) {
                 throw new OperationNotAllowed(Translatable.of("engine.refused.alreadyOffline", group));
             }
             var accepted = post("/api/v1/groups/" + group + "/stop", null, "group", group);
-            return waits.until(s -> s.group(group).orElseThrow().state() == ActivationState.OFFLINE, group, true, stop,
+            return waits.until(s -> s.group(group).orElseThrow().state() == ActivationState.OFFLINE, group,
+                    FailureWatch.ofGroup(group, before), stop,
                     timeout(group), accepted).group(group).orElseThrow();
         });
     }
@@ -131,7 +133,8 @@ public final class ClusterproClusterEngine implements ClusterEngine {
             holds.moving(group, Translatable.of("engine.operation.moveToServer", to));
             try {
                 var accepted = post("/api/v1/groups/" + group + "/move", Map.of("target", to), "group", group);
-                return waits.until(s -> allOnlineOn(s, group, to), group, true,
+                return waits.until(s -> allOnlineOn(s, group, to), group,
+                        FailureWatch.ofGroup(group, ActivationState.ONLINE),
                         Translatable.of("engine.operation.moveTo", group, to), timeout(group), accepted)
                         .group(group).orElseThrow();
             } catch (RuntimeException e) {
@@ -166,7 +169,8 @@ public final class ClusterproClusterEngine implements ClusterEngine {
             }
             var accepted = post("/api/v1/resources/" + resource + "/start", Map.of("target", now.currentServer()),
                     "resource", resource);
-            return waits.until(s -> resourceIs(s, resource, ActivationState.ONLINE), group, false, start,
+            return waits.until(s -> resourceIs(s, resource, ActivationState.ONLINE), group,
+                    FailureWatch.ofResource(resource, r.state()), start,
                     timeout(group), accepted).resource(resource).orElseThrow();
         });
     }
@@ -176,11 +180,13 @@ public final class ClusterproClusterEngine implements ClusterEngine {
         String group = groupOfResource(resource);
         Translatable stop = Translatable.of("engine.operation.stopResource", resource);
         return exclusively(group, stop, () -> {
-            if (resourceIs(readings.refresh(), resource, ActivationState.OFFLINE)) {
+            ClusterSnapshot before = readings.refresh();
+            if (resourceIs(before, resource, ActivationState.OFFLINE)) {
                 throw new OperationNotAllowed(Translatable.of("engine.refused.resourceOffline", resource));
             }
             var accepted = post("/api/v1/resources/" + resource + "/stop", null, "resource", resource);
-            return waits.until(s -> resourceIs(s, resource, ActivationState.OFFLINE), group, false, stop,
+            return waits.until(s -> resourceIs(s, resource, ActivationState.OFFLINE), group,
+                    FailureWatch.ofResource(resource, before.resource(resource).orElseThrow().state()), stop,
                     timeout(group), accepted).resource(resource).orElseThrow();
         });
     }

@@ -89,8 +89,10 @@ final class ClusterproReadings {
                     holds.notFailingOver(now, Instant.now()), recent.within(failoverWindow, now.takenAt()));
             last = now;
             recent.note(now);
+            // under the lock: the poller and a wait both read, and a later reading's events must not
+            // overtake an earlier one's (listeners return quickly, as ClusterEngine asks)
+            changes.forEach(listeners::publish);
         }
-        changes.forEach(listeners::publish); // outside the lock: listeners write to the database
         return now;
     }
 

@@ -5,7 +5,6 @@ import dev.switchboard.cluster.Exec;
 import dev.switchboard.cluster.FailoverGroup;
 import dev.switchboard.cluster.Resource;
 import dev.switchboard.cluster.Service;
-import dev.switchboard.engine.ActivationState;
 import dev.switchboard.engine.ClusterSnapshot;
 import dev.switchboard.engine.GroupStatus;
 import dev.switchboard.engine.OperationFailed;
@@ -55,12 +54,12 @@ final class ClusterproWaits {
 
     /**
      * Until {@code done} holds for the reading and the server's operation, when it names one, has
-     * ended; a failure state of the group ({@code watchGroupState}),
+     * ended; a failure state the operation brought ({@code failure}, when given),
      * the server's failed operation or the timeout ends it with what was seen.
      *
      * @param accepted the POST's answer (it may name Switchboard's operation)
      */
-    ClusterSnapshot until(Predicate<ClusterSnapshot> done, String group, boolean watchGroupState, Translatable what,
+    ClusterSnapshot until(Predicate<ClusterSnapshot> done, String group, @Nullable FailureWatch failure, Translatable what,
                           Duration timeout, JsonNode accepted) {
         String operation = VendorJson.text(accepted.path("operation"), "id");
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -74,9 +73,9 @@ final class ClusterproWaits {
                     break;
                 }
             }
-            if (watchGroupState && g != null && (g.state() == ActivationState.ONLINE_FAILURE
-                    || g.state() == ActivationState.OFFLINE_FAILURE)) {
-                throw new OperationFailed(Translatable.of("engine.clusterpro.failureState", what, Waiting.stateOf(g)));
+            if (failure != null && failure.failedIn(now)) {
+                throw new OperationFailed(Translatable.of("engine.clusterpro.failureState", what,
+                        g == null ? Translatable.verbatim("?") : Waiting.stateOf(g)));
             }
             if (System.nanoTime() > deadline) {
                 throw new OperationFailed(Translatable.of("engine.clusterpro.waitTimeout", what, timeout.toSeconds(),
