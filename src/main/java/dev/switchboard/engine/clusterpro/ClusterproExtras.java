@@ -155,8 +155,9 @@ final class ClusterproExtras {
         requireFeature(EngineFeature.TIMEOUT_RATIO, "engine.clusterpro.feature.timeoutRatio");
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("ratio", ratio);
-        if (lasting != null) {
-            body.put("time", Math.max(1, lasting.toMinutes()) + "m");
+        Duration sent = lasting == null ? null : inWholeMinutes(lasting);
+        if (sent != null) {
+            body.put("time", sent.toMinutes() + "m");
         }
         String path = ratio == 1 ? "/api/v1/cluster/toratio/reset" : "/api/v1/cluster/toratio/set";
         try {
@@ -167,7 +168,13 @@ final class ClusterproExtras {
             }
             throw VendorRefusals.translated(e, "cluster", "toratio", "");
         }
-        return timeoutRatio().orElse(new TimeoutRatio(ratio, lasting == null ? null : Instant.now().plus(lasting)));
+        return timeoutRatio().orElse(new TimeoutRatio(ratio, sent == null ? null : Instant.now().plus(sent)));
+    }
+
+    /** The vendor takes whole minutes: rounded up (90 s is 2m, never 1m), at least one. */
+    static Duration inWholeMinutes(Duration lasting) {
+        long seconds = lasting.toSeconds() + (lasting.toNanosPart() > 0 ? 1 : 0);
+        return Duration.ofMinutes(Math.max(1, (seconds + 59) / 60));
     }
 
     /** The vendor's {@code cluster{toratio}}, with Switchboard's {@code until} when a Switchboard answers. */

@@ -44,6 +44,14 @@ public record ClusterproProperties(@DefaultValue List<URI> urls, @Nullable Strin
 
     public ClusterproProperties {
         urls = List.copyOf(urls);
+        for (URI url : urls) {
+            if (url.getRawUserInfo() != null) {
+                // the URL is logged and shown on pages: its password must never get there
+                throw new IllegalStateException("switchboard.clusterpro.urls: " + redacted(url) + " holds a user name "
+                        + "and password; remove user:password from switchboard.clusterpro.urls; set "
+                        + "switchboard.clusterpro.username and switchboard.clusterpro.password-file.");
+            }
+        }
         commandPrefix = List.copyOf(commandPrefix);
     }
 
@@ -73,6 +81,10 @@ public record ClusterproProperties(@DefaultValue List<URI> urls, @Nullable Strin
                     + "switchboard.clusterpro.password-file to a file holding the password of " + username + ".");
         }
         return password;
+    }
+
+    private static String redacted(URI url) {
+        return url.toString().replace(url.getRawUserInfo() + "@", "***@");
     }
 
     /** Without the password, which must never be logged. */

@@ -12,6 +12,8 @@ import dev.switchboard.engine.polling.Waiting;
 import java.time.Duration;
 import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -20,6 +22,8 @@ import tools.jackson.databind.JsonNode;
  * reports (Switchboard's API names it; the vendor's does not) failed, or the time is up.
  */
 final class ClusterproWaits {
+
+    private static final Logger log = LoggerFactory.getLogger(ClusterproWaits.class);
 
     /** Per resource of a group when the API does not tell its timeouts: a stop and a start. */
     static final Duration PER_RESOURCE = Duration.ofSeconds(60);
@@ -65,10 +69,15 @@ final class ClusterproWaits {
         long deadline = System.nanoTime() + timeout.toNanos();
         ClusterSnapshot now = readings.refresh();
         boolean running = operation != null;
+        ClusterproFailure lastError = null;
         while (!done.test(now) || running) {
             GroupStatus g = group == null ? null : now.group(group).orElse(null);
             if (running) {
-                running = running(operation, what, g);
+                try {
+                    running = running(operation, what, g);
+                } catch (ClusterproFailure e) {
+                    lastError = retriable(e, what);
+                }
                 if (!running && done.test(now)) {
                     break;
                 }
@@ -78,13 +87,31 @@ final class ClusterproWaits {
                         g == null ? Translatable.verbatim("?") : Waiting.stateOf(g)));
             }
             if (System.nanoTime() > deadline) {
+                if (lastError != null) {
+                    throw new OperationFailed(Translatable.of("engine.clusterpro.waitTimeoutError", what,
+                            timeout.toSeconds(), lastError.text()));
+                }
                 throw new OperationFailed(Translatable.of("engine.clusterpro.waitTimeout", what, timeout.toSeconds(),
                         g == null ? Translatable.verbatim("?") : Waiting.stateOf(g)));
             }
             sleep();
-            now = readings.refresh();
+            lastError = null;
+            try {
+                now = readings.refresh();
+            } catch (ClusterproFailure e) {
+                lastError = retriable(e, what);
+            }
         }
         return now;
+    }
+
+    /** A reading that failed on the way (no answer, a broken one) is tried again at the next step. */
+    private static ClusterproFailure retriable(ClusterproFailure e, Translatable what) {
+        if (e.cause() != ClusterproFailure.Cause.UNREACHABLE && e.cause() != ClusterproFailure.Cause.BAD_ANSWER) {
+            throw e;
+        }
+        log.warn("Reading the cluster during the {} failed; trying again at the next step: {}", what.english(), e.getMessage());
+        return e;
     }
 
     /**
@@ -92,7 +119,12 @@ final class ClusterproWaits {
      * is reached, and holds the group until then); a failed one ends the wait with its message.
      */
     private boolean running(String id, Translatable what, @Nullable GroupStatus group) {
-        JsonNode operation = VendorJson.list(api.get("/api/v1/operations/" + id), "operations").get(0);
+        var operations = VendorJson.list(api.get("/api/v1/operations/" + id), "operations");
+        if (operations.isEmpty()) {
+            throw new ClusterproFailure(ClusterproFailure.Cause.BAD_ANSWER, api.answering(), 200, "", false,
+                    Translatable.of("engine.clusterpro.noOperation", api.answering().toString(), id));
+        }
+        JsonNode operation = operations.get(0);
         String state = VendorJson.text(operation, "state");
         if ("REQUESTED".equals(state) || "RUNNING".equals(state)) {
             return true;

@@ -91,7 +91,9 @@ final class VendorApi {
             try {
                 response = http.send(request(server, method, path, body), HttpResponse.BodyHandlers.ofString());
             } catch (IOException e) {
-                if (!unreachable(e)) {
+                // a GET may go elsewhere after any failure (a hung or reset server too); a POST only when
+                // it surely never arrived, or the operation could run twice
+                if (!unreachable(e) && !("GET".equals(method) && !untrusted(e))) {
                     throw failed(server, method, path, e);
                 }
                 down.add(server + " (" + describe(e) + ")");
@@ -151,7 +153,9 @@ final class VendorApi {
                 yield json;
             }
             case 401 -> throw new ClusterproFailure(Cause.UNAUTHORIZED, server, status, message, false,
-                    Translatable.of("engine.clusterpro.unauthorized", server.toString(), String.valueOf(username)));
+                    username == null || username.isEmpty()
+                            ? Translatable.of("engine.clusterpro.noUsername", server.toString())
+                            : Translatable.of("engine.clusterpro.unauthorized", server.toString(), username));
             case 403 -> throw new ClusterproFailure(Cause.FORBIDDEN, server, status, message, false,
                     Translatable.of("engine.clusterpro.forbidden", server.toString(), String.valueOf(username), call,
                             message));
@@ -168,12 +172,17 @@ final class VendorApi {
 
     /** A failure that is no unreachable server: an untrusted certificate, or a broken exchange. */
     private static ClusterproFailure failed(URI server, String method, String path, IOException e) {
-        if (e instanceof SSLException || e.getCause() instanceof SSLException) {
+        if (untrusted(e)) {
             return new ClusterproFailure(Cause.UNTRUSTED, server, 0, "", false,
                     Translatable.of("engine.clusterpro.untrusted", server.toString(), describe(e)));
         }
-        return new ClusterproFailure(Cause.BAD_ANSWER, server, 0, "", false,
-                Translatable.of("engine.clusterpro.broken", server.toString(), method + " " + path, describe(e)));
+        return new ClusterproFailure(Cause.BAD_ANSWER, server, 0, "", false, Translatable.of("GET".equals(method)
+                ? "engine.clusterpro.broken" : "engine.clusterpro.brokenPost", server.toString(), method + " " + path,
+                describe(e)));
+    }
+
+    private static boolean untrusted(IOException e) {
+        return e instanceof SSLException || e.getCause() instanceof SSLException;
     }
 
     /** Refused, timed out while connecting, unknown host or no route: the next server may answer. */

@@ -31,6 +31,16 @@ class ClusterproPropertiesTests {
     }
 
     @Test
+    void aUrlWithUserAndPasswordIsRefusedAndShownWithoutThem() {
+        assertThatThrownBy(() -> new ClusterproProperties(List.of(URI.create("http://root:s3cret-word@srv1:29009")),
+                null, null, null, null, Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofSeconds(2), null,
+                List.of(), Duration.ofSeconds(15)))
+                .hasMessageContaining("http://***@srv1:29009", "remove user:password from switchboard.clusterpro.urls",
+                        "switchboard.clusterpro.password-file")
+                .hasMessageNotContaining("s3cret-word");
+    }
+
+    @Test
     void thePasswordIsInNoTextOfTheSettings() {
         assertThat(settings("s3cret-word", null).toString()).doesNotContain("s3cret-word").contains("(hidden)", "root");
     }
