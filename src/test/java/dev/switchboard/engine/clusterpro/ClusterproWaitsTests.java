@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.switchboard.Translatable;
+import dev.switchboard.engine.ActivationState;
 import dev.switchboard.engine.ClusterSnapshot;
 import dev.switchboard.engine.OperationFailed;
 import dev.switchboard.engine.polling.GroupHolds;
@@ -75,7 +76,7 @@ class ClusterproWaitsTests {
     void oneBrokenReadingIsReadAgainAtTheNextStep() throws IOException {
         ClusterproWaits waits = waits("<html>proxy error</html>", "");
 
-        ClusterSnapshot end = waits.until(ON_SRV2, GROUP, true, WHAT, Duration.ofSeconds(5), VendorAnswers.json("{}"));
+        ClusterSnapshot end = waits.until(ON_SRV2, GROUP, FailureWatch.ofGroup(GROUP, ActivationState.ONLINE), WHAT, Duration.ofSeconds(5), VendorAnswers.json("{}"));
 
         assertThat(ON_SRV2.test(end)).isTrue();
     }
@@ -84,7 +85,7 @@ class ClusterproWaitsTests {
     void readingsBrokenUntilTheDeadlineFailNamingTheLastError() throws IOException {
         ClusterproWaits waits = waits("<html>always broken</html>", "");
 
-        assertThatThrownBy(() -> waits.until(ON_SRV2, GROUP, true, WHAT, Duration.ofSeconds(2),
+        assertThatThrownBy(() -> waits.until(ON_SRV2, GROUP, FailureWatch.ofGroup(GROUP, ActivationState.ONLINE), WHAT, Duration.ofSeconds(2),
                 VendorAnswers.json("{}")))
                 .isInstanceOf(OperationFailed.class)
                 .hasMessageContaining("the last reading of the cluster failed", "always broken");
@@ -95,7 +96,7 @@ class ClusterproWaitsTests {
         ClusterproWaits waits = waits(VendorAnswers.groups("Online", "srv2").toString(),
                 "{\"result\":{\"code\":0,\"message\":\"\"},\"operations\":[]}");
 
-        assertThatThrownBy(() -> waits.until(ON_SRV2, GROUP, true, WHAT, Duration.ofSeconds(2),
+        assertThatThrownBy(() -> waits.until(ON_SRV2, GROUP, FailureWatch.ofGroup(GROUP, ActivationState.ONLINE), WHAT, Duration.ofSeconds(2),
                 VendorAnswers.json("{\"operation\":{\"id\":\"op1\"}}")))
                 .hasMessageContaining("127.0.0.1", "operation op1 with no operation in its list");
     }
