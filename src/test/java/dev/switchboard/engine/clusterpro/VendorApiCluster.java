@@ -117,7 +117,12 @@ public final class VendorApiCluster implements AutoCloseable {
             VendorApiCluster cluster = new VendorApiCluster(dir, process, password, caBundle, passwordFile,
                     writeOverlay(dir, at), url);
             process.start();
-            cluster.awaitGroupOnline(Duration.ofSeconds(120));
+            try {
+                cluster.awaitGroupOnline(Duration.ofSeconds(120));
+            } catch (RuntimeException notUp) {
+                cluster.stop(); // no caller holds it yet: it would outlive the test run and hold its addresses
+                throw notUp;
+            }
             return cluster;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
