@@ -61,8 +61,8 @@ class MoveWizardController {
                    HttpServletRequest request, RedirectAttributes flash) {
         String run = runId(rollout);
         String back = "redirect:/groups/" + name + "/move?target=" + target + (run == null ? "" : "&rollout=" + run);
-        Translatable error = reason.isBlank() ? Translatable.of("operation.error.reason")
-                : ReasonTooLong.problem(reason) != null ? ReasonTooLong.problem(reason)
+        Translatable reasonProblem = ReasonTooLong.problemOnPage(reason);
+        Translatable error = reasonProblem != null ? reasonProblem
                 : !confirmation.strip().equals(name) ? Translatable.of("operation.error.confirmation") : null;
         if (error != null) {
             flash.addFlashAttribute("error", error);

@@ -89,9 +89,9 @@ class OperationsController {
         requireRole(kind, auth);
         String to = target == null || target.isBlank() ? null : target;
         String back = "redirect:/operations/new?kind=" + kind + "&subject=" + subject + (to == null ? "" : "&target=" + to);
-        if (reason.isBlank() || ReasonTooLong.problem(reason) != null) {
-            flash.addFlashAttribute("error", reason.isBlank() ? Translatable.of("operation.error.reason")
-                    : ReasonTooLong.problem(reason));
+        Translatable reasonProblem = ReasonTooLong.problemOnPage(reason);
+        if (reasonProblem != null) {
+            flash.addFlashAttribute("error", reasonProblem);
             return back;
         }
         if (TYPE_TO_CONFIRM.contains(kind) && !confirmation.strip().equals(subject)) {

@@ -25,14 +25,13 @@ public final class ReasonTooLong extends IllegalArgumentException implements Tra
         }
     }
 
-    /** The same as a page's flash error; null when the reason fits. */
-    public static Translatable problem(String reason) {
-        try {
-            check(reason);
-            return null;
-        } catch (ReasonTooLong e) {
-            return e.text();
+    /** What is wrong with a reason typed on a page (none, or too long), as its flash error; null when it will do. */
+    static Translatable problemOnPage(String reason) {
+        if (reason.isBlank()) {
+            return Translatable.of("operation.error.reason");
         }
+        String kept = reason.strip();
+        return kept.length() > MAX ? new ReasonTooLong(kept.length()).text() : null;
     }
 
     @Override

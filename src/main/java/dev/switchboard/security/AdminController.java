@@ -55,8 +55,9 @@ class AdminController {
 
     @GetMapping("/admin")
     String admin(Model model) {
-        model.addAttribute("accounts", accounts.all());
-        model.addAttribute("locked", accounts.all().stream().map(Account::name).filter(attempts::isLockedAnywhere)
+        List<Account> all = accounts.all();
+        model.addAttribute("accounts", all);
+        model.addAttribute("locked", all.stream().map(Account::name).filter(attempts::isLockedAnywhere)
                 .collect(Collectors.toSet()));
         model.addAttribute("tokens", tokens.all());
         model.addAttribute("kiosks", kiosks.all());
