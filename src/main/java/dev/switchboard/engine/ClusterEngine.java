@@ -88,6 +88,14 @@ public interface ClusterEngine extends AutoCloseable {
         return Optional.empty();
     }
 
+    /**
+     * All of the cluster as the manager shows it (every node and resource of every kind); empty
+     * when the engine knows only the groups of cluster.yml.
+     */
+    default Optional<ClusterInventory> inventory() {
+        return Optional.empty();
+    }
+
     /** The timeout ratio in force ({@link TimeoutRatio#NONE} when none); empty when the engine has no ratio. */
     default Optional<TimeoutRatio> timeoutRatio() {
         return Optional.empty();
