@@ -1,16 +1,16 @@
 package dev.switchboard.engine.pacemaker;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * The arithmetic of {@link PacemakerMoveBenchmark}, apart so it can be checked without a lab:
- * moves paired by hand against through Switchboard, the overhead of each pair, and the stop path
- * each move's {@code anything} agent took, read from the node's Pacemaker log. Nothing here looks
- * at how long a move took to decide which moves are compared.
+ * moves paired by hand against through Switchboard, the overhead of each pair, and what the
+ * resource agents did in each move, read from the nodes' Pacemaker logs. Nothing here looks at how
+ * long a move took to decide which moves are compared.
  */
 record MovePairs(List<Pair> pairs) {
 
@@ -24,28 +24,64 @@ record MovePairs(List<Pair> pairs) {
     enum StopPath {
         FIRST_LOOK, WAITED;
 
-        private static final Pattern FINISHED = Pattern.compile(
-                "exec1 stop \\(call (\\d+), PID \\d+\\) exited with status \\d+ \\(execution time ([0-9.]+)(ms|s)\\)");
-
-        /** The path of the last stop of exec1 in these log lines, with its call number. */
-        static Optional<Stop> lastIn(String log) {
-            Stop last = null;
-            Matcher m = FINISHED.matcher(log);
-            while (m.find()) {
-                long millis = Math.round(Double.parseDouble(m.group(2)) * (m.group(3).equals("s") ? 1000 : 1));
-                // the agent's only sleep between TERM and its second look is "sleep 1"
-                last = new Stop(Integer.parseInt(m.group(1)), millis < 1000 ? FIRST_LOOK : WAITED, millis);
-            }
-            return Optional.ofNullable(last);
+        /** The agent's only sleep between TERM and its second look is "sleep 1". */
+        static StopPath of(Op stop) {
+            return stop.millis() < 1000 ? FIRST_LOOK : WAITED;
         }
     }
 
-    /** One stop of exec1 as pacemaker-execd logged it. */
-    record Stop(int call, StopPath path, long millis) {
+    /**
+     * A start or stop of one of the group's members as pacemaker-execd logged it when the agent
+     * finished: its call number on that node and how long the agent ran.
+     */
+    record Op(String resource, String action, int call, long millis) {
+
+        private static final Pattern FINISHED = Pattern.compile("\\b(fip1|disk1|exec1) (start|stop) \\(call (\\d+),"
+                + " PID \\d+\\) exited with status \\d+ \\(execution time ([0-9.]+)(ms|s)\\b");
+
+        /** Every finished start and stop of a member in these log lines, in order. */
+        static List<Op> in(String log) {
+            List<Op> ops = new ArrayList<>();
+            Matcher m = FINISHED.matcher(log);
+            while (m.find()) {
+                ops.add(new Op(m.group(1), m.group(2), Integer.parseInt(m.group(3)),
+                        Math.round(Double.parseDouble(m.group(4)) * (m.group(5).equals("s") ? 1000 : 1))));
+            }
+            return ops;
+        }
     }
 
-    /** One timed move: where to, how long from the first command to the constraint cleared, and its stop. */
-    record Move(String target, double seconds, Stop stop) {
+    /**
+     * One timed move: where to, how long from the first command to the constraint cleared, and
+     * the members' stops and starts it caused on both nodes (from their logs).
+     */
+    record Move(String target, double seconds, List<Op> ops) {
+
+        Move {
+            ops = List.copyOf(ops);
+            if (ops.stream().noneMatch(Move::exec1Stop)) {
+                throw new IllegalArgumentException("no stop of exec1 among the operations of the move to " + target
+                        + ": " + ops);
+            }
+        }
+
+        StopPath stopPath() {
+            return StopPath.of(ops.stream().filter(Move::exec1Stop).reduce((a, b) -> b).orElseThrow());
+        }
+
+        /** How long the resource agents ran, one after the other: the group's members stop and start in order. */
+        double agentSeconds() {
+            return ops.stream().mapToLong(Op::millis).sum() / 1000.0;
+        }
+
+        /** The rest: Pacemaker deciding and the caller giving the order and seeing the result. */
+        double beyondAgents() {
+            return seconds - agentSeconds();
+        }
+
+        private static boolean exec1Stop(Op op) {
+            return op.resource().equals("exec1") && op.action().equals("stop");
+        }
     }
 
     /** The same move (same direction) once by hand and once through Switchboard. */
@@ -57,13 +93,22 @@ record MovePairs(List<Pair> pairs) {
             }
         }
 
+        /** Switchboard − by hand, as timed. */
         double overhead() {
             return switchboard.seconds() - byHand.seconds();
         }
 
-        /** Both agents took the same stop path, so the difference is Switchboard's alone. */
+        /**
+         * Switchboard − by hand without the agents' own time, which neither side decides (the
+         * stop race, a slow start of CL/Web on a busy machine): what the target is checked on.
+         */
+        double overheadBeyondAgents() {
+            return switchboard.beyondAgents() - byHand.beyondAgents();
+        }
+
+        /** Both agents took the same stop path. */
         boolean likeForLike() {
-            return byHand.stop().path() == switchboard.stop().path();
+            return byHand.stopPath() == switchboard.stopPath();
         }
     }
 
@@ -73,7 +118,7 @@ record MovePairs(List<Pair> pairs) {
     }
 
     MovePairs withStop(StopPath path) {
-        return new MovePairs(pairs.stream().filter(p -> p.likeForLike() && p.byHand().stop().path() == path).toList());
+        return new MovePairs(pairs.stream().filter(p -> p.likeForLike() && p.byHand().stopPath() == path).toList());
     }
 
     int size() {
@@ -92,13 +137,28 @@ record MovePairs(List<Pair> pairs) {
         return pairs.stream().map(p -> p.switchboard().seconds()).toList();
     }
 
-    /** The median overhead as a share of the median move by hand, in per cent. */
+    /** How much longer the agents ran in the move through Switchboard than in the move by hand. */
+    List<Double> agentDifferences() {
+        return pairs.stream().map(p -> p.switchboard().agentSeconds() - p.byHand().agentSeconds()).toList();
+    }
+
+    List<Double> overheadsBeyondAgents() {
+        return pairs.stream().map(Pair::overheadBeyondAgents).toList();
+    }
+
+    /** The median overhead as timed, as a share of the median move by hand, in per cent. */
     double overheadPercent() {
         return median(overheads()) / median(byHand()) * 100;
     }
 
+    /** The median overhead beyond the agents, as a share of the median move by hand (as timed), in per cent. */
+    double targetPercent() {
+        return median(overheadsBeyondAgents()) / median(byHand()) * 100;
+    }
+
+    /** The target: the median overhead (beyond the agents) is at most 10 % of the median move by hand. */
     boolean meetsTarget() {
-        return overheadPercent() <= TARGET_PERCENT;
+        return targetPercent() <= TARGET_PERCENT;
     }
 
     static double median(List<Double> values) {

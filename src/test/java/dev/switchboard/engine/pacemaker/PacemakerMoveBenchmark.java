@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.switchboard.engine.ActivationState;
 import dev.switchboard.engine.pacemaker.MovePairs.Move;
 import dev.switchboard.engine.pacemaker.MovePairs.Pair;
-import dev.switchboard.engine.pacemaker.MovePairs.Stop;
+import dev.switchboard.engine.pacemaker.MovePairs.Op;
 import dev.switchboard.engine.pacemaker.MovePairs.StopPath;
 import java.net.InetAddress;
 import java.nio.file.Files;
@@ -13,8 +13,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,10 +25,12 @@ import org.junit.jupiter.api.io.TempDir;
  * paired: each pair is one move by hand ({@code crm_resource --move}, {@code crm_mon} every
  * 100 ms until the group is Started on the target, {@code crm_resource --clear}, as an operator
  * types them) and one through {@code moveGroup}, in the same direction, one move apart, the side
- * that goes first alternating from pair to pair. Each move's stop path (see
- * {@link MovePairs.StopPath}) is read from the Pacemaker log of the node the group left, and the
- * target is checked on the pairs whose two moves took the same path: a move's own duration never
- * decides what it is compared with, so a slower Switchboard always shows as overhead.
+ * that goes first alternating from pair to pair. The overhead is taken per pair (Switchboard − by
+ * hand), less the difference in the resource agents' own time, which the nodes' Pacemaker logs
+ * give for each stop and start: that time is the agents' (the {@code anything} agent's stop
+ * either finds CL/Web gone at its first look or sleeps a whole second, a race inside the node;
+ * CL/Web starts slower on a busy machine), never the caller's. So what a move is compared with
+ * never depends on its own duration, and a slower Switchboard always shows as overhead.
  * <p>
  * {@code -Dbenchmark.pairs=N} (at least 20) sets the number of pairs; {@code
  * -Dbenchmark.addDelay=500ms} sleeps that long inside every timed move through Switchboard (here
@@ -39,7 +42,6 @@ class PacemakerMoveBenchmark {
     private static final String GROUP = "failover-clweb";
     private static final String LOG = "/var/log/pacemaker/pacemaker.log";
     private static final int MIN_PAIRS = 20;
-    private static final int MIN_LIKE_FOR_LIKE = 8;
     private static final Duration SETTLE = Duration.ofSeconds(1);
 
     @TempDir
@@ -83,32 +85,39 @@ class PacemakerMoveBenchmark {
             engine.close();
         }
         MovePairs all = new MovePairs(pairs);
-        MovePairs like = all.likeForLike();
         String report = report(all, addedDelay);
         Files.writeString(Files.createDirectories(Path.of("target/benchmarks")).resolve("pacemaker.md"), report);
         System.out.println(report);
-        assertThat(like.size()).as("pairs whose two moves took the same stop path (of %d); rerun with more"
-                + " -Dbenchmark.pairs", all.size()).isGreaterThanOrEqualTo(MIN_LIKE_FOR_LIKE);
-        assertThat(like.overheadPercent()).as("target: the median overhead of a move through Switchboard over the same"
-                        + " move by hand ≤ 10 %% of the median move by hand (like-for-like pairs); measured %.3f s over"
-                        + " %.3f s", MovePairs.median(like.overheads()), MovePairs.median(like.byHand()))
+        assertThat(all.targetPercent()).as("target: a move through Switchboard ≤ 10 %% slower than the same move by"
+                        + " hand; measured a median overhead of %.3f s per pair (beyond the agents' own time) against a"
+                        + " median move by hand of %.3f s", MovePairs.median(all.overheadsBeyondAgents()),
+                        MovePairs.median(all.byHand()))
                 .isLessThanOrEqualTo(MovePairs.TARGET_PERCENT);
     }
 
-    /** One move from {@code from} to {@code to}, its time, and the stop it caused on {@code from}; then a pause. */
+    /**
+     * One move from {@code from} to {@code to}, its time, and the stops and starts it caused on
+     * both nodes (their log lines past the last call each node's log had before); then a pause.
+     */
     private static Move timed(PacemakerCommands pcmk, Consumer<String> move, String from, String to) {
-        int before = lastStop(pcmk, from).map(Stop::call).orElse(-1);
+        Map<String, Integer> lastCall = new HashMap<>();
+        for (String node : List.of(from, to)) {
+            lastCall.put(node, ops(pcmk, node).stream().mapToInt(Op::call).max().orElse(-1));
+        }
         long began = System.nanoTime();
         move.accept(to);
         double seconds = (System.nanoTime() - began) / 1e9;
-        Stop stop = lastStop(pcmk, from).filter(s -> s.call() != before).orElseThrow(() -> new AssertionError(
-                "no new stop of exec1 in " + from + "'s " + LOG + " after the move to " + to));
+        List<Op> ops = new ArrayList<>();
+        for (String node : List.of(from, to)) {
+            ops(pcmk, node).stream().filter(op -> op.call() > lastCall.get(node)).forEach(ops::add);
+        }
         sleep(SETTLE); // let the monitors settle between moves
-        return new Move(to, seconds, stop);
+        return new Move(to, seconds, ops);
     }
 
-    private static Optional<Stop> lastStop(PacemakerCommands pcmk, String node) {
-        return StopPath.lastIn(pcmk.attempt(node, "grep", "-F", "exec1 stop (call", LOG).stdout());
+    /** The members' finished starts and stops in the node's own Pacemaker log. */
+    private static List<Op> ops(PacemakerCommands pcmk, String node) {
+        return Op.in(pcmk.attempt(node, "grep", "-E", "(fip1|disk1|exec1) (start|stop) [(]call", LOG).stdout());
     }
 
     private static void moveByHand(PacemakerCommands pcmk, String target) {
@@ -134,23 +143,24 @@ class PacemakerMoveBenchmark {
     }
 
     private static String report(MovePairs all, Duration addedDelay) throws Exception {
-        MovePairs like = all.likeForLike();
         StringBuilder kinds = new StringBuilder();
         for (StopPath path : StopPath.values()) {
             MovePairs kind = all.withStop(path);
-            kinds.append(kind.size() == 0 ? "| %s | 0 | | | |%n".formatted(path)
-                    : "| %s | %d | %.3f s | %.3f s | %+.3f s (%+.1f %%) |%n".formatted(path, kind.size(),
+            kinds.append(kind.size() == 0 ? "| both %s | 0 | | | | |%n".formatted(path)
+                    : "| both %s | %d | %.3f s | %.3f s | %+.3f s | %+.3f s |%n".formatted(path, kind.size(),
                     MovePairs.median(kind.byHand()), MovePairs.median(kind.switchboard()),
-                    MovePairs.median(kind.overheads()), kind.overheadPercent()));
+                    MovePairs.median(kind.overheads()), MovePairs.median(kind.overheadsBeyondAgents())));
         }
+        MovePairs mixed = new MovePairs(all.pairs().stream().filter(p -> !p.likeForLike()).toList());
+        kinds.append("| mixed | %d | %.3f s | %.3f s | %+.3f s | %+.3f s |%n".formatted(mixed.size(),
+                MovePairs.median(mixed.byHand()), MovePairs.median(mixed.switchboard()),
+                MovePairs.median(mixed.overheads()), MovePairs.median(mixed.overheadsBeyondAgents())));
         StringBuilder rows = new StringBuilder();
         for (int i = 0; i < all.size(); i++) {
             Pair p = all.pairs().get(i);
-            rows.append("| %d | → %s | %s | %.3f s (%s, stop %d ms) | %.3f s (%s, stop %d ms) | %+.3f s |%n"
-                    .formatted(i + 1, p.byHand().target(), p.switchboardFirst() ? "Switchboard" : "by hand",
-                            p.byHand().seconds(), p.byHand().stop().path(), p.byHand().stop().millis(),
-                            p.switchboard().seconds(), p.switchboard().stop().path(), p.switchboard().stop().millis(),
-                            p.overhead()));
+            rows.append("| %d | → %s | %s | %s | %s | %+.3f s | %+.3f s |%n".formatted(i + 1, p.byHand().target(),
+                    p.switchboardFirst() ? "Switchboard" : "by hand", cell(p.byHand()), cell(p.switchboard()),
+                    p.overhead(), p.overheadBeyondAgents()));
         }
         return """
                 ## Pacemaker engine: a move through Switchboard against the same move by hand
@@ -158,31 +168,38 @@ class PacemakerMoveBenchmark {
                 %s, %s (%d cores), Java %s, the project's two-node lab (lab/pacemaker), %d pairs.%s
                 Command: `mvn -Pbenchmark verify -Dit.test=PacemakerMoveBenchmark%s` (as root; it starts the lab).
 
-                | pairs | n | by hand, median | through Switchboard, median | overhead per pair, median | p95 | median overhead / median by hand |
-                |---|---|---|---|---|---|---|
-                | like-for-like (same stop path): **the target, ≤ 10 %%** | %d | %.3f s | %.3f s | %+.3f s | %+.3f s | **%+.1f %%** (%s) |
-                | all | %d | %.3f s | %.3f s | %+.3f s | %+.3f s | %+.1f %% |
+                | %d pairs | median | p95 |
+                |---|---|---|
+                | move by hand | %.3f s | %.3f s |
+                | move through Switchboard | %.3f s | %.3f s |
+                | overhead per pair (Switchboard − by hand), as timed | %+.3f s | %+.3f s |
+                | resource agents' time per pair (Switchboard's move − the move by hand's) | %+.3f s | %+.3f s |
+                | **overhead per pair beyond the agents' time: the target, median ≤ 10 %% of the median by hand** | **%+.3f s = %+.1f %%** (%s) | %+.3f s |
 
-                Like-for-like pairs by stop path of the `anything` agent (from the node's pacemaker.log):
+                By the stop path of the `anything` agent in both moves of a pair (from the node's log):
 
-                | stop path | pairs | by hand, median | through Switchboard, median | overhead, median |
-                |---|---|---|---|---|
-                %s
-                Every pair (direction, who went first, each move with its stop path and the stop's execution time):
-
-                | pair | move | first | by hand | through Switchboard | overhead |
+                | pairs | n | by hand, median | through Switchboard, median | overhead, median | beyond the agents, median |
                 |---|---|---|---|---|---|
+                %s
+                Every pair (direction, who went first; each move as timed, with its agents' time and exec1's stop path):
+
+                | pair | move | first | by hand | through Switchboard | overhead | beyond the agents |
+                |---|---|---|---|---|---|---|
                 %s""".formatted(LocalDate.now(), InetAddress.getLocalHost().getHostName(),
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), all.size(),
                 addedDelay.isZero() ? "" : " **%d ms added to every move through Switchboard** (-Dbenchmark.addDelay)."
                         .formatted(addedDelay.toMillis()),
                 addedDelay.isZero() ? "" : " -Dbenchmark.addDelay=" + addedDelay.toMillis() + "ms",
-                like.size(), MovePairs.median(like.byHand()), MovePairs.median(like.switchboard()),
-                MovePairs.median(like.overheads()), MovePairs.p95(like.overheads()), like.overheadPercent(),
-                like.meetsTarget() ? "met" : "MISSED",
-                all.size(), MovePairs.median(all.byHand()), MovePairs.median(all.switchboard()),
-                MovePairs.median(all.overheads()), MovePairs.p95(all.overheads()), all.overheadPercent(),
-                kinds, rows);
+                all.size(), MovePairs.median(all.byHand()), MovePairs.p95(all.byHand()),
+                MovePairs.median(all.switchboard()), MovePairs.p95(all.switchboard()),
+                MovePairs.median(all.overheads()), MovePairs.p95(all.overheads()),
+                MovePairs.median(all.agentDifferences()), MovePairs.p95(all.agentDifferences()),
+                MovePairs.median(all.overheadsBeyondAgents()), all.targetPercent(), all.meetsTarget() ? "met" : "MISSED",
+                MovePairs.p95(all.overheadsBeyondAgents()), kinds, rows);
+    }
+
+    private static String cell(Move move) {
+        return "%.3f s (agents %.3f s, %s)".formatted(move.seconds(), move.agentSeconds(), move.stopPath());
     }
 
     private static void sleep(Duration duration) {
