@@ -6,7 +6,7 @@
 #
 # Exit 0 when at least one process is listed, 1 when none, 125 when the node's namespace does
 # not exist. Needed because the lab's nodes share the machine's PID namespace: ps or pgrep run
-# through node.sh list the processes of both nodes (and of the machine). This selects by the
+# through node.sh list the processes of every node (and of the machine). This selects by the
 # node's network namespace instead. Needs root.
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
