@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# down.sh -- stop the Switchboard Pacemaker lab and remove what up.sh made: the forwarder, both
-# nodes' Pacemaker and Corosync, the holders, every process left in the lab's namespaces, the
+# down.sh -- stop the Switchboard Pacemaker lab and remove what up.sh made: the forwarder, every
+# node's Pacemaker and Corosync, the holders, every process left in the lab's namespaces, the
 # namespaces themselves (with the veths and the bridge), stray mounts and loop devices.
 #
 #   lab/pacemaker/down.sh [--purge]     (env: SBPCMK_STATE_DIR)

@@ -16,11 +16,11 @@ STATE=${SBPCMK_STATE_DIR%/}
 # up.sh writes this marker; nothing deletes files in a directory that lacks it.
 STATE_MARKER=$STATE/.switchboard-pcmk-lab
 
-LAB_NODES=(srv1 srv2)
+LAB_NODES=(srv1 srv2 srv3)
 # Namespace names carry the sbpcmk- prefix so they never collide with other labs (pcmk-*).
 NS_SWITCH=sbpcmk-sw            # holds the bridge br0, the lab's "switch"
 NS_CLIENT=sbpcmk-client        # a client on the lab network (service checks, the forwarder)
-node_ns() { echo "sbpcmk-$1"; }  # sbpcmk-srv1, sbpcmk-srv2
+node_ns() { echo "sbpcmk-$1"; }  # sbpcmk-srv1, sbpcmk-srv2, sbpcmk-srv3
 
 CLUSTER_NAME=clweb-cluster     # as in config/cluster.yml
 NET_PREFIX=24
@@ -28,6 +28,7 @@ node_addr() {
   case $1 in
     srv1) echo 10.200.0.1 ;;
     srv2) echo 10.200.0.2 ;;
+    srv3) echo 10.200.0.3 ;;
     client) echo 10.200.0.254 ;;
     *) return 1 ;;
   esac
@@ -40,8 +41,18 @@ FWD_PORT=${SBPCMK_FORWARD_PORT:-18090}   # ... so a JVM in the root namespace re
 INSTALL_DIR=/usr/local/jcclweb # the node's own CL/Web install (bind mount of $STATE/<node>/jcclweb)
 MOUNT_POINT=/mnt/export        # where disk1 mounts the shared image inside the node
 GROUP=failover-clweb
+GROUP_NODES=(srv1 srv2)        # the nodes the group may run on (-INFINITY for the others)
+# The other resources (README.md, "The CIB"): a promotable clone, a plain clone, a standalone
+# primitive placed by constraints, and the fencing device with the lab's own agent.
+PROMOTABLE=state-clone         # of the primitive "state" (ocf:pacemaker:Stateful), promoted-max 1
+PROMOTABLE_PRIMITIVE=state
+CLONE=health-clone             # of the primitive "health" (ocf:pacemaker:Dummy), on every node
+CLONE_PRIMITIVE=health
+STANDALONE=report              # ocf:pacemaker:Dummy, prefers srv3, colocated with health-clone
+FENCE_DEVICE=fence-lab         # stonith:fence_sblab (lab/pacemaker/fence_sblab)
+FENCE_AGENT=fence_sblab
 
-is_node() { [[ ${1:-} == srv1 || ${1:-} == srv2 ]]; }
+is_node() { local n; for n in "${LAB_NODES[@]}"; do [[ ${1:-} == "$n" ]] && return 0; done; return 1; }
 
 # Alive = exists and is not a zombie. PID 1 on such machines may reap orphans only every ~2 s,
 # and kill -0 succeeds on a zombie.
@@ -105,6 +116,59 @@ print(" ".join(out))
 # group_on VIEW NODE: all three members are Started on NODE in a cluster_view line.
 group_on() {
   [[ $1 == *"fip1=Started@$2 "* && $1 == *"disk1=Started@$2 "* && $1 == *"exec1=Started@$2 "* ]]
+}
+
+# online_in VIEW NODE: NODE is in the online= list of a cluster_view line.
+online_in() {
+  local list=${1#* online=}
+  list=${list%% *}
+  [[ ",$list," == *",$2,"* ]]
+}
+
+# in_place VIEW: a cluster_view line shows every node online and every resource where the
+# seed CIB puts it: the group on srv1, an instance of both clones on every node, one of them
+# promoted (on srv2), report on srv3, the fencing device started.
+in_place() {
+  local v=$1 n
+  [[ $v == *" online=$(IFS=,; echo "${LAB_NODES[*]}") "* ]] && group_on "$v" srv1 || return 1
+  for n in "${LAB_NODES[@]}"; do
+    [[ $v == *" $CLONE_PRIMITIVE=Started@$n "* ]] || return 1
+    [[ $v == *" $PROMOTABLE_PRIMITIVE=Unpromoted@$n "* || $v == *" $PROMOTABLE_PRIMITIVE=Promoted@$n "* ]] || return 1
+  done
+  [[ $(grep -o " $PROMOTABLE_PRIMITIVE=Promoted@" <<<"$v" | wc -l) == 1 ]] || return 1
+  [[ $v == *" $PROMOTABLE_PRIMITIVE=Promoted@srv2 "* && $v == *" $STANDALONE=Started@srv3 "* \
+     && $v == *" $FENCE_DEVICE=Started@"* ]]
+}
+
+# started_as PIDFILE COMM...: the pidfile's PID has become one of COMM (the exec chain
+# nsenter -> env -> setsid -> daemon has completed); setsid does not fork here because a
+# background job of a script is not a process group leader.
+started_as() {
+  local p c want
+  p=$(<"$1")
+  c=$(comm_of "$p")
+  shift
+  for want in "$@"; do [[ $c == "$want" ]] && return 0; done
+  return 1
+}
+# start_corosync NODE / start_pacemaker NODE: start the node's daemon in the background and
+# write its pidfile (callers wait with started_as). nsenter is backgrounded directly, so that
+# $! is the daemon (nsenter, env, setsid and tini all exec), not a subshell.
+start_corosync() {
+  local d=$STATE/$1 h
+  h=$(holder_pid "$1") || return 125
+  nsenter -t "$h" -n -m -u -- setsid corosync -f </dev/null >"$d/corosync.stdout" 2>&1 &
+  echo $! > "$d/corosync.pid"
+}
+# tini -s (child subreaper) in front of pacemakerd reaps what the agents daemonize at once;
+# otherwise dead processes stay zombies until PID 1 reaps them and look alive to the agents'
+# kill -0 (slow stops, late failure detection). tini forwards TERM to pacemakerd.
+start_pacemaker() {
+  local d=$STATE/$1 h
+  h=$(holder_pid "$1") || return 125
+  nsenter -t "$h" -n -m -u -- env PCMK_logfile=/var/log/pacemaker/pacemaker.log PCMK_logfacility=none \
+    setsid tini -s -- pacemakerd </dev/null >"$d/pacemakerd.stdout" 2>&1 &
+  echo $! > "$d/pacemakerd.pid"
 }
 
 # http_get URL [NETNS]: prints "<status> <body>" (body on one line), from NETNS if given.

@@ -3,7 +3,7 @@
 # namespaces (those of its corosync and Pacemaker), so it sees the node's own
 # /usr/local/jcclweb, /mnt/export, hostname and addresses and reaches its Pacemaker over IPC.
 #
-#   lab/pacemaker/node.sh <srv1|srv2> <command> [args...]
+#   lab/pacemaker/node.sh <srv1|srv2|srv3> <command> [args...]
 #   e.g. node.sh srv1 crm_mon -1 --output-as=xml
 #        node.sh srv2 cat /usr/local/jcclweb/VERSION
 #        node.sh srv1 crm_resource --move --resource failover-clweb --node srv2
@@ -17,7 +17,7 @@ set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 . "$HERE/lib.sh"
 if (( $# < 2 )) || ! is_node "$1"; then
-  echo "usage: $0 <srv1|srv2> <command> [args...]" >&2
+  echo "usage: $0 <srv1|srv2|srv3> <command> [args...]" >&2
   exit 125
 fi
 node=$1

@@ -5,7 +5,7 @@
 #
 # up -> move to srv2 and back (crm_resource --move / --clear) -> kill -9 of clweb_serv on srv1
 # (migration-threshold=1: the group fails over to srv2) -> cleanup -> rolling update of srv1
-# (update.sh, relink, move back) -> down -> an aborted run (every lab process killed with -9,
+# (update.sh, relink, move back) -> fencing of srv3 (fence.sh) and its rejoin (rejoin.sh) -> down -> an aborted run (every lab process killed with -9,
 # namespaces left behind) -> down -> up -> down. Prints "N passed, N failed"; exit 1 on failure.
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -96,6 +96,24 @@ check config-became-local-folder "$NODE" srv1 bash -c '[[ -d /usr/local/jcclweb/
 "$NODE" srv1 bash -c 'rm -rf /usr/local/jcclweb/config && ln -s /mnt/export/config /usr/local/jcclweb/config'
 check move-to-updated-srv1 move srv1
 check srv1-serves-1.1 forwards_version srv1 1.1
+
+echo "== fencing of srv3 and its rejoin"
+only_holder_left() { [[ -z $("$HERE/procs.sh" "$1" | grep -v " sbpcmk-holder-$1 ") ]]; }
+fenced_in_history() {
+  "$NODE" srv1 crm_mon -1 --output-as=xml --fence-history | grep -q "<fence_event action=\"reboot\" target=\"$1\" .*status=\"success\""
+}
+srv3_online() { online_in "$(cluster_view srv1)" srv3; }
+t=${EPOCHREALTIME/./}
+check fence-srv3 "$HERE/fence.sh" srv3
+echo "  TIME fence.sh $(secs_since "$t")"
+check srv3-only-holder-left only_holder_left srv3
+check srv3-offline eval '! srv3_online'
+check fencing-in-history fenced_in_history srv3
+check group-still-on-srv1 on srv1
+t=${EPOCHREALTIME/./}
+check rejoin-srv3 "$HERE/rejoin.sh" srv3
+echo "  TIME rejoin.sh $(secs_since "$t")"
+check srv3-online-again srv3_online
 
 echo "== down"
 t=${EPOCHREALTIME/./}

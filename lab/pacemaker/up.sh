@@ -1,19 +1,22 @@
 #!/usr/bin/env bash
-# up.sh -- start the Switchboard Pacemaker lab: a real two-node Pacemaker 2.1 / Corosync 3
-# cluster (srv1, srv2) in network namespaces on this one machine, running the demo's group
-# failover-clweb (fip1 -> disk1 -> exec1) with CL/Web 1.0 on srv1. Root only, no systemd.
+# up.sh -- start the Switchboard Pacemaker lab: a real three-node Pacemaker 2.1 / Corosync 3
+# cluster (srv1, srv2, srv3) in network namespaces on this one machine, running the demo's group
+# failover-clweb (fip1 -> disk1 -> exec1) with CL/Web 1.0 on srv1 (it may run on srv1 and srv2),
+# a promotable clone, a plain clone, a standalone primitive and a fencing device that really
+# fences (cib.sh, fence_sblab). Root only, no systemd.
 #
 #   lab/pacemaker/up.sh            (env: SBPCMK_STATE_DIR, SBPCMK_TIMEOUT=40, SBPCMK_FORWARD_PORT)
 #
 # It first runs down.sh, so leftovers of an aborted run never get in the way, and it rebuilds
-# the lab from scratch every time (fresh CIB, fresh shared disk, CL/Web 1.0 on both nodes).
+# the lab from scratch every time (fresh CIB, fresh shared disk, CL/Web 1.0 on every node).
 # It returns once the client namespace gets "CL/Web on srv1, version 1.0" from the floating
-# address and the forwarder on 127.0.0.1:18090 answers; non-zero with the logs' last lines
-# when that does not happen within SBPCMK_TIMEOUT seconds (the lab is then left for
-# inspection: run down.sh). See README.md for the layout.
+# address, the forwarder on 127.0.0.1:18090 answers and every other resource is in place;
+# non-zero with the logs' last lines when that does not happen within SBPCMK_TIMEOUT seconds
+# (the lab is then left for inspection: run down.sh). See README.md for the layout.
 set -Eeuo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 . "$HERE/lib.sh"
+. "$HERE/cib.sh"
 TIMEOUT=${SBPCMK_TIMEOUT:-40}
 APP=$HERE/../../config/app/clweb_serv.py   # the demo's CL/Web stand-in, installed on each node
 VERSION=1.0
@@ -79,11 +82,14 @@ step() { printf 'up.sh: %-40s %6s s\n' "$1" "$(elapsed)"; }
 # ------------------------------------------------------------------ prerequisites
 (( EUID == 0 )) || die "must run as root (namespaces, mounts)"
 for c in corosync corosync-cfgtool corosync-quorumtool pacemakerd crm_mon cibadmin crm_attribute \
-         crm_verify nsenter unshare setsid ip ss mkfs.ext4 modprobe tini socat python3 su; do
+         crm_verify stonith_admin nsenter unshare setsid ip ss mkfs.ext4 modprobe tini socat python3 su; do
   command -v "$c" >/dev/null || die "missing command '$c': apt-get install -y --no-install-recommends \
 pacemaker pacemaker-cli-utils corosync resource-agents kmod tini socat e2fsprogs iproute2 util-linux procps python3"
 done
 [[ -x /usr/lib/ocf/resource.d/heartbeat/anything ]] || die "resource-agents is not installed"
+for a in Stateful Dummy; do
+  [[ -x /usr/lib/ocf/resource.d/pacemaker/$a ]] || die "ocf:pacemaker:$a is missing: apt-get install pacemaker-resource-agents"
+done
 [[ -f $APP ]] || die "the CL/Web stand-in $APP is missing"
 if [[ -e $STATE && ! -e $STATE_MARKER && -n $(ls -A "$STATE" 2>/dev/null) ]]; then
   die "$STATE exists, is not empty and is not a lab state directory (no $(basename "$STATE_MARKER")); \
@@ -105,17 +111,19 @@ if findmnt -rn -o TARGET | awk -v s="$STATE/" 'index($0, s) == 1 { found = 1 } E
 fi
 mkdir -p "$STATE"
 touch "$STATE_MARKER"
-rm -rf "${STATE:?}/srv1" "${STATE:?}/srv2" "$STATE/disk.img" "$STATE/disk-seed" "$STATE/seed-cib.xml" \
+for node in "${LAB_NODES[@]}"; do rm -rf "${STATE:?}/$node"; done
+rm -rf "$STATE/disk.img" "$STATE/disk-seed" "$STATE/seed-cib.xml" \
        "$STATE/forwarder.pid" "$STATE/forwarder.log"
 
 # ------------------------------------------------------------------ network
 # Nothing in the root namespace: a bridge in its own namespace, one veth per host, each end
 # created directly inside its namespace.
-for ns in "$NS_SWITCH" "$NS_CLIENT" "$(node_ns srv1)" "$(node_ns srv2)"; do ip netns add "$ns"; done
+for ns in "$NS_SWITCH" "$NS_CLIENT"; do ip netns add "$ns"; done
+for node in "${LAB_NODES[@]}"; do ip netns add "$(node_ns "$node")"; done
 ip -n "$NS_SWITCH" link add br0 type bridge
 ip -n "$NS_SWITCH" link set lo up
 ip -n "$NS_SWITCH" link set br0 up
-for host in srv1 srv2 client; do
+for host in "${LAB_NODES[@]}" client; do
   if [[ $host == client ]]; then ns=$NS_CLIENT; else ns=$(node_ns "$host"); fi
   ip link add eth0 netns "$ns" type veth peer name "p-$host" netns "$NS_SWITCH"
   ip -n "$NS_SWITCH" link set "p-$host" master br0 up
@@ -126,7 +134,7 @@ done
 step "network ready"
 
 # ------------------------------------------------------------------ shared disk
-# One ext4 image for both nodes, like a shared LUN: disk1 loop-mounts it on whichever node
+# One ext4 image for the group's nodes, like a shared LUN: disk1 loop-mounts it on whichever node
 # runs the group. It holds the config folder the installs link to.
 mkdir -p "$STATE/disk-seed/config/notes"
 printf '# CL/Web shared configuration (on the shared disk)\n' > "$STATE/disk-seed/config/clweb.conf"
@@ -135,6 +143,14 @@ mkfs.ext4 -q -F -L export -d "$STATE/disk-seed" "$STATE/disk.img"
 rm -rf "$STATE/disk-seed"
 
 # ------------------------------------------------------------------ per-node files
+# The corosync nodelist: every lab node, nodeid 1, 2, 3. Three votes, quorate with two.
+corosync_nodes() {
+  local i=0 n
+  for n in "${LAB_NODES[@]}"; do
+    i=$(( i + 1 ))
+    printf '    node {\n        name: %s\n        nodeid: %d\n        ring0_addr: %s\n    }\n' "$n" "$i" "$(node_addr "$n")"
+  done
+}
 for node in "${LAB_NODES[@]}"; do
   d=$STATE/$node
   mkdir -p "$d"/{run,var-lib-pacemaker/{cib,pengine,blackbox,cores},var-log-pacemaker/bundles,var-lib-corosync,etc-corosync}
@@ -153,20 +169,10 @@ totem {
     token: 1000
 }
 nodelist {
-    node {
-        name: srv1
-        nodeid: 1
-        ring0_addr: $(node_addr srv1)
-    }
-    node {
-        name: srv2
-        nodeid: 2
-        ring0_addr: $(node_addr srv2)
-    }
+$(corosync_nodes)
 }
 quorum {
     provider: corosync_votequorum
-    two_node: 1
 }
 logging {
     to_stderr: no
@@ -187,7 +193,7 @@ EOF
   # exec1's binfile. The anything agent starts "binfile cmdline_options"; this wrapper gives the
   # process the name clweb_serv (what process monitors look for, as the demo's exec -a does)
   # and the server name: the node's hostname, which in the lab is its Pacemaker node name,
-  # because the CIB's cmdline_options are the same for both nodes.
+  # because the CIB's cmdline_options are the same for every node.
   cat > "$j/bin/clweb_serv" <<'EOF'
 #!/bin/bash
 # Runs the CL/Web stand-in as "clweb_serv" for the server this node is (started by exec1).
@@ -213,65 +219,9 @@ EOF
 done
 
 # ------------------------------------------------------------------ seed CIB
-# Written before the start, identical on both nodes. dc-deadtime=2s matters most: with the
-# default 20 s the first DC election alone takes ~22 s. stonith is off (no fencing here).
+# Written before the start, identical on every node (cib.sh: the resources and constraints).
 seed=$STATE/seed-cib.xml
-cibadmin --empty > "$seed"
-(
-  export CIB_file=$seed
-  crm_attribute -t crm_config -n stonith-enabled -v false
-  crm_attribute -t crm_config -n no-quorum-policy -v ignore
-  crm_attribute -t crm_config -n dc-deadtime -v 2s
-  # crm_attribute cannot write rsc_defaults in 2.1.5: create the section directly.
-  cibadmin -C -o configuration -X '<rsc_defaults><meta_attributes id="rsc_defaults-meta_attributes">
-    <nvpair id="rsc_defaults-meta_attributes-resource-stickiness" name="resource-stickiness" value="100"/>
-  </meta_attributes></rsc_defaults>'
-  # The demo's group. migration-threshold=1 on the group (inherited by its members): the first
-  # monitor failure bans the member from that node, so the whole group fails over, like the
-  # demo's recovery policy (no restart in place).
-  cibadmin -C -o resources -X "
-<group id=\"$GROUP\">
-  <meta_attributes id=\"$GROUP-meta_attributes\">
-    <nvpair id=\"$GROUP-meta_attributes-migration-threshold\" name=\"migration-threshold\" value=\"1\"/>
-  </meta_attributes>
-  <primitive id=\"fip1\" class=\"ocf\" provider=\"heartbeat\" type=\"IPaddr2\">
-    <instance_attributes id=\"fip1-instance_attributes\">
-      <nvpair id=\"fip1-instance_attributes-ip\" name=\"ip\" value=\"$FIP\"/>
-      <nvpair id=\"fip1-instance_attributes-cidr_netmask\" name=\"cidr_netmask\" value=\"$NET_PREFIX\"/>
-      <nvpair id=\"fip1-instance_attributes-nic\" name=\"nic\" value=\"eth0\"/>
-    </instance_attributes>
-    <operations>
-      <op id=\"fip1-monitor-interval-10s\" name=\"monitor\" interval=\"10s\" timeout=\"20s\"/>
-    </operations>
-  </primitive>
-  <primitive id=\"disk1\" class=\"ocf\" provider=\"heartbeat\" type=\"Filesystem\">
-    <instance_attributes id=\"disk1-instance_attributes\">
-      <nvpair id=\"disk1-instance_attributes-device\" name=\"device\" value=\"$STATE/disk.img\"/>
-      <nvpair id=\"disk1-instance_attributes-directory\" name=\"directory\" value=\"$MOUNT_POINT\"/>
-      <nvpair id=\"disk1-instance_attributes-fstype\" name=\"fstype\" value=\"ext4\"/>
-      <nvpair id=\"disk1-instance_attributes-options\" name=\"options\" value=\"loop\"/>
-    </instance_attributes>
-    <operations>
-      <op id=\"disk1-monitor-interval-20s\" name=\"monitor\" interval=\"20s\" timeout=\"40s\"/>
-    </operations>
-  </primitive>
-  <primitive id=\"exec1\" class=\"ocf\" provider=\"heartbeat\" type=\"anything\">
-    <instance_attributes id=\"exec1-instance_attributes\">
-      <nvpair id=\"exec1-instance_attributes-binfile\" name=\"binfile\" value=\"$INSTALL_DIR/bin/clweb_serv\"/>
-      <nvpair id=\"exec1-instance_attributes-cmdline_options\" name=\"cmdline_options\" value=\"--address $FIP --port $SERVICE_PORT --home $INSTALL_DIR\"/>
-      <nvpair id=\"exec1-instance_attributes-workdir\" name=\"workdir\" value=\"$INSTALL_DIR\"/>
-      <nvpair id=\"exec1-instance_attributes-pidfile\" name=\"pidfile\" value=\"$INSTALL_DIR/run/clweb_serv.pid\"/>
-      <nvpair id=\"exec1-instance_attributes-logfile\" name=\"logfile\" value=\"$INSTALL_DIR/logs/clweb_serv.log\"/>
-      <nvpair id=\"exec1-instance_attributes-monitor_hook\" name=\"monitor_hook\" value=\"$INSTALL_DIR/bin/clweb_ready\"/>
-    </instance_attributes>
-    <operations>
-      <op id=\"exec1-monitor-interval-2s\" name=\"monitor\" interval=\"2s\" timeout=\"20s\"/>
-    </operations>
-  </primitive>
-</group>"
-  # srv1 is the home server; stickiness (100 per member) outweighs 50, so there is no failback.
-  cibadmin -C -o constraints -X "<rsc_location id=\"location-$GROUP-srv1-50\" rsc=\"$GROUP\" node=\"srv1\" score=\"50\"/>"
-)
+write_seed_cib "$seed"
 crm_verify --xml-file "$seed" || fail "the seed CIB does not verify"
 for node in "${LAB_NODES[@]}"; do
   install -o hacluster -g haclient -m 600 "$seed" "$STATE/$node/var-lib-pacemaker/cib/cib.xml"
@@ -280,10 +230,11 @@ done
 # ------------------------------------------------------------------ the nodes
 # What runs inside each node's fresh mount namespace to make it look like its own server
 # (fed to bash on stdin by a quoted heredoc below, so nothing in it is expanded here).
-# $1 node, $2 its state dir, $3 the lab state dir, $4 $5 up.sh's own mount and UTS namespaces.
+# $1 node, $2 its state dir, $3 the lab state dir, $4 $5 up.sh's own mount and UTS namespaces,
+# $6 the lab's fence agent.
 read -r -d '' node_setup <<'SETUP' || true
 set -euo pipefail
-node=$1 d=$2 state=$3 outer_mnt=$4 outer_uts=$5
+node=$1 d=$2 state=$3 outer_mnt=$4 outer_uts=$5 agent=$6
 # Never mount over /run, /usr/local, /etc/corosync ... or rename the machine itself.
 if [[ $(readlink /proc/self/ns/mnt) == "$outer_mnt" || $(readlink /proc/self/ns/uts) == "$outer_uts" ]]; then
   echo "node setup of $node: not in private mount and UTS namespaces; refusing to go on" >&2
@@ -297,7 +248,8 @@ hostname "$node"
 # node (disk1 loop-mounts $state/disk.img).
 mount -n -t tmpfs -o mode=755,size=64m sbpcmk-run "$d/run"
 mkdir -p "$d/run/lock" "$d/run/crm" "$d/run/resource-agents" \
-         "$d/run/sbpcmk/usr-local.upper/jcclweb" "$d/run/sbpcmk/usr-local.work"
+         "$d/run/sbpcmk/usr-local.upper/jcclweb" "$d/run/sbpcmk/usr-local.work" \
+         "$d/run/sbpcmk/usr-sbin.upper" "$d/run/sbpcmk/usr-sbin.work"
 chown hacluster:haclient "$d/run/crm"
 chmod 750 "$d/run/crm"
 # /usr/local: the machine's own, plus a jcclweb mount point that exists only in this node
@@ -305,6 +257,11 @@ chmod 750 "$d/run/crm"
 mount -n -t overlay sbpcmk-usr-local \
   -o "lowerdir=/usr/local,upperdir=$d/run/sbpcmk/usr-local.upper,workdir=$d/run/sbpcmk/usr-local.work" /usr/local
 mount -n --bind "$d/jcclweb" /usr/local/jcclweb
+# /usr/sbin: the machine's own plus the lab's fence agent, where pacemaker-fenced looks for
+# fence_* agents; again only in this node.
+install -m 755 "$agent" "$d/run/sbpcmk/usr-sbin.upper/$(basename "$agent")"
+mount -n -t overlay sbpcmk-usr-sbin \
+  -o "lowerdir=/usr/sbin,upperdir=$d/run/sbpcmk/usr-sbin.upper,workdir=$d/run/sbpcmk/usr-sbin.work" /usr/sbin
 # /mnt: a small tmpfs holding the mount point export (the Filesystem agent would otherwise
 # mkdir /mnt/export on the real disk).
 mount -n -t tmpfs -o mode=755,size=1m sbpcmk-mnt /mnt
@@ -335,58 +292,36 @@ done
 for node in "${LAB_NODES[@]}"; do
   wait_until "holder of $node" holder_pid "$node" >/dev/null
   in_node "$node" bash -s -- "$node" "$STATE/$node" "$STATE" \
-    "$(readlink /proc/$$/ns/mnt)" "$(readlink /proc/$$/ns/uts)" <<<"$node_setup"
+    "$(readlink /proc/$$/ns/mnt)" "$(readlink /proc/$$/ns/uts)" "$HERE/$FENCE_AGENT" <<<"$node_setup"
 done
 step "nodes ready (namespaces, mounts)"
 
 # ------------------------------------------------------------------ corosync, pacemakerd
-# started_as PIDFILE COMM...: the pidfile's PID has become one of COMM (the exec chain
-# nsenter -> env -> setsid -> daemon has completed); setsid does not fork here because a
-# background job of a script is not a process group leader.
-started_as() {
-  local p c
-  p=$(<"$1")
-  c=$(comm_of "$p")
-  shift
-  for want in "$@"; do [[ $c == "$want" ]] && return 0; done
-  return 1
-}
-for node in "${LAB_NODES[@]}"; do
-  d=$STATE/$node
-  h=$(holder_pid "$node")
-  # Called directly, not through a function, so that $! is the daemon and not a subshell.
-  nsenter -t "$h" -n -m -u -- setsid corosync -f </dev/null >"$d/corosync.stdout" 2>&1 &
-  echo $! > "$d/corosync.pid"
-done
+# (lib.sh: start_corosync, start_pacemaker; rejoin.sh starts one node's stack the same way)
+for node in "${LAB_NODES[@]}"; do start_corosync "$node"; done
 for node in "${LAB_NODES[@]}"; do
   wait_until "corosync of $node started" started_as "$STATE/$node/corosync.pid" corosync
   wait_until "corosync of $node answering" in_node "$node" corosync-cfgtool -s >/dev/null 2>&1
 done
-for node in "${LAB_NODES[@]}"; do
-  d=$STATE/$node
-  h=$(holder_pid "$node")
-  # tini -s (child subreaper) in front of pacemakerd reaps what the agents daemonize at once;
-  # otherwise dead processes stay zombies until PID 1 reaps them and look alive to the
-  # agents' kill -0 (slow stops, late failure detection). tini forwards TERM to pacemakerd.
-  nsenter -t "$h" -n -m -u -- env PCMK_logfile=/var/log/pacemaker/pacemaker.log PCMK_logfacility=none \
-    setsid tini -s -- pacemakerd </dev/null >"$d/pacemakerd.stdout" 2>&1 &
-  echo $! > "$d/pacemakerd.pid"
-done
+for node in "${LAB_NODES[@]}"; do start_pacemaker "$node"; done
 for node in "${LAB_NODES[@]}"; do
   wait_until "pacemakerd of $node started" started_as "$STATE/$node/pacemakerd.pid" tini
 done
-# two_node: 1 implies wait_for_all: quorate only once both nodes have been seen.
+# Every node in srv1's membership, and quorate.
 membership() {
-  [[ $(in_node srv1 corosync-quorumtool -l 2>/dev/null | grep -c ' srv[12]') == 2 ]] &&
-    in_node srv2 corosync-quorumtool -s 2>/dev/null | grep -q 'Quorate: *Yes'
+  local members
+  members=$(in_node srv1 corosync-quorumtool -l 2>/dev/null) || return 1
+  [[ $(grep -cE " ($(IFS='|'; echo "${LAB_NODES[*]}"))( |$)" <<<"$members") == "${#LAB_NODES[@]}" ]] &&
+    in_node srv1 corosync-quorumtool -s 2>/dev/null | grep -q 'Quorate: *Yes'
 }
-wait_until "corosync membership of srv1 and srv2" membership
+wait_until "corosync membership of ${LAB_NODES[*]}" membership
 step "corosync membership formed"
 
 view=
-dc_elected() { view=$(cluster_view srv1) && [[ $view != dc=-* && $view == *"online=srv1,srv2 "* ]]; }
-wait_until "a DC and both nodes online" dc_elected
-step "DC elected, both nodes online"
+all_online=$(IFS=,; echo "${LAB_NODES[*]}")
+dc_elected() { view=$(cluster_view srv1) && [[ $view != dc=-* && $view == *"online=$all_online "* ]]; }
+wait_until "a DC and all nodes online" dc_elected
+step "DC elected, all nodes online"
 
 started() { view=$(cluster_view srv1) && group_on "$view" srv1; }
 wait_until "$GROUP Started on srv1" started
@@ -408,9 +343,15 @@ forwards() { answer=$(http_get "http://$FWD_ADDR:$FWD_PORT/") && [[ $answer == "
 wait_until "'$expect' through the forwarder http://$FWD_ADDR:$FWD_PORT/" forwards
 step "forwarder answers on $FWD_ADDR:$FWD_PORT"
 
+# The rest of the CIB: the clones' instances (one promoted), report, the fencing device. They
+# start in the group's transition; the promotion needs one more.
+complete() { view=$(cluster_view srv1) && in_place "$view"; }
+wait_until "every resource in place (README.md, The CIB)" complete
+step "every resource in place"
+
 cat <<EOF
 up.sh: $answer
-up.sh: lab up in $(elapsed) s: state $STATE; nodes srv1 $(node_addr srv1), srv2 $(node_addr srv2) (netns $(node_ns srv1), $(node_ns srv2));
+up.sh: lab up in $(elapsed) s: state $STATE; nodes $(for n in "${LAB_NODES[@]}"; do printf '%s %s, ' "$n" "$(node_addr "$n")"; done)netns sbpcmk-srvN;
        client $(node_addr client) (netns $NS_CLIENT); service http://$FIP:$SERVICE_PORT/, from the root namespace http://$FWD_ADDR:$FWD_PORT/
        e.g. $HERE/node.sh srv1 crm_mon -1      stop it with $HERE/down.sh
 EOF

@@ -2,7 +2,7 @@
 # update.sh -- the demo installer of a new CL/Web version on one node of the Pacemaker lab
 # (the lab's counterpart of config/scripts/update.sh):
 #
-#   lab/pacemaker/update.sh <srv1|srv2> <version>      e.g. update.sh srv2 1.1
+#   lab/pacemaker/update.sh <srv1|srv2|srv3> <version>      e.g. update.sh srv2 1.1
 #
 # Like a vendor's installer it refuses while CL/Web (a process named clweb_serv) runs on that
 # node, then replaces the program, writes the VERSION file and puts a fresh local config folder
@@ -13,7 +13,7 @@ set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 . "$HERE/lib.sh"
 if (( $# != 2 )) || ! is_node "$1"; then
-  echo "usage: $0 <srv1|srv2> <version>   e.g. $0 srv2 1.1" >&2
+  echo "usage: $0 <srv1|srv2|srv3> <version>   e.g. $0 srv2 1.1" >&2
   exit 2
 fi
 node=$1
