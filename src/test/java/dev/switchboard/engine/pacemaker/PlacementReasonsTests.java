@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
  * "mixed": three nodes, srv3 in standby; the group grp on srv1 (prefer-srv1 50, stickiness 100,
  * migration-threshold 3, fip1 failed 3 times on srv2); rep with a location, a rule and a
  * colocation with grp; the clone health-c banned from srv2; the promotable state-c.
- * "ban": two nodes, grp banned from srv1 where it runs.
+ * "ban": two nodes, grp banned from srv1 where it runs. "lab.out": what PacemakerPlacement's command
+ * printed on the real two-node lab (lab/pacemaker/up.sh), the CIB and the scores of the same moment.
  */
 class PlacementReasonsTests {
 
@@ -55,6 +56,16 @@ class PlacementReasonsTests {
         assertThat(words(grp, "srv1")).isEqualTo("srv1: 351 = stickiness 100 (fip1 runs here) + stickiness 100 (disk1"
                 + " runs here) + stickiness 100 (exec1 runs here) + location prefer-srv1 50"
                 + " + 1 not explained (scheduler internals)");
+    }
+
+    @Test
+    void theLabsGroupAsTheLiveClusterPrintedIt() {
+        Placement group = PacemakerPlacement.explain(fixture("lab.out"), "failover-clweb");
+
+        assertThat(group.runningOn()).containsExactly("srv1");
+        assertThat(words(group, "srv1")).isEqualTo("srv1: 350 = stickiness 100 (fip1 runs here) + stickiness 100 (disk1"
+                + " runs here) + stickiness 100 (exec1 runs here) + location location-failover-clweb-srv1-50 50");
+        assertThat(words(group, "srv2")).isEqualTo("srv2: 0 (no cause found: nothing prefers or avoids this node)");
     }
 
     @Test
