@@ -14,7 +14,8 @@ final class PacemakerPlacement {
     /** Between the CIB and crm_simulate's answer in the command's output. */
     static final String SEPARATOR = "<!-- switchboard: scores follow -->";
 
-    private static final String READ = "f=$(mktemp) || exit 1; trap 'rm -f \"$f\"' EXIT; cibadmin -Q > \"$f\" || exit 1; "
+    private static final String READ = "f=$(mktemp) || exit 1; trap 'rm -f \"$f\"' EXIT; "
+            + "cibadmin -Q > \"$f\" || exit 1; "
             + "cat \"$f\"; echo '" + SEPARATOR + "'; crm_simulate -x \"$f\" -s --output-as=xml";
 
     private final PacemakerReadings readings;
@@ -45,6 +46,7 @@ final class PacemakerPlacement {
     }
 
     private static OperationFailed unreadable(String problem) {
-        return new OperationFailed(Translatable.of("engine.pacemaker.unreadable", "cibadmin -Q; crm_simulate -s", problem));
+        return new OperationFailed(Translatable.of("engine.pacemaker.unreadable", "cibadmin -Q; crm_simulate -s",
+                problem));
     }
 }

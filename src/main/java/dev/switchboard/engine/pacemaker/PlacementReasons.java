@@ -83,7 +83,8 @@ final class PlacementReasons {
             }
             cib.meta(p, "resource-stickiness").or(() -> cib.meta(p, "resource_stickiness")).map(Score::parse)
                     .filter(s -> s.value() != 0)
-                    .ifPresent(s -> reasons.add(new Reason(Translatable.of("placement.reason.stickiness", s.text(), p), s)));
+                    .ifPresent(s -> reasons.add(new Reason(Translatable.of("placement.reason.stickiness", s.text(), p),
+                            s)));
         }
         if (promotable && runsHere) {
             promotionAttribute(placer, node.name()).ifPresent(reasons::add);

@@ -80,7 +80,9 @@ final class PlacementRules {
 
     private static boolean compare(String operation, String actual, String expected, String type) {
         int order;
-        if (List.of("number", "integer").contains(type) || (type.isEmpty() && !List.of("eq", "ne").contains(operation))) {
+        boolean numbers = List.of("number", "integer").contains(type)
+                || (type.isEmpty() && !List.of("eq", "ne").contains(operation));
+        if (numbers) {
             try {
                 order = Double.compare(Double.parseDouble(actual), Double.parseDouble(expected));
             } catch (NumberFormatException notNumbers) {
