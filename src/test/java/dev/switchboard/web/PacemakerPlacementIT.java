@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
@@ -120,6 +121,30 @@ class PacemakerPlacementIT extends PacemakerWebIT {
                 OPERATOR_PASSWORD);
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(unknown.body()).contains("The cluster has: ", GROUP, "fip1", DUMMY);
+    }
+
+    /**
+     * Each kind on the three-node lab (lab/pacemaker/up.sh with srv3, the promotable clone
+     * state-clone, the clone health-clone and the primitive report with a location and a
+     * colocation); skipped on the two-node lab, which has none of them.
+     */
+    @Test
+    void eachKindOnTheThreeNodeLab() {
+        Assumptions.assumeTrue(lab.run("srv1", "cibadmin", "-Q").stdout().contains("id=\"state-clone\""),
+                "the lab has no state-clone (the two-node lab)");
+        Map<?, ?> promotable = placement("/api/v1/resources/state-clone/placement");
+        assertThat(promotable.get("kind")).isEqualTo("promotable");
+        assertThat((List<?>) promotable.get("nodes")).hasSize(3)
+                .anySatisfy(n -> assertThat(((Map<?, ?>) n).get("promotion")).isNotNull());
+        Map<?, ?> clone = placement("/api/v1/resources/health-clone/placement");
+        assertThat(clone.get("kind")).isEqualTo("clone");
+        assertThat((List<?>) clone.get("nodes")).hasSize(3);
+        Map<?, ?> report = placement("/api/v1/resources/report/placement");
+        assertThat(report.get("kind")).isEqualTo("primitive");
+        String words = ((List<?>) report.get("nodes")).stream()
+                .map(n -> String.valueOf(((Map<?, ?>) n).get("reasons")))
+                .reduce("", String::concat);
+        assertThat(words).contains("location ", "colocation ");
     }
 
     private Map<?, ?> json(String path) {
