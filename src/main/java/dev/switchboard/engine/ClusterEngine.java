@@ -96,6 +96,16 @@ public interface ClusterEngine extends AutoCloseable {
         return Optional.empty();
     }
 
+    /**
+     * Why the group or resource runs where it does, explained per node from the cluster manager's
+     * own scores (see {@link Placement}); empty when the engine has no scores to explain.
+     *
+     * @throws NameNotFound naming the groups and resources there are, when the cluster has no such name
+     */
+    default Optional<Placement> placement(String resourceOrGroup) {
+        return Optional.empty();
+    }
+
     /** The timeout ratio in force ({@link TimeoutRatio#NONE} when none); empty when the engine has no ratio. */
     default Optional<TimeoutRatio> timeoutRatio() {
         return Optional.empty();

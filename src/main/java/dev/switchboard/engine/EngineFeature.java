@@ -14,6 +14,8 @@ public enum EngineFeature {
     CLEANUP_FAILURES,
     /** {@link ClusterEngine#setTimeoutRatio}: the vendor's timeout ratio. */
     TIMEOUT_RATIO,
+    /** {@link ClusterEngine#placement}: why a resource runs where it does, from the manager's own scores. */
+    PLACEMENT,
     /** {@link ServerAccess}: the servers' files, links and commands (link checks, updates, relinks). */
     SERVER_ACCESS
 }

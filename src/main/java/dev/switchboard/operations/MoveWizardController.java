@@ -2,11 +2,18 @@ package dev.switchboard.operations;
 
 import dev.switchboard.Translatable;
 import dev.switchboard.cluster.ClusterDefinition;
+import dev.switchboard.engine.ClusterEngine;
+import dev.switchboard.engine.EngineException;
+import dev.switchboard.engine.EngineFeature;
 import dev.switchboard.engine.NameNotFound;
+import dev.switchboard.engine.Placement;
 import dev.switchboard.audit.AuditActor;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -25,14 +32,18 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class MoveWizardController {
 
+    private static final Logger log = LoggerFactory.getLogger(MoveWizardController.class);
+
     private final PlanGroupMove planner;
     private final MoveGroup moves;
     private final ClusterDefinition definition;
+    private final ClusterEngine engine;
 
-    MoveWizardController(PlanGroupMove planner, MoveGroup moves, ClusterDefinition definition) {
+    MoveWizardController(PlanGroupMove planner, MoveGroup moves, ClusterDefinition definition, ClusterEngine engine) {
         this.planner = planner;
         this.moves = moves;
         this.definition = definition;
+        this.engine = engine;
     }
 
     @GetMapping("/groups/{name}/move")
@@ -48,6 +59,7 @@ class MoveWizardController {
         }
         model.addAttribute("plan", plan);
         model.addAttribute("targets", targets);
+        model.addAttribute("placement", placement(name));
         model.addAttribute("rollout", runId(rollout));
         model.addAttribute("reason", reason);
         return "operations/move";
@@ -79,6 +91,22 @@ class MoveWizardController {
         } catch (GroupHeld e) {
             flash.addFlashAttribute("error", Translatable.of("operation.error.busy"));
             return back;
+        }
+    }
+
+    /**
+     * Why the group runs where it does, shown next to each target; null when the engine has no
+     * placement or cannot read it now (the wizard works without it).
+     */
+    private @Nullable Placement placement(String group) {
+        if (!engine.features().contains(EngineFeature.PLACEMENT)) {
+            return null;
+        }
+        try {
+            return engine.placement(group).orElse(null);
+        } catch (EngineException e) {
+            log.warn("the move wizard shows no placement for {}: {}", group, e.getMessage());
+            return null;
         }
     }
 

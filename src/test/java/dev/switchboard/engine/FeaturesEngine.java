@@ -39,8 +39,8 @@ public final class FeaturesEngine {
         return EnumSet.of(EngineFeature.TIMEOUT_RATIO);
     }
 
-    /** What the embedded engine has: all but cleaning up failures. */
+    /** What the embedded engine has: all but cleaning up failures and placement. */
     public static Set<EngineFeature> embedded() {
-        return EnumSet.complementOf(EnumSet.of(EngineFeature.CLEANUP_FAILURES));
+        return EnumSet.complementOf(EnumSet.of(EngineFeature.CLEANUP_FAILURES, EngineFeature.PLACEMENT));
     }
 }

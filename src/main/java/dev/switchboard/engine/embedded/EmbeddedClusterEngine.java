@@ -143,7 +143,7 @@ public final class EmbeddedClusterEngine implements ClusterEngine {
 
     @Override // a failed group is cleared by starting it again
     public Set<EngineFeature> features() {
-        return EnumSet.complementOf(EnumSet.of(EngineFeature.CLEANUP_FAILURES));
+        return EnumSet.complementOf(EnumSet.of(EngineFeature.CLEANUP_FAILURES, EngineFeature.PLACEMENT));
     }
 
     @Override

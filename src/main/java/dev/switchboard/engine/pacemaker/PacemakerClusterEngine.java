@@ -13,6 +13,7 @@ import dev.switchboard.engine.EngineFeature;
 import dev.switchboard.engine.GroupStatus;
 import dev.switchboard.engine.NameNotFound;
 import dev.switchboard.engine.OperationNotAllowed;
+import dev.switchboard.engine.Placement;
 import dev.switchboard.engine.PlannedAction;
 import dev.switchboard.engine.ResourceStatus;
 import dev.switchboard.engine.ServerState;
@@ -43,6 +44,7 @@ public final class PacemakerClusterEngine implements ClusterEngine {
     private final PacemakerReadings readings;
     private final PacemakerWaits waits;
     private final PacemakerMoves moves;
+    private final PacemakerPlacement placements;
     private final Set<EngineFeature> features;
 
     public PacemakerClusterEngine(ClusterDefinition definition, PacemakerCommands commands, Duration operationTimeout,
@@ -52,8 +54,9 @@ public final class PacemakerClusterEngine implements ClusterEngine {
         this.readings = new PacemakerReadings(definition, commands, holds, operationTimeout);
         this.waits = new PacemakerWaits(() -> readings.refresh(false), operationTimeout, PacemakerWaits.STEP);
         this.moves = new PacemakerMoves(definition, readings, holds, waits, operationTimeout);
+        this.placements = new PacemakerPlacement(readings);
         this.features = EnumSet.of(EngineFeature.DUMMY_FAILURE, EngineFeature.SERVER_STANDBY,
-                EngineFeature.CLEANUP_FAILURES);
+                EngineFeature.CLEANUP_FAILURES, EngineFeature.PLACEMENT);
         if (commands.reachesNodes()) {
             features.add(EngineFeature.SERVER_ACCESS);
         }
@@ -156,6 +159,12 @@ public final class PacemakerClusterEngine implements ClusterEngine {
             log.warn("Pacemaker could not preview the move of {} to {}: {}", group, target, e.getMessage());
             return Optional.empty();
         }
+    }
+
+    /** See {@link PacemakerPlacement}: Pacemaker's scores of the live cluster, explained by its CIB. */
+    @Override
+    public Optional<Placement> placement(String resourceOrGroup) {
+        return Optional.of(placements.of(resourceOrGroup));
     }
 
     @Override
