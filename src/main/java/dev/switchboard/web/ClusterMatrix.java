@@ -25,7 +25,8 @@ record ClusterMatrix(List<String> nodes, List<Section> sections) {
     static final List<Kind> ORDER = List.of(Kind.GROUP, Kind.PRIMITIVE, Kind.PROMOTABLE_CLONE, Kind.CLONE,
             Kind.BUNDLE, Kind.FENCING, Kind.UNKNOWN);
 
-    record Section(Kind kind, String key, List<Row> rows, long problems) {
+    /** {@code count} and {@code problems} count the resources of the kind, not a group's members. */
+    record Section(Kind kind, String key, List<Row> rows, long count, long problems) {
     }
 
     /**
@@ -76,7 +77,8 @@ record ClusterMatrix(List<String> nodes, List<Section> sections) {
             List<Row> rows = byKind.getOrDefault(kind, List.of());
             if (!rows.isEmpty()) {
                 sections.add(new Section(kind, "cluster.kind." + kind.name(), rows,
-                        rows.stream().filter(Row::problem).count()));
+                        rows.stream().filter(r -> !r.member()).count(),
+                        rows.stream().filter(r -> !r.member() && r.problem()).count()));
             }
         }
         return new ClusterMatrix(nodes, sections);
