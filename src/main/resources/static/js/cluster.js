@@ -1,5 +1,5 @@
 // The whole-cluster page: the filter box and "only what needs attention" hide rows of the matrix;
-// folded kinds stay folded. Both are applied again after each live refresh of the page.
+// a kind folded with its button stays folded. Both are applied again after each live refresh.
 (function () {
   var folded = {};
 
@@ -10,17 +10,15 @@
       return;
     }
     var words = box.value.trim().toLowerCase().split(/\s+/).filter(Boolean);
-    document.querySelectorAll('table.matrix tbody tr').forEach(function (row) {
+    document.querySelectorAll('table.matrix tbody tr:not(.kind-head)').forEach(function (row) {
       var text = row.getAttribute('data-filter') || '';
       var match = words.every(function (w) { return text.indexOf(w) >= 0; });
-      var problem = row.getAttribute('data-problem') === 'true';
-      row.hidden = !match || (only.checked && !problem);
+      row.hidden = !match || (only.checked && row.getAttribute('data-problem') !== 'true');
     });
-    document.querySelectorAll('details.kind').forEach(function (kind) {
-      var name = kind.getAttribute('data-kind');
-      if (folded[name]) {
-        kind.open = false;
-      }
+    document.querySelectorAll('table.matrix tbody.kind').forEach(function (kind) {
+      var isFolded = !!folded[kind.getAttribute('data-kind')];
+      kind.classList.toggle('folded', isFolded);
+      kind.querySelector('button.fold').setAttribute('aria-expanded', String(!isFolded));
     });
   }
 
@@ -29,12 +27,14 @@
       apply();
     }
   });
-  document.addEventListener('toggle', function (event) {
-    var kind = event.target;
-    if (kind.matches && kind.matches('details.kind')) {
-      folded[kind.getAttribute('data-kind')] = !kind.open;
+  document.addEventListener('click', function (event) {
+    var button = event.target.closest && event.target.closest('table.matrix button.fold');
+    if (button) {
+      var kind = button.closest('tbody.kind').getAttribute('data-kind');
+      folded[kind] = !folded[kind];
+      apply();
     }
-  }, true);
+  });
   document.addEventListener('htmx:afterSwap', apply);
   document.addEventListener('DOMContentLoaded', apply);
 })();

@@ -19,11 +19,18 @@ import java.util.Set;
  * per instance. Computed once per render so the template only loops; a cell's words for screen
  * readers and the tooltip are message keys with arguments, resolved in the template.
  */
-record ClusterMatrix(List<String> nodes, List<Section> sections) {
+record ClusterMatrix(List<NodeColumn> columns, List<Section> sections) {
 
     /** The order of the kinds on the page: what holds most services first, the unknown last. */
     static final List<Kind> ORDER = List.of(Kind.GROUP, Kind.PRIMITIVE, Kind.PROMOTABLE_CLONE, Kind.CLONE,
             Kind.BUNDLE, Kind.FENCING, Kind.UNKNOWN);
+
+    /**
+     * A node's column: {@code label} is its name up to the first dot when that is still unique (the
+     * header has room for a short name; the full one is in the tooltip), {@code css} its state's colour.
+     */
+    record NodeColumn(String name, String label, String css, String stateKey) {
+    }
 
     /** {@code count} and {@code problems} count the resources of the kind, not a group's members. */
     record Section(Kind kind, String key, List<Row> rows, long count, long problems) {
@@ -42,10 +49,6 @@ record ClusterMatrix(List<String> nodes, List<Section> sections) {
 
     /** The instances on one node; empty when nothing of the row runs there. */
     record Cell(String node, List<Mark> marks, int failCount) {
-
-        public boolean empty() {
-            return marks.isEmpty() && failCount == 0;
-        }
     }
 
     /**
@@ -57,6 +60,7 @@ record ClusterMatrix(List<String> nodes, List<Section> sections) {
 
     static ClusterMatrix of(ClusterInventory inventory) {
         List<String> nodes = inventory.nodes().stream().map(ClusterInventory.Node::name).toList();
+        List<NodeColumn> columns = columns(inventory.nodes());
         Set<String> withFailedActions = new HashSet<>();
         for (FailedAction a : inventory.failedActions()) {
             withFailedActions.add(a.resource());
@@ -81,7 +85,20 @@ record ClusterMatrix(List<String> nodes, List<Section> sections) {
                         rows.stream().filter(r -> !r.member() && r.problem()).count()));
             }
         }
-        return new ClusterMatrix(nodes, sections);
+        return new ClusterMatrix(columns, sections);
+    }
+
+    private static List<NodeColumn> columns(List<ClusterInventory.Node> nodes) {
+        List<String> shortNames = nodes.stream().map(n -> n.name().contains(".") && !n.name().startsWith(".")
+                ? n.name().substring(0, n.name().indexOf('.')) : n.name()).toList();
+        boolean unique = new HashSet<>(shortNames).size() == shortNames.size();
+        List<NodeColumn> columns = new ArrayList<>();
+        for (int i = 0; i < nodes.size(); i++) {
+            ClusterInventory.Node n = nodes.get(i);
+            columns.add(new NodeColumn(n.name(), unique ? shortNames.get(i) : n.name(),
+                    ClusterView.nodeStateCss(n.state()), ClusterView.nodeStateKey(n.state())));
+        }
+        return columns;
     }
 
     private static Row row(Item item, boolean member, int position, List<String> nodes, Set<String> withFailedActions) {

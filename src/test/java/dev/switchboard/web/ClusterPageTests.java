@@ -61,7 +61,7 @@ class ClusterPageTests {
                 "data-condition=\"no-quorum\"", "The cluster has no quorum");
         int conditions = html.indexOf("Maintenance mode is on");
         assertThat(conditions).isLessThan(html.indexOf("Failed actions")).isLessThan(html.indexOf("class=\"matrix\""));
-        assertThat(html.indexOf("Failed actions")).isLessThan(html.indexOf("<h2>Nodes</h2>"));
+        assertThat(html.indexOf("Failed actions")).isLessThan(html.indexOf("<h2>Nodes (7)</h2>"));
     }
 
     @Test
@@ -159,10 +159,11 @@ class ClusterPageTests {
     @Test
     void aResourcePageShowsWhatItIsWhereItRunsAndItsFailures() throws Exception {
         String clone = page("/cluster/resources/db-clone", "en");
-        assertThat(clone).contains("<h1>", "promotable clone", "<dd>Promoted</dd>", "<dd>no</dd>", "Members, in start order",
+        assertThat(clone).contains("<h1>", "promotable clone", "<dd>Promoted</dd>", "<dd>no</dd>", "The resource it runs",
                 "href=\"/cluster/resources/db\"", "ocf:pacemaker:Stateful", "Promoting", "Unpromoted", "srv3");
 
         String member = page("/cluster/resources/web-app", "en");
+        assertThat(page("/cluster/resources/web", "en")).contains("Members, in start order");
         assertThat(member).contains("Part of", "href=\"/cluster/resources/web\"", "web (group)", "systemd:clweb",
                 "<dd>not set</dd>", "process clweb not running", "<td class=\"reason\">2</td>");
 
@@ -208,11 +209,16 @@ class ClusterPageTests {
         String html = page("/cluster", "en");
 
         for (int n = 1; n <= 16; n++) {
-            assertThat(html).contains(String.format("title=\"node-%02d.example.com\"", n));
+            assertThat(html).contains(String.format("title=\"node-%02d.example.com online\" data-node=\"node-%02d.example.com\"><span>node-%02d<",
+                    n, n, n)
+                    .replace("node-16.example.com online", "node-16.example.com standby"));
         }
         for (int r = 0; r < 100; r++) {
             assertThat(html).contains("data-resource=\"res-" + r + "\"");
         }
-        assertThat(html).contains("100 resources, 3 need attention", "16 nodes", "15 online", "1 standby");
+        assertThat(html).contains("100 resources, 3 need attention", "16 nodes", "15 online", "1 standby",
+                "<h2>Nodes (16)</h2>").doesNotContain("<details class=\"nodes\" open");
+        assertThat(html.split("class=\"matrix\"", -1)).as("one matrix, so the node columns line up").hasSize(2);
+        assertThat(html.split("<tbody class=\"kind\"", -1)).as("a body per kind").hasSize(7);
     }
 }
