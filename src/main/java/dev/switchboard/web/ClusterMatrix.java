@@ -42,9 +42,10 @@ record ClusterMatrix(List<NodeColumn> columns, List<Section> sections) {
      * @param problem  something for the operator: a failed instance, a fail count, a failed action, an
      *                 unmanaged resource, or one that runs nowhere though its target role does not say Stopped
      * @param filterText what the filter box matches: id, agent, kind (lower case)
+     * @param cellsHtml  the cells, escaped, as {@link MatrixCellsHtml} writes them
      */
     record Row(String id, Kind kind, boolean member, int position, String agent, String targetRole, boolean managed,
-               List<Cell> cells, int stopped, int failCountTotal, boolean problem, String filterText) {
+               List<Cell> cells, String cellsHtml, int stopped, int failCountTotal, boolean problem, String filterText) {
     }
 
     /** The instances on one node; empty when nothing of the row runs there. */
@@ -58,7 +59,7 @@ record ClusterMatrix(List<NodeColumn> columns, List<Section> sections) {
     record Mark(String symbol, String css, String role, boolean failed, String pending, String replica) {
     }
 
-    static ClusterMatrix of(ClusterInventory inventory) {
+    static ClusterMatrix of(ClusterInventory inventory, MatrixCellsHtml.Words words) {
         List<String> nodes = inventory.nodes().stream().map(ClusterInventory.Node::name).toList();
         List<NodeColumn> columns = columns(inventory.nodes());
         Set<String> withFailedActions = new HashSet<>();
@@ -68,11 +69,11 @@ record ClusterMatrix(List<NodeColumn> columns, List<Section> sections) {
         Map<Kind, List<Row>> byKind = new EnumMap<>(Kind.class);
         for (Item item : inventory.resources()) {
             List<Row> rows = byKind.computeIfAbsent(item.kind(), k -> new ArrayList<>());
-            rows.add(row(item, false, 0, nodes, withFailedActions));
+            rows.add(row(item, false, 0, nodes, withFailedActions, words));
             if (item.kind() == Kind.GROUP) {
                 int position = 1;
                 for (Item child : item.children()) {
-                    rows.add(row(child, true, position++, nodes, withFailedActions));
+                    rows.add(row(child, true, position++, nodes, withFailedActions, words));
                 }
             }
         }
@@ -101,7 +102,8 @@ record ClusterMatrix(List<NodeColumn> columns, List<Section> sections) {
         return columns;
     }
 
-    private static Row row(Item item, boolean member, int position, List<String> nodes, Set<String> withFailedActions) {
+    private static Row row(Item item, boolean member, int position, List<String> nodes, Set<String> withFailedActions,
+                           MatrixCellsHtml.Words words) {
         List<Instance> instances = item.allInstances();
         List<Cell> cells = new ArrayList<>(nodes.size());
         int failCountTotal = 0;
@@ -130,7 +132,7 @@ record ClusterMatrix(List<NodeColumn> columns, List<Section> sections) {
         String filterText = (item.id() + " " + item.agent() + " " + item.kind().name().replace('_', ' '))
                 .toLowerCase(Locale.ROOT);
         return new Row(item.id(), item.kind(), member, position, item.agent(), item.targetRole(), item.managed(),
-                cells, stopped, failCountTotal, problem, filterText);
+                cells, MatrixCellsHtml.of(cells, words), stopped, failCountTotal, problem, filterText);
     }
 
     /** A group is one mark per node: all members there, or how many of them. */

@@ -33,16 +33,16 @@ class ClusterPageController {
     }
 
     @GetMapping("/cluster")
-    String cluster(Model model) {
-        model.addAllAttributes(ClusterView.of(inventory()).asModel());
+    String cluster(Model model, Locale locale) {
+        model.addAllAttributes(ClusterView.of(inventory(), words(locale)).asModel());
         model.addAttribute("eventsUrl", "/events");
         model.addAttribute("wholeCluster", true);
         return "cluster/index";
     }
 
     @GetMapping("/cluster/live")
-    String clusterLive(Model model) {
-        model.addAllAttributes(ClusterView.of(inventory()).asModel());
+    String clusterLive(Model model, Locale locale) {
+        model.addAllAttributes(ClusterView.of(inventory(), words(locale)).asModel());
         return "cluster/index :: live";
     }
 
@@ -66,6 +66,10 @@ class ClusterPageController {
     String noInventory(NoInventory e, Model model, Locale locale) {
         model.addAttribute("message", messages.getMessage(e, locale));
         return "error/4xx";
+    }
+
+    private MatrixCellsHtml.Words words(Locale locale) {
+        return (key, args) -> messages.getMessage(key, args, locale);
     }
 
     private ClusterInventory inventory() {

@@ -28,10 +28,9 @@ record ClusterResourceView(ClusterInventory inventory, Item item, Item parent, L
         List<InstanceLine> instances = item.selfAndDescendants().flatMap(r -> r.instances().stream()
                 .map(i -> line(r, i))).toList();
         Set<String> ids = item.selfAndDescendants().map(Item::id).collect(Collectors.toSet());
-        ClusterView whole = ClusterView.of(new ClusterInventory(inventory.cluster(), inventory.takenAt(),
-                inventory.nodes(), List.of(item), List.of(), inventory.failedActions().stream()
-                .filter(a -> ids.contains(a.resource())).toList(), List.of()));
-        return new ClusterResourceView(inventory, item, parent, instances, whole.failCounts(), whole.failedActions());
+        return new ClusterResourceView(inventory, item, parent, instances, ClusterView.failCounts(List.of(item)),
+                ClusterView.failedActions(inventory.failedActions().stream().filter(a -> ids.contains(a.resource()))
+                        .toList()));
     }
 
     private static InstanceLine line(Item resource, Instance instance) {

@@ -44,27 +44,36 @@ record ClusterView(ClusterInventory inventory, long takenAtMillis, List<NodeCoun
                        String completed, boolean succeeded) {
     }
 
-    static ClusterView of(ClusterInventory inventory) {
+    static ClusterView of(ClusterInventory inventory, MatrixCellsHtml.Words words) {
         Map<NodeState, Long> counts = new EnumMap<>(NodeState.class);
         inventory.nodes().forEach(n -> counts.merge(n.state(), 1L, Long::sum));
         List<NodeCount> nodeCounts = counts.entrySet().stream()
                 .map(e -> new NodeCount(e.getKey(), nodeStateKey(e.getKey()), nodeStateCss(e.getKey()), e.getValue()))
                 .toList();
+        ClusterMatrix matrix = ClusterMatrix.of(inventory, words);
+        long problems = matrix.sections().stream().flatMap(s -> s.rows().stream())
+                .filter(r -> !r.member() && r.problem()).count();
+        return new ClusterView(inventory, inventory.takenAt().toEpochMilli(), nodeCounts,
+                inventory.resources().size(), problems, failCounts(inventory.resources()),
+                failedActions(inventory.failedActions()), fencingLatestFirst(inventory.fencing()), matrix);
+    }
+
+    /** Every fail count above zero of these resources and their members, by resource then node. */
+    static List<FailCount> failCounts(List<Item> resources) {
         List<FailCount> failCounts = new ArrayList<>();
-        inventory.resources().stream().flatMap(Item::selfAndDescendants).forEach(r -> r.failCounts().entrySet()
+        resources.stream().flatMap(Item::selfAndDescendants).forEach(r -> r.failCounts().entrySet()
                 .stream().filter(e -> e.getValue() > 0).sorted(Map.Entry.comparingByKey())
                 .forEach(e -> failCounts.add(new FailCount(r.id(), e.getKey(), e.getValue()))));
-        List<FailedActionLine> failed = inventory.failedActions().stream()
+        return failCounts;
+    }
+
+    /** The latest first; those without a time last. */
+    static List<FailedActionLine> failedActions(List<FailedAction> actions) {
+        return actions.stream()
                 .sorted(Comparator.comparing(FailedAction::at, Comparator.nullsLast(Comparator.reverseOrder())))
                 .map(a -> new FailedActionLine(a.resource(), a.node(), a.operation(), a.status(), a.exitReason(),
                         time(a.at())))
                 .toList();
-        ClusterMatrix matrix = ClusterMatrix.of(inventory);
-        long problems = matrix.sections().stream().flatMap(s -> s.rows().stream())
-                .filter(r -> !r.member() && r.problem()).count();
-        return new ClusterView(inventory, inventory.takenAt().toEpochMilli(), nodeCounts,
-                inventory.resources().size(), problems, failCounts, failed, fencingLatestFirst(inventory.fencing()),
-                matrix);
     }
 
     static List<FencingLine> fencingLatestFirst(List<Fencing> history) {

@@ -3,6 +3,8 @@ package dev.switchboard.web;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import dev.switchboard.operations.EngineFeatures;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -31,6 +33,11 @@ class ClusterPageBenchmark {
 
     private static final int WARM_UP = 200;
     private static final int RUNS = 101;
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+    /** Wall-clock and CPU milliseconds of each run: MockMvc serves on this thread, so its CPU time is the request's work. */
+    private record Times(List<Double> wall, List<Double> cpu) {
+    }
 
     @Autowired
     MockMvc mvc;
@@ -38,9 +45,10 @@ class ClusterPageBenchmark {
     @Test
     void measure() throws Exception {
         ClusterPageTests.InventoryEngine.INVENTORY.set(ClusterInventories.large());
-        List<Double> page = times("/cluster", "res-99");
-        List<Double> pageJa = times("/cluster?lang=ja", "res-99");
-        List<Double> api = times("/api/v1/cluster/inventory", "res-99");
+        double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        Times page = times("/cluster", "res-99");
+        Times pageJa = times("/cluster?lang=ja", "res-99");
+        Times api = times("/api/v1/cluster/inventory", "res-99");
         int pageBytes = fetch("/cluster").getContentAsByteArray().length;
         int apiBytes = fetch("/api/v1/cluster/inventory").getContentAsByteArray().length;
         String report = """
@@ -48,36 +56,40 @@ class ClusterPageBenchmark {
 
                 Machine: %d cores, Java %s. Command: `mvn -Pbenchmark verify -Dit.test=ClusterPageBenchmark`
                 (MockMvc through the security filters, the real templates and JSON writer; %d warm-up requests,
-                then %d timed, one at a time).
+                then %d timed, one at a time). Load average at the start: %.1f. CPU is the serving thread's CPU time,
+                which the machine's other load does not inflate.
 
-                | measure | median | p95 | target |
-                |---|---|---|---|
-                | `GET /cluster` (English, %d KiB of HTML) | %.1f ms | %.1f ms | ≤ 150 ms |
-                | `GET /cluster` in Japanese | %.1f ms | %.1f ms | ≤ 150 ms |
-                | `GET /api/v1/cluster/inventory` (%d KiB of JSON) | %.1f ms | %.1f ms | ≤ 50 ms |
+                | measure | median | p95 | median CPU | target (median) |
+                |---|---|---|---|---|
+                | `GET /cluster` (English, %d KiB of HTML) | %.1f ms | %.1f ms | %.1f ms | ≤ 150 ms |
+                | `GET /cluster` in Japanese | %.1f ms | %.1f ms | %.1f ms | ≤ 150 ms |
+                | `GET /api/v1/cluster/inventory` (%d KiB of JSON) | %.1f ms | %.1f ms | %.1f ms | ≤ 50 ms |
                 """.formatted(LocalDate.now(), Runtime.getRuntime().availableProcessors(),
-                System.getProperty("java.version"), WARM_UP, RUNS, pageBytes / 1024, median(page), p95(page),
-                median(pageJa), p95(pageJa), apiBytes / 1024, median(api), p95(api));
+                System.getProperty("java.version"), WARM_UP, RUNS, load, pageBytes / 1024, median(page.wall()),
+                p95(page.wall()), median(page.cpu()), median(pageJa.wall()), p95(pageJa.wall()), median(pageJa.cpu()),
+                apiBytes / 1024, median(api.wall()), p95(api.wall()), median(api.cpu()));
         Path out = Files.createDirectories(Path.of("target/benchmarks")).resolve("cluster-page.md");
         Files.writeString(out, report);
         System.out.println(report);
         SoftAssertions.assertSoftly(soft -> { // the report is written first, so a missed target still leaves its figures
-            soft.assertThat(median(page)).as("target: GET /cluster on 16 × 100 ≤ 150 ms; measured median %.1f ms",
-                    median(page)).isLessThanOrEqualTo(150.0);
-            soft.assertThat(median(api)).as("target: GET /api/v1/cluster/inventory on 16 × 100 ≤ 50 ms;"
-                    + " measured median %.1f ms", median(api)).isLessThanOrEqualTo(50.0);
+            soft.assertThat(median(page.wall())).as("target: GET /cluster on 16 × 100 ≤ 150 ms; measured median %.1f ms",
+                    median(page.wall())).isLessThanOrEqualTo(150.0);
+            soft.assertThat(median(api.wall())).as("target: GET /api/v1/cluster/inventory on 16 × 100 ≤ 50 ms;"
+                    + " measured median %.1f ms", median(api.wall())).isLessThanOrEqualTo(50.0);
         });
     }
 
-    private List<Double> times(String path, String mustContain) throws Exception {
+    private Times times(String path, String mustContain) throws Exception {
         for (int i = 0; i < WARM_UP; i++) {
             fetch(path);
         }
-        List<Double> times = new ArrayList<>();
+        Times times = new Times(new ArrayList<>(), new ArrayList<>());
         for (int i = 0; i < RUNS; i++) {
+            long cpu = THREADS.getCurrentThreadCpuTime();
             long began = System.nanoTime();
             MockHttpServletResponse response = fetch(path);
-            times.add((System.nanoTime() - began) / 1e6);
+            times.wall().add((System.nanoTime() - began) / 1e6);
+            times.cpu().add((THREADS.getCurrentThreadCpuTime() - cpu) / 1e6);
             if (response.getStatus() != 200 || !response.getContentAsString().contains(mustContain)) {
                 throw new IllegalStateException(path + " did not answer the whole inventory: " + response.getStatus());
             }

@@ -60,6 +60,7 @@ class ClusterPageTests {
                 "data-condition=\"stonith-disabled\"", "Fencing is disabled (stonith-enabled=false)",
                 "data-condition=\"no-quorum\"", "The cluster has no quorum");
         int conditions = html.indexOf("Maintenance mode is on");
+        assertThat(html).contains("<a href=\"/cluster\">Whole cluster</a>");
         assertThat(conditions).isLessThan(html.indexOf("Failed actions")).isLessThan(html.indexOf("class=\"matrix\""));
         assertThat(html.indexOf("Failed actions")).isLessThan(html.indexOf("<h2>Nodes (7)</h2>"));
     }
@@ -147,6 +148,25 @@ class ClusterPageTests {
     }
 
     @Test
+    void aNodeNameAndAPendingActionWithMarkupAreEscapedInTheMatrixCells() throws Exception {
+        ClusterInventory every = ClusterInventories.everyKind();
+        String evil = "<img src=x onerror=alert(1)>";
+        java.util.List<ClusterInventory.Node> nodes = new java.util.ArrayList<>(every.nodes());
+        nodes.add(new ClusterInventory.Node(evil, ClusterInventory.NodeState.ONLINE, false, false, java.util.Map.of()));
+        java.util.List<ClusterInventory.Item> resources = new java.util.ArrayList<>(every.resources());
+        resources.add(new ClusterInventory.Item("odd", ClusterInventory.Kind.PRIMITIVE, "ocf:x:y", "", true,
+                java.util.List.of(new ClusterInventory.Instance(evil, "Started", false, "<b>Starting</b>", "\"1")),
+                java.util.List.of(), java.util.Map.of(evil, 4)));
+        InventoryEngine.INVENTORY.set(new ClusterInventory(every.cluster(), every.takenAt(), nodes, resources,
+                every.conditions(), every.failedActions(), every.fencing()));
+
+        String html = page("/cluster", "en");
+        assertThat(html).doesNotContain("<img", "<b>Starting").contains(
+                "title=\"Started on &lt;img src=x onerror=alert(1)&gt;, replica &quot;1, &lt;b&gt;Starting&lt;/b&gt; under way\">●<",
+                "title=\"fail count 4 on &lt;img src=x onerror=alert(1)&gt;\">!4<");
+    }
+
+    @Test
     void inJapanese() throws Exception {
         String html = page("/cluster", "ja");
 
@@ -200,7 +220,9 @@ class ClusterPageTests {
 
         String html = mvc.perform(get("/cluster")).andExpect(status().isNotFound()).andReturn().getResponse()
                 .getContentAsString();
-        assertThat(html).contains("knows only the groups of cluster.yml", "switchboard.engine.type=pacemaker");
+        assertThat(html).contains("knows only the groups of cluster.yml", "switchboard.engine.type=pacemaker")
+                .doesNotContain(">Whole cluster<");
+        mvc.perform(get("/api/v1/cluster/inventory")).andExpect(status().isNotFound());
     }
 
     @Test
