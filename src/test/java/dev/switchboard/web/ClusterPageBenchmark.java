@@ -13,6 +13,8 @@ import java.util.List;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.boot.webmvc.test.autoconfigure.MockMvcPrint;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -28,6 +30,7 @@ import org.springframework.test.web.servlet.MockMvc;
  */
 @WebMvcTest(controllers = {ClusterPageController.class, ClusterInventoryApiController.class})
 @Import({ClusterPageTests.InventoryEngine.class, EngineFeatures.class})
+@AutoConfigureMockMvc(print = MockMvcPrint.NONE) // the slice's print-on-failure formats every response: not the server's work
 @WithMockUser(roles = "VIEWER")
 class ClusterPageBenchmark {
 
