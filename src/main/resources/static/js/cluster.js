@@ -1,7 +1,9 @@
 // The whole-cluster page: the filter box and "only what needs attention" hide rows of the matrix;
-// a kind folded with its button stays folded. Both are applied again after each live refresh.
+// a kind folded with its button stays folded, and so does a list opened or closed by hand (the nodes,
+// a node's attributes). All of it is applied again after each live refresh.
 (function () {
   var folded = {};
+  var kept = {};
 
   function apply() {
     var box = document.getElementById('cluster-filter');
@@ -14,6 +16,12 @@
       var text = row.getAttribute('data-filter') || '';
       var match = words.every(function (w) { return text.indexOf(w) >= 0; });
       row.hidden = !match || (only.checked && row.getAttribute('data-problem') !== 'true');
+    });
+    document.querySelectorAll('details[data-keep]').forEach(function (details) {
+      var key = details.getAttribute('data-keep');
+      if (key in kept && details.open !== kept[key]) {
+        details.open = kept[key];
+      }
     });
     document.querySelectorAll('table.matrix tbody.kind').forEach(function (kind) {
       var isFolded = !!folded[kind.getAttribute('data-kind')];
@@ -35,6 +43,12 @@
       apply();
     }
   });
+  document.addEventListener('toggle', function (event) {
+    var details = event.target;
+    if (details.matches && details.matches('details[data-keep]')) {
+      kept[details.getAttribute('data-keep')] = details.open;
+    }
+  }, true);
   document.addEventListener('htmx:afterSwap', apply);
   document.addEventListener('DOMContentLoaded', apply);
 })();
