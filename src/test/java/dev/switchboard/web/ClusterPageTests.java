@@ -82,6 +82,7 @@ class ClusterPageTests {
         assertThat(html).contains(">online<", ">standby<", ">maintenance<", ">pending<", ">offline<",
                 ">UNCLEAN (not fenced yet)<", ">DC<", ">remote node<", "<summary>2 attributes</summary>",
                 "<dt>master-db</dt><dd>10</dd>", "<dt>site</dt><dd>east</dd>");
+        assertThat(html).contains("<details class=\"nodes\" data-keep=\"nodes\" open=\"open\">");
         assertThat(html).contains("Nodes not online:", "srv2 standby", "srv6 UNCLEAN (not fenced yet)")
                 .contains("7 nodes", "2 online", "1 offline");
         for (String node : new String[] {"srv1", "srv2", "srv3", "srv4", "srv5", "srv6", "remote1"}) {
@@ -239,7 +240,7 @@ class ClusterPageTests {
             assertThat(html).contains("data-resource=\"res-" + r + "\"");
         }
         assertThat(html).contains("100 resources, 3 need attention", "16 nodes", "15 online", "1 standby",
-                "<h2>Nodes (16)</h2>").doesNotContain("<details class=\"nodes\" open");
+                "<h2>Nodes (16)</h2>", "<details class=\"nodes\" data-keep=\"nodes\">");
         assertThat(html.split("class=\"matrix\"", -1)).as("one matrix, so the node columns line up").hasSize(2);
         assertThat(html.split("<tbody class=\"kind\"", -1)).as("a body per kind").hasSize(7);
     }
