@@ -69,11 +69,11 @@ record ClusterMatrix(List<NodeColumn> columns, List<Section> sections) {
         Map<Kind, List<Row>> byKind = new EnumMap<>(Kind.class);
         for (Item item : inventory.resources()) {
             List<Row> rows = byKind.computeIfAbsent(item.kind(), k -> new ArrayList<>());
-            rows.add(row(item, false, 0, nodes, withFailedActions, words));
+            rows.add(row(item, null, 0, nodes, withFailedActions, words));
             if (item.kind() == Kind.GROUP) {
                 int position = 1;
                 for (Item child : item.children()) {
-                    rows.add(row(child, true, position++, nodes, withFailedActions, words));
+                    rows.add(row(child, item, position++, nodes, withFailedActions, words));
                 }
             }
         }
@@ -102,7 +102,8 @@ record ClusterMatrix(List<NodeColumn> columns, List<Section> sections) {
         return columns;
     }
 
-    private static Row row(Item item, boolean member, int position, List<String> nodes, Set<String> withFailedActions,
+    /** {@code group} is the group of a member, null for a resource of its own. */
+    private static Row row(Item item, Item group, int position, List<String> nodes, Set<String> withFailedActions,
                            MatrixCellsHtml.Words words) {
         List<Instance> instances = item.allInstances();
         List<Cell> cells = new ArrayList<>(nodes.size());
@@ -125,7 +126,8 @@ record ClusterMatrix(List<NodeColumn> columns, List<Section> sections) {
         if (runsNowhere && stopped == 0 && item.kind() != Kind.UNKNOWN) {
             stopped = 1; // a primitive or an empty group that runs nowhere
         }
-        boolean meantToRun = !item.targetRole().equalsIgnoreCase("Stopped");
+        boolean member = group != null;
+        boolean meantToRun = !stopped(item) && !(member && stopped(group)); // a stopped group stops its members
         boolean problem = failed || failCountTotal > 0 || !item.managed()
                 || item.selfAndDescendants().anyMatch(i -> withFailedActions.contains(i.id()))
                 || (runsNowhere && meantToRun && item.kind() != Kind.UNKNOWN);
@@ -133,6 +135,10 @@ record ClusterMatrix(List<NodeColumn> columns, List<Section> sections) {
                 .toLowerCase(Locale.ROOT);
         return new Row(item.id(), item.kind(), member, position, item.agent(), item.targetRole(), item.managed(),
                 cells, MatrixCellsHtml.of(cells, words), stopped, failCountTotal, problem, filterText);
+    }
+
+    private static boolean stopped(Item item) {
+        return item.targetRole().equalsIgnoreCase("Stopped");
     }
 
     /** A group is one mark per node: all members there, or how many of them. */

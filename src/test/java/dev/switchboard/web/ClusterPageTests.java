@@ -116,6 +116,26 @@ class ClusterPageTests {
     }
 
     @Test
+    void aResourceStoppedOnPurposeNeedsNoAttentionOneThatShouldRunButDoesNotDoes() throws Exception {
+        ClusterInventory every = ClusterInventories.everyKind();
+        java.util.List<ClusterInventory.Item> resources = new java.util.ArrayList<>(every.resources());
+        ClusterInventory.Item member = new ClusterInventory.Item("m1", ClusterInventory.Kind.PRIMITIVE, "ocf:x:y", "",
+                true, java.util.List.of(), java.util.List.of(), java.util.Map.of());
+        resources.add(new ClusterInventory.Item("stopped-group", ClusterInventory.Kind.GROUP, "", "Stopped", true,
+                java.util.List.of(), java.util.List.of(member), java.util.Map.of()));
+        resources.add(new ClusterInventory.Item("should-run", ClusterInventory.Kind.PRIMITIVE, "ocf:x:y", "", true,
+                java.util.List.of(), java.util.List.of(), java.util.Map.of()));
+        InventoryEngine.INVENTORY.set(new ClusterInventory(every.cluster(), every.takenAt(), every.nodes(), resources,
+                every.conditions(), every.failedActions(), every.fencing()));
+
+        String html = page("/cluster", "en");
+        assertThat(html).contains("data-resource=\"stopped-group\" data-filter=\"stopped-group  group\" data-problem=\"false\"",
+                "data-resource=\"m1\" data-filter=\"m1 ocf:x:y primitive\" data-problem=\"false\"",
+                "data-resource=\"should-run\" data-filter=\"should-run ocf:x:y primitive\" data-problem=\"true\"",
+                "batch ocf:pacemaker:dummy primitive\" data-problem=\"false\"");
+    }
+
+    @Test
     void fencingDevicesWithTheLastFencingActionAndTheHistory() throws Exception {
         String html = page("/cluster", "en");
 
