@@ -89,7 +89,7 @@ class ApiErrors {
     Answer answer(Throwable error, HttpServletRequest request) {
         Locale locale = ApiEnvelope.locale(request);
         Throwable e = unwrap(error);
-        if (e instanceof NameNotFound) {
+        if (e instanceof NameNotFound || e instanceof NoInventory) {
             return plain(HttpStatus.NOT_FOUND, text(e, locale));
         }
         if (e instanceof GroupHeld held) {

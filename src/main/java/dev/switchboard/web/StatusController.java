@@ -40,6 +40,7 @@ class StatusController {
     String status(Model model) {
         model.addAllAttributes(StatusView.of(engine.snapshot(), definition).asModel());
         model.addAttribute("eventsUrl", "/events");
+        model.addAttribute("wholeCluster", engine.inventory().isPresent()); // the navigation links the whole cluster
         return "status/index";
     }
 
