@@ -132,7 +132,11 @@ public record CrmMon(List<Node> nodes, List<Group> groups, List<Failure> failure
 
     /** @param nodeZone the nodes' time zone, in which Pacemaker 2.1 writes its times */
     static CrmMon parse(String xml, ZoneId nodeZone) {
-        Document doc = document(xml);
+        return parse(document(xml), nodeZone);
+    }
+
+    /** The same from crm_mon's answer parsed once (the inventory reads the same document). */
+    static CrmMon parse(Document doc, ZoneId nodeZone) {
         Element status = first(doc.getDocumentElement(), "status");
         if (status != null && !"0".equals(status.getAttribute("code"))) {
             throw new IllegalArgumentException("crm_mon answered status " + status.getAttribute("code") + ": "
