@@ -37,6 +37,8 @@ promotable() {
   rsc "<clone id=\"$1-clone\"><meta_attributes id=\"$1-clone-m\"><nvpair id=\"$1-clone-p\" name=\"promotable\" value=\"true\"/></meta_attributes><primitive id=\"$1\" class=\"ocf\" provider=\"pacemaker\" type=\"Stateful\"><operations><op id=\"$1-m1\" name=\"monitor\" interval=\"10s\" role=\"Promoted\"/><op id=\"$1-m2\" name=\"monitor\" interval=\"11s\" role=\"Unpromoted\"/></operations></primitive></clone>"
 }
 bundle() { rsc "<bundle id=\"$1\"><podman image=\"localhost/$1:latest\" replicas=\"${2:-2}\"/><network ip-range-start=\"192.168.122.${3:-131}\" host-netmask=\"24\" host-interface=\"eth0\"><port-mapping id=\"$1-port\" port=\"80\"/></network><primitive id=\"$1-httpd\" class=\"ocf\" provider=\"heartbeat\" type=\"apache\"/></bundle>"; }
+# promote ID NODE: the promotion score a Stateful agent would set, so the scheduler promotes there
+promote() { crm_attribute -N "$2" -n "master-$1" -l reboot -v 10 >/dev/null; }
 prefer() { add constraints "<rsc_location id=\"loc-$1-$2\" rsc=\"$1\" node=\"$2\" score=\"${3:-100}\"/>"; }
 # sim ARGS: brings every node up (unless told otherwise) and simulates the transition into the status
 sim() {
@@ -53,10 +55,11 @@ keep() { mv "$CIB_file" "$here/$name.xml"; unset CIB_file; }
 
 new two-node-group 2; fence; group web "$(ip web-ip 10.0.0.10)" "$(dummy web-app)"; prop no-quorum-policy ignore; sim; keep
 new three-node-primitives 3; fence; for r in a b c d; do rsc "$(dummy "solo-$r")"; done; prefer solo-a n2; sim; keep
-new clone-and-promotable 3; fence; clone ping; promotable db; sim; keep
+new clone-and-promotable 3; fence; clone ping; promotable db; sim; promote db n2; after; keep
 new promotable-with-group 4; fence; promotable drbd; group fs-app "$(dummy fs)" "$(dummy app)"
 add constraints '<rsc_colocation id="app-with-promoted" rsc="fs-app" with-rsc="drbd-clone" with-rsc-role="Promoted" score="INFINITY"/>'
-add constraints '<rsc_order id="promote-then-app" first="drbd-clone" first-action="promote" then="fs-app" then-action="start"/>'; sim; keep
+add constraints '<rsc_order id="promote-then-app" first="drbd-clone" first-action="promote" then="fs-app" then-action="start"/>'
+sim; promote drbd n3; after; keep
 new bundle 3; fence; bundle web-bundle 2; sim; keep
 new bundle-and-clone 5; fence; bundle api-bundle 3 140; clone ping; sim; keep
 new cloned-group 3; fence; rsc "<clone id=\"base-clone\"><group id=\"base\">$(dummy base-a)$(dummy base-b)</group></clone>"; sim; keep
@@ -99,12 +102,13 @@ new migration-threshold 3; fence; rsc "$(dummy picky)"; meta picky migration-thr
 new target-role-stopped 3; fence; group web "$(dummy web-app)"; rsc "$(dummy idle)"; meta idle target-role Stopped; meta web target-role Stopped; sim; keep
 new unmanaged 3; fence; rsc "$(dummy hands-off)"; sim; meta hands-off is-managed false; after; keep
 new no-quorum-freeze 3; fence; group web "$(dummy web-app)"; prop no-quorum-policy freeze; sim; after -d n2 -d n3; keep
-new multi-state-legacy 3; fence; rsc '<master id="ms-db"><primitive id="legacy-db" class="ocf" provider="pacemaker" type="Stateful"/></master>'; sim; keep
+new multi-state-legacy 3; fence; rsc '<master id="ms-db"><primitive id="legacy-db" class="ocf" provider="pacemaker" type="Stateful"/></master>'; sim; promote legacy-db n1; after; keep
 new eight-nodes 8; fence; promotable db; clone ping
-for g in 1 2 3 4; do group "app$g" "$(ip "app$g-ip" "10.0.1.$g")" "$(dummy "app$g-svc")"; prefer "app$g" "n$((g * 2))"; done; sim; keep
+for g in 1 2 3 4; do group "app$g" "$(ip "app$g-ip" "10.0.1.$g")" "$(dummy "app$g-svc")"; prefer "app$g" "n$((g * 2))"; done
+sim; promote db n5; after; keep
 new sixteen-nodes 16; fence; clone ping; promotable db; bundle web-bundle 3
 for g in $(seq 1 8); do group "svc$g" "$(ip "svc$g-ip" "10.0.2.$g")" "$(dummy "svc$g-app")"; prefer "svc$g" "n$g"; done
-for r in $(seq 1 6); do rsc "$(dummy "job$r")"; done; nattr n16 standby on; sim; after -d n15 -i job1_monitor_10000@n1=7; keep
+for r in $(seq 1 6); do rsc "$(dummy "job$r")"; done; nattr n16 standby on; sim; promote db n4; after -d n15 -i job1_monitor_10000@n1=7; keep
 new empty-cluster 3; sim; keep
 new no-status 3; fence; group web "$(dummy web-app)"; keep
 # what crm_mon answers for each, as Switchboard asks it, for the unit tests (no Pacemaker needed there)

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
@@ -108,6 +109,7 @@ final class InventoryResources {
      */
     private Item bundle(Element e) {
         String id = e.getAttribute("id");
+        String quoted = Pattern.quote(id); // what Pacemaker names a replica's address, container and remote
         Element inner = null;
         List<Instance> instances = new ArrayList<>();
         List<Item> others = new ArrayList<>();
@@ -120,14 +122,13 @@ final class InventoryResources {
             Element container = null;
             String host = null;
             for (Element r : CrmMon.children(replica, "resource")) {
-                boolean infrastructure = r.getAttribute("id").startsWith(id + "-");
+                boolean infrastructure = r.getAttribute("id").matches(quoted + "-(ip-.+|(docker|podman|rkt)-\\d+|\\d+)");
                 if (!infrastructure) {
                     own = r;
                 } else if (host == null && "true".equals(r.getAttribute("active"))) {
                     host = nodeOf(r);
                 }
-                if (infrastructure && container == null && r.getAttribute("id").matches(
-                        java.util.regex.Pattern.quote(id) + "-(docker|podman|rkt)-\\d+")) {
+                if (container == null && r.getAttribute("id").matches(quoted + "-(docker|podman|rkt)-\\d+")) {
                     container = r;
                 }
             }
@@ -141,8 +142,8 @@ final class InventoryResources {
         }
         List<Item> children = new ArrayList<>();
         if (inner != null) {
-            String innerId = inner.getAttribute("id").startsWith(id + "-") ? id + "-" + e.getAttribute("type")
-                    : inner.getAttribute("id");
+            String innerId = inner.getAttribute("id").matches(quoted + "-(docker|podman|rkt)-\\d+")
+                    ? id + "-" + e.getAttribute("type") : inner.getAttribute("id");
             children.add(primitive(innerId, inner.getAttribute("resource_agent"), inner, instances));
         }
         children.addAll(others);
