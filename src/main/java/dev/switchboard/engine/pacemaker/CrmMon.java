@@ -12,7 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
@@ -192,15 +194,28 @@ public record CrmMon(List<Node> nodes, List<Group> groups, List<Failure> failure
     /** Parses Pacemaker's XML without DTDs or external entities. */
     static Document document(String xml) {
         try {
-            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            factory.setExpandEntityReferences(false);
-            return factory.newDocumentBuilder().parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+            DocumentBuilder builder = BUILDER.get();
+            builder.reset();
+            return builder.parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
         } catch (Exception e) {
             throw new IllegalArgumentException("not Pacemaker XML: " + e.getMessage(), e);
         }
     }
+
+    /** One builder per thread: making one costs more than parsing a poll's answer (builders are not thread-safe). */
+    private static final ThreadLocal<DocumentBuilder> BUILDER = ThreadLocal.withInitial(() -> {
+        try {
+            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            factory.setExpandEntityReferences(false);
+            DocumentBuilder builder = factory.newDocumentBuilder();
+            builder.setErrorHandler(null); // the exception says what is wrong; no "[Fatal Error]" on stderr
+            return builder;
+        } catch (ParserConfigurationException e) {
+            throw new IllegalStateException("no secure XML parser in this JVM: " + e.getMessage(), e);
+        }
+    });
 
     static Element first(Element parent, String name) {
         List<Element> found = children(parent, name);

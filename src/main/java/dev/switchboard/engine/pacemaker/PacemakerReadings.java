@@ -37,6 +37,8 @@ final class PacemakerReadings {
     private static final Logger log = LoggerFactory.getLogger(PacemakerReadings.class);
     /** crm_mon's XML has every section (inactive resources, fail counts, failures); add successful fencing. */
     static final String[] CRM_MON = {"crm_mon", "-1", "--output-as=xml", "--fence-history=2"};
+    /** The CIB without its status section, which crm_mon reads for us (most of the CIB on a large cluster). */
+    static final String[] CIB_CONFIGURATION = {"cibadmin", "-Q", "-o", "configuration"};
 
     private final ClusterDefinition definition;
     private final PacemakerCommands commands;
@@ -54,6 +56,7 @@ final class PacemakerReadings {
     private volatile CrmMon lastMon;
     private volatile Cib cib;
     private volatile CibFacts cibFacts = CibFacts.NONE;
+    private String lastConfiguration;
     private volatile ClusterInventory inventory;
     private volatile String preferredNode;
 
@@ -111,9 +114,13 @@ final class PacemakerReadings {
             Document monXml = read(CrmMon::document, CRM_MON);
             CrmMon mon = parsed(() -> CrmMon.parse(monXml, ZoneId.systemDefault()), CRM_MON);
             if (withCib || cib == null) {
-                Document cibXml = read(CrmMon::document, "cibadmin", "-Q");
-                cib = parsed(() -> Cib.parse(cibXml), "cibadmin", "-Q");
-                cibFacts = CibFacts.of(cibXml);
+                String configuration = onAnyNode(CIB_CONFIGURATION).stdout();
+                if (!configuration.equals(lastConfiguration)) { // it seldom changes: parse it only then
+                    Document cibXml = parsed(() -> CrmMon.document(configuration), CIB_CONFIGURATION);
+                    cib = parsed(() -> Cib.parse(cibXml), CIB_CONFIGURATION);
+                    cibFacts = CibFacts.of(cibXml);
+                    lastConfiguration = configuration;
+                }
             }
             now = snapshots.of(mon, cib, holds.operations());
             inventory = PacemakerInventory.of(monXml, cibFacts, definition.name(), ZoneId.systemDefault(),
