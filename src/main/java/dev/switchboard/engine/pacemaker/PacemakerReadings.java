@@ -164,6 +164,11 @@ final class PacemakerReadings {
         for (String node : nodes) {
             try {
                 ServerCommands.Result result = commands.run(node, command);
+                String unread = unreadCluster(result.stdout());
+                if (!unread.isEmpty()) { // crm_mon 2.1 exits 0 when it cannot reach the CIB, and says so in XML
+                    throw PacemakerFailure.of(String.join(" ", command), node,
+                            new ServerCommands.Result(1, "", unread, result.duration()));
+                }
                 preferredNode = node;
                 return result;
             } catch (PacemakerFailure e) {
@@ -174,6 +179,15 @@ final class PacemakerReadings {
             }
         }
         throw unreachable;
+    }
+
+    /** The errors of an XML answer that has nothing else to say (no summary); empty for any other answer. */
+    static String unreadCluster(String xml) {
+        if (!xml.contains("<errors>") || xml.contains("<summary")) {
+            return "";
+        }
+        return String.join("; ", java.util.regex.Pattern.compile("<error>([^<]*)</error>").matcher(xml).results()
+                .map(m -> m.group(1).strip()).toList());
     }
 
     void addListener(Consumer<EngineEvent> listener) {

@@ -81,6 +81,14 @@ class PacemakerCorpusIT {
         assertThat(inventory.resource("web").orElseThrow().allInstances()).isEmpty();
     }
 
+    @Test
+    void aCibFileThatCannotBeReadIsAFailureNotAnEmptyCluster() {
+        requireTools();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> inventory(Path.of("/nonexistent/cib.xml")))
+                .isInstanceOf(PacemakerFailure.class).hasMessageContaining("crm_mon -1 --output-as=xml")
+                .hasMessageContaining("Could not connect to the CIB");
+    }
+
     /** The inventory the engine's poll takes, with CIB_file set for the commands it runs. */
     static ClusterInventory inventory(Path cib) {
         ClusterDefinition definition = new ClusterDefinition("corpus", cib, List.of(new ServerDefinition("n1",

@@ -245,6 +245,24 @@ class PacemakerInventoryTests {
                 .hasMessageContaining("same entity");
     }
 
+    /** crm_mon 2.1.5 with CIB_file=/nonexistent, or without a cluster to reach: exit 0, "OK" and an error. */
+    @Test
+    void anAnswerWithoutTheClusterIsNotAnEmptyCluster() {
+        String unreachable = """
+                <pacemaker-result api-version="2.25" request="crm_mon -1 --output-as=xml">
+                  <status code="0" message="OK">
+                    <errors>
+                      <error>Could not connect to the CIB: No such device or address</error>
+                    </errors>
+                  </status>
+                </pacemaker-result>
+                """;
+        assertThat(PacemakerReadings.unreadCluster(unreachable))
+                .isEqualTo("Could not connect to the CIB: No such device or address");
+        assertThat(PacemakerReadings.unreadCluster(text(CORPUS.resolve("crm_mon/two-node-group.xml")))).isEmpty();
+        assertThat(PacemakerReadings.unreadCluster(text(CORPUS.resolve("two-node-group.xml")))).isEmpty();
+    }
+
     private static List<String> codes(String name) {
         return read(name).conditions().stream().map(Condition::code).toList();
     }
