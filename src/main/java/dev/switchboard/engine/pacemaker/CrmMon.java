@@ -18,6 +18,7 @@ import javax.xml.parsers.ParserConfigurationException;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
+import org.xml.sax.helpers.DefaultHandler;
 
 /**
  * What {@code crm_mon -1 --output-as=xml} says about the cluster: the nodes, the groups with
@@ -194,9 +195,7 @@ public record CrmMon(List<Node> nodes, List<Group> groups, List<Failure> failure
     /** Parses Pacemaker's XML without DTDs or external entities. */
     static Document document(String xml) {
         try {
-            DocumentBuilder builder = BUILDER.get();
-            builder.reset();
-            return builder.parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+            return BUILDER.get().parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
         } catch (Exception e) {
             throw new IllegalArgumentException("not Pacemaker XML: " + e.getMessage(), e);
         }
@@ -210,7 +209,7 @@ public record CrmMon(List<Node> nodes, List<Group> groups, List<Failure> failure
             factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
             factory.setExpandEntityReferences(false);
             DocumentBuilder builder = factory.newDocumentBuilder();
-            builder.setErrorHandler(null); // the exception says what is wrong; no "[Fatal Error]" on stderr
+            builder.setErrorHandler(new DefaultHandler()); // the exception says what is wrong, not stderr
             return builder;
         } catch (ParserConfigurationException e) {
             throw new IllegalStateException("no secure XML parser in this JVM: " + e.getMessage(), e);

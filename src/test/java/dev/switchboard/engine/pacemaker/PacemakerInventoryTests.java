@@ -243,6 +243,9 @@ class PacemakerInventoryTests {
         assertThatThrownBy(() -> CrmMon.document("<pacemaker-result><nodes>"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("not Pacemaker XML: ")
                 .hasMessageContaining("same entity");
+        assertThat(read("two-node-group").nodes()).as("the parser is whole again after a failure").hasSize(2);
+        assertThatThrownBy(() -> CrmMon.document("<!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><x>&e;</x>"))
+                .as("no DTD, no entities").hasMessageContaining("DOCTYPE");
     }
 
     /** crm_mon 2.1.5 with CIB_file=/nonexistent, or without a cluster to reach: exit 0, "OK" and an error. */
