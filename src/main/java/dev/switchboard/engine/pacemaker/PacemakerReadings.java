@@ -181,9 +181,9 @@ final class PacemakerReadings {
         throw unreachable;
     }
 
-    /** The errors of an XML answer that has nothing else to say (no summary); empty for any other answer. */
+    /** The errors of a tool's XML answer that has nothing else to say (no summary); empty for any other answer. */
     static String unreadCluster(String xml) {
-        if (!xml.contains("<errors>") || xml.contains("<summary")) {
+        if (!xml.stripLeading().startsWith("<pacemaker-result") || !xml.contains("<errors>") || xml.contains("<summary")) {
             return "";
         }
         return String.join("; ", java.util.regex.Pattern.compile("<error>([^<]*)</error>").matcher(xml).results()
