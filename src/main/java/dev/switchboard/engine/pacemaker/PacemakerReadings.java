@@ -183,7 +183,8 @@ final class PacemakerReadings {
 
     /** The errors of a tool's XML answer that has nothing else to say (no summary); empty for any other answer. */
     static String unreadCluster(String xml) {
-        if (!xml.stripLeading().startsWith("<pacemaker-result") || !xml.contains("<errors>") || xml.contains("<summary")) {
+        boolean toolAnswer = xml.stripLeading().startsWith("<pacemaker-result");
+        if (!toolAnswer || !xml.contains("<errors>") || xml.contains("<summary")) {
             return "";
         }
         return String.join("; ", java.util.regex.Pattern.compile("<error>([^<]*)</error>").matcher(xml).results()
