@@ -61,7 +61,12 @@ public record Cib(List<Group> groups, List<Location> locations) {
     }
 
     public static Cib parse(String xml) {
-        Element root = CrmMon.document(xml).getDocumentElement();
+        return parse(CrmMon.document(xml));
+    }
+
+    /** The same from the CIB parsed once (the inventory reads the same document). */
+    static Cib parse(org.w3c.dom.Document cib) {
+        Element root = cib.getDocumentElement();
         Element configuration = "configuration".equals(root.getTagName()) ? root : CrmMon.first(root, "configuration");
         if (configuration == null) {
             throw new IllegalArgumentException("the CIB has no configuration section");

@@ -12,10 +12,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
+import org.xml.sax.helpers.DefaultHandler;
 
 /**
  * What {@code crm_mon -1 --output-as=xml} says about the cluster: the nodes, the groups with
@@ -132,7 +135,11 @@ public record CrmMon(List<Node> nodes, List<Group> groups, List<Failure> failure
 
     /** @param nodeZone the nodes' time zone, in which Pacemaker 2.1 writes its times */
     static CrmMon parse(String xml, ZoneId nodeZone) {
-        Document doc = document(xml);
+        return parse(document(xml), nodeZone);
+    }
+
+    /** The same from crm_mon's answer parsed once (the inventory reads the same document). */
+    static CrmMon parse(Document doc, ZoneId nodeZone) {
         Element status = first(doc.getDocumentElement(), "status");
         if (status != null && !"0".equals(status.getAttribute("code"))) {
             throw new IllegalArgumentException("crm_mon answered status " + status.getAttribute("code") + ": "
@@ -188,15 +195,26 @@ public record CrmMon(List<Node> nodes, List<Group> groups, List<Failure> failure
     /** Parses Pacemaker's XML without DTDs or external entities. */
     static Document document(String xml) {
         try {
-            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            factory.setExpandEntityReferences(false);
-            return factory.newDocumentBuilder().parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+            return BUILDER.get().parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
         } catch (Exception e) {
             throw new IllegalArgumentException("not Pacemaker XML: " + e.getMessage(), e);
         }
     }
+
+    /** One builder per thread: making one costs more than parsing a poll's answer (builders are not thread-safe). */
+    private static final ThreadLocal<DocumentBuilder> BUILDER = ThreadLocal.withInitial(() -> {
+        try {
+            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            factory.setExpandEntityReferences(false);
+            DocumentBuilder builder = factory.newDocumentBuilder();
+            builder.setErrorHandler(new DefaultHandler()); // the exception says what is wrong, not stderr
+            return builder;
+        } catch (ParserConfigurationException e) {
+            throw new IllegalStateException("no secure XML parser in this JVM: " + e.getMessage(), e);
+        }
+    });
 
     static Element first(Element parent, String name) {
         List<Element> found = children(parent, name);

@@ -7,6 +7,7 @@ import dev.switchboard.cluster.Monitor;
 import dev.switchboard.cluster.ResourceMonitor;
 import dev.switchboard.engine.ActivationState;
 import dev.switchboard.engine.ClusterEngine;
+import dev.switchboard.engine.ClusterInventory;
 import dev.switchboard.engine.ClusterSnapshot;
 import dev.switchboard.engine.EngineEvent;
 import dev.switchboard.engine.EngineFeature;
@@ -78,6 +79,13 @@ public final class PacemakerClusterEngine implements ClusterEngine {
     @Override
     public ClusterSnapshot snapshot() {
         return readings.last();
+    }
+
+    /** All of the cluster from the last poll's crm_mon and CIB; no command of its own. */
+    @Override
+    public Optional<ClusterInventory> inventory() {
+        snapshot(); // the first reading, when there is none yet
+        return Optional.ofNullable(readings.inventory());
     }
 
     // ---- group operations ----------------------------------------------------------------

@@ -3,6 +3,7 @@ package dev.switchboard.engine.pacemaker;
 import dev.switchboard.Translatable;
 import dev.switchboard.cluster.ClusterDefinition;
 import dev.switchboard.cluster.ServerDefinition;
+import dev.switchboard.engine.ClusterInventory;
 import dev.switchboard.engine.ClusterSnapshot;
 import dev.switchboard.engine.EngineEvent;
 import dev.switchboard.engine.OperationFailed;
@@ -13,6 +14,7 @@ import dev.switchboard.engine.polling.ServerCommands;
 import dev.switchboard.engine.polling.SnapshotChanges;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -20,8 +22,10 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.w3c.dom.Document;
 
 /**
  * What Switchboard reads from Pacemaker: crm_mon and the CIB on a node that answers, every poll
@@ -31,6 +35,10 @@ import org.slf4j.LoggerFactory;
 final class PacemakerReadings {
 
     private static final Logger log = LoggerFactory.getLogger(PacemakerReadings.class);
+    /** crm_mon's XML has every section (inactive resources, fail counts, failures); add successful fencing. */
+    static final String[] CRM_MON = {"crm_mon", "-1", "--output-as=xml", "--fence-history=2"};
+    /** The CIB without its status section, which crm_mon reads for us (most of the CIB on a large cluster). */
+    static final String[] CIB_CONFIGURATION = {"cibadmin", "-Q", "-o", "configuration"};
 
     private final ClusterDefinition definition;
     private final PacemakerCommands commands;
@@ -47,6 +55,9 @@ final class PacemakerReadings {
     private volatile ClusterSnapshot last;
     private volatile CrmMon lastMon;
     private volatile Cib cib;
+    private volatile CibFacts cibFacts = CibFacts.NONE;
+    private String lastConfiguration;
+    private volatile ClusterInventory inventory;
     private volatile String preferredNode;
 
     PacemakerReadings(ClusterDefinition definition, PacemakerCommands commands, GroupHolds holds,
@@ -85,6 +96,11 @@ final class PacemakerReadings {
         return lastMon;
     }
 
+    /** All of the cluster as the last reading showed it; null before the first. */
+    ClusterInventory inventory() {
+        return inventory;
+    }
+
     /**
      * Reads the cluster now and publishes what changed since the last reading.
      *
@@ -95,11 +111,20 @@ final class PacemakerReadings {
         List<EngineEvent> changes;
         ClusterSnapshot now;
         synchronized (this) {
-            CrmMon mon = read(CrmMon::parse, "crm_mon", "-1", "--output-as=xml");
+            Document monXml = read(CrmMon::document, CRM_MON);
+            CrmMon mon = parsed(() -> CrmMon.parse(monXml, ZoneId.systemDefault()), CRM_MON);
             if (withCib || cib == null) {
-                cib = read(Cib::parse, "cibadmin", "-Q");
+                String configuration = onAnyNode(CIB_CONFIGURATION).stdout();
+                if (!configuration.equals(lastConfiguration)) { // it seldom changes: parse it only then
+                    Document cibXml = parsed(() -> CrmMon.document(configuration), CIB_CONFIGURATION);
+                    cib = parsed(() -> Cib.parse(cibXml), CIB_CONFIGURATION);
+                    cibFacts = CibFacts.of(cibXml);
+                    lastConfiguration = configuration;
+                }
             }
             now = snapshots.of(mon, cib, holds.operations());
+            inventory = PacemakerInventory.of(monXml, cibFacts, definition.name(), ZoneId.systemDefault(),
+                    now.takenAt());
             changes = last == null ? List.of() : SnapshotChanges.between(last, now,
                     holds.notFailingOver(now, Instant.now()), recent.within(operationTimeout, now.takenAt()));
             lastMon = mon;
@@ -113,8 +138,12 @@ final class PacemakerReadings {
     /** Runs a reading command on a node that answers, and parses its output in Switchboard's words. */
     private <T> T read(Function<String, T> parse, String... command) {
         String output = onAnyNode(command).stdout();
+        return parsed(() -> parse.apply(output), command);
+    }
+
+    private static <T> T parsed(Supplier<T> parse, String... command) {
         try {
-            return parse.apply(output);
+            return parse.get();
         } catch (IllegalArgumentException e) {
             throw new OperationFailed(Translatable.of("engine.pacemaker.unreadable", String.join(" ", command),
                     e.getMessage()));
@@ -135,6 +164,11 @@ final class PacemakerReadings {
         for (String node : nodes) {
             try {
                 ServerCommands.Result result = commands.run(node, command);
+                String unread = unreadCluster(result.stdout());
+                if (!unread.isEmpty()) { // crm_mon 2.1 exits 0 when it cannot reach the CIB, and says so in XML
+                    throw PacemakerFailure.of(String.join(" ", command), node,
+                            new ServerCommands.Result(1, "", unread, result.duration()));
+                }
                 preferredNode = node;
                 return result;
             } catch (PacemakerFailure e) {
@@ -145,6 +179,16 @@ final class PacemakerReadings {
             }
         }
         throw unreachable;
+    }
+
+    /** The errors of a tool's XML answer that has nothing else to say (no summary); empty for any other answer. */
+    static String unreadCluster(String xml) {
+        boolean toolAnswer = xml.stripLeading().startsWith("<pacemaker-result");
+        if (!toolAnswer || !xml.contains("<errors>") || xml.contains("<summary")) {
+            return "";
+        }
+        return String.join("; ", java.util.regex.Pattern.compile("<error>([^<]*)</error>").matcher(xml).results()
+                .map(m -> m.group(1).strip()).toList());
     }
 
     void addListener(Consumer<EngineEvent> listener) {

@@ -38,11 +38,16 @@ final class StartTimes {
                 Instant start = null;
                 Instant probe = null;
                 for (Element op : CrmMon.children(resource, "operation_history")) {
+                    String task = op.getAttribute("task");
+                    boolean starts = task.equals("start") || task.equals("migrate_from") || task.equals("promote");
+                    if (!"0".equals(op.getAttribute("rc"))
+                            || !starts && !(task.equals("monitor") && isProbe(op.getAttribute("interval")))) {
+                        continue; // parsing a time costs more than the rest: only those that count
+                    }
                     Optional<Instant> at = parse(op.getAttribute("last-rc-change"), nodeZone);
-                    if (!"0".equals(op.getAttribute("rc")) || at.isEmpty()) {
+                    if (at.isEmpty()) {
                         continue;
                     }
-                    String task = op.getAttribute("task");
                     if (task.equals("start") || task.equals("migrate_from") || task.equals("promote")) {
                         start = latest(start, at.get());
                     } else if (task.equals("monitor") && isProbe(op.getAttribute("interval"))) {
