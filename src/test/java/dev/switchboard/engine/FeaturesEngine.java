@@ -39,8 +39,9 @@ public final class FeaturesEngine {
         return EnumSet.of(EngineFeature.TIMEOUT_RATIO);
     }
 
-    /** What the embedded engine has: all but cleaning up failures. */
+    /** What the embedded engine has: all but cleaning up failures, any resource by id and maintenance mode. */
     public static Set<EngineFeature> embedded() {
-        return EnumSet.complementOf(EnumSet.of(EngineFeature.CLEANUP_FAILURES));
+        return EnumSet.complementOf(EnumSet.of(EngineFeature.CLEANUP_FAILURES, EngineFeature.ANY_RESOURCE,
+                EngineFeature.MAINTENANCE_MODE));
     }
 }
