@@ -181,6 +181,40 @@ class PacemakerAnyResourceIT extends PacemakerWebIT {
         assertThat(result).contains("\"state\":\"FAILED\"", "sbtest-nosuch");
     }
 
+    @Test
+    void anOperatorUsesTheFormsWithAReasonAndTheTypedName() {
+        HttpSession operator = new HttpSession(url(""));
+        operator.login("operator", OPERATOR_PASSWORD);
+        String page = operator.get("/cluster/resources/" + DUMMY + "/operations").body();
+        assertThat(page).contains("Operations on resource " + DUMMY, "data-kind=\"MOVE_RESOURCE\"",
+                "data-kind=\"RESOURCE_MAINTENANCE_ON\"", "name=\"_csrf\"", "Type " + DUMMY + " to confirm");
+        assertThat(operator.get("/cluster/nodes/srv2/operations").body()).contains("data-kind=\"NODE_MAINTENANCE_ON\"",
+                "data-kind=\"SERVER_STANDBY\"");
+        assertThat(operator.get("/cluster/maintenance").body()).contains("data-kind=\"CLUSTER_MAINTENANCE_OFF\"");
+
+        HttpResponse<String> unconfirmed = operator.post("/cluster/operations", "kind=DISABLE_RESOURCE&subject="
+                + DUMMY + "&reason=CHG-4", true);
+        assertThat(unconfirmed.headers().firstValue("Location").orElseThrow()).endsWith("/cluster/resources/" + DUMMY
+                + "/operations");
+        assertThat(where(DUMMY)).as("nothing done without the typed name").hasSize(1);
+
+        HttpResponse<String> submitted = operator.post("/cluster/operations", "kind=RESOURCE_MAINTENANCE_ON&subject="
+                + DUMMY + "&reason=CHG-4&expiry=60", true);
+        String location = submitted.headers().firstValue("Location").orElseThrow();
+        assertThat(operator.finishedOperation(location.substring(location.indexOf("/operations/")),
+                Duration.ofSeconds(60))).contains("state op-succeeded", "maintenance mode on for " + DUMMY, "CHG-4");
+        assertThat(operator.get("/cluster/resources/" + DUMMY + "/operations").body())
+                .contains("class=\"expiry\"", "Switchboard switches maintenance mode of resource " + DUMMY + " off at ");
+        operator.get("/?lang=ja");
+        assertThat(operator.get("/cluster/resources/" + DUMMY + "/operations").body())
+                .contains("リソース " + DUMMY + " の操作", "保守モード");
+
+        succeeded("/api/v1/resources/" + DUMMY + "/maintenance/off", null);
+        assertThat(resourceXml(DUMMY)).doesNotContain("maintenance", "meta_attributes");
+        assertThat(operator.get("/cluster/resources/" + DUMMY + "/operations").body())
+                .as("switched off by hand: the expiry is forgotten").doesNotContain("class=\"expiry\"");
+    }
+
     // ---- the API --------------------------------------------------------------------------
 
     /** Posts, expects 202 and waits until the operation succeeded; its message. */
