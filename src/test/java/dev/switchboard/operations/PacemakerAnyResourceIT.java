@@ -176,9 +176,11 @@ class PacemakerAnyResourceIT extends PacemakerWebIT {
     }
 
     @Test
-    void anUnknownResourceFailsNamingIt() {
+    void anUnknownResourceOrAPrimitivesPromotedRoleFailsSayingWhy() {
         String result = finished(post("/api/v1/resources/sbtest-nosuch/enable", null));
         assertThat(result).contains("\"state\":\"FAILED\"", "sbtest-nosuch");
+        assertThat(finished(post("/api/v1/resources/" + DUMMY + "/move-promoted", "{\"target\":\"srv1\"}")))
+                .contains("\"state\":\"FAILED\"", DUMMY + " is no promotable clone");
     }
 
     @Test

@@ -44,7 +44,7 @@ final class PacemakerResourceOperations {
     void move(String resource, String node) {
         ResourcePlaces now = checked(resource, node);
         if (now.runsOnlyOn(resource, node)) {
-            throw new OperationNotAllowed(Translatable.of("engine.refused.alreadyRunsOn", resource, node));
+            throw new OperationNotAllowed(Translatable.of("operation.refused.alreadyThere", resource, node));
         }
         Translatable what = Translatable.of("engine.operation.moveTo", resource, node);
         asMove(resource, what, () -> {
@@ -59,6 +59,9 @@ final class PacemakerResourceOperations {
 
     void movePromoted(String clone, String node) {
         ResourcePlaces now = checked(clone, node);
+        if (!now.promotable().contains(clone)) {
+            throw new OperationNotAllowed(Translatable.of("operation.refused.notPromotable", clone));
+        }
         if (now.promotedOn(clone, node)) {
             throw new OperationNotAllowed(Translatable.of("engine.refused.alreadyPromotedOn", clone, node));
         }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.w3c.dom.Element;
 
 /**
@@ -13,8 +14,9 @@ import org.w3c.dom.Element;
  *
  * @param nodes  every node by name, with whether it is online and not in standby
  * @param places every active instance, as (resource id, enclosing ids, node, role)
+ * @param promotable the ids of the promotable clones (crm_mon's multi_state)
  */
-record ResourcePlaces(Map<String, Boolean> nodes, List<Place> places) {
+record ResourcePlaces(Map<String, Boolean> nodes, List<Place> places, Set<String> promotable) {
 
     /** One active instance of a primitive: its id, the ids of the group, clone or bundle around it. */
     record Place(String resource, List<String> enclosing, String node, String role) {
@@ -32,11 +34,12 @@ record ResourcePlaces(Map<String, Boolean> nodes, List<Place> places) {
                     && !"true".equals(n.getAttribute("standby")));
         }
         List<Place> places = new ArrayList<>();
-        collect(CrmMon.first(root, "resources"), List.of(), places);
-        return new ResourcePlaces(nodes, places);
+        Set<String> promotable = new java.util.HashSet<>();
+        collect(CrmMon.first(root, "resources"), List.of(), places, promotable);
+        return new ResourcePlaces(nodes, places, Set.copyOf(promotable));
     }
 
-    private static void collect(Element parent, List<String> enclosing, List<Place> into) {
+    private static void collect(Element parent, List<String> enclosing, List<Place> into, Set<String> promotable) {
         if (parent == null) {
             return;
         }
@@ -51,11 +54,14 @@ record ResourcePlaces(Map<String, Boolean> nodes, List<Place> places) {
                             e.getAttribute("role")));
                 }
             } else if (List.of("group", "clone", "bundle", "replica").contains(e.getTagName())) {
+                if ("true".equals(e.getAttribute("multi_state"))) {
+                    promotable.add(e.getAttribute("id"));
+                }
                 List<String> around = new ArrayList<>(enclosing);
                 if (!e.getAttribute("id").isEmpty()) {
                     around.add(e.getAttribute("id"));
                 }
-                collect(e, List.copyOf(around), into);
+                collect(e, List.copyOf(around), into, promotable);
             }
         }
     }

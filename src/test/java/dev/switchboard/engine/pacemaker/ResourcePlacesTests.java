@@ -49,5 +49,6 @@ class ResourcePlacesTests {
         assertThat(places.promotedOn("sbtest-stateful-clone", "srv1")).isTrue();
         assertThat(places.promotedOn("sbtest-stateful-clone", "srv2")).isFalse();
         assertThat(places.promotedOn("sbtest-stateful", "srv1")).isTrue();
+        assertThat(places.promotable()).containsExactly("sbtest-stateful-clone");
     }
 }
