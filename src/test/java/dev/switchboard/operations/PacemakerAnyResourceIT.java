@@ -38,6 +38,9 @@ class PacemakerAnyResourceIT extends PacemakerWebIT {
     @Autowired
     AuditTrail trail;
 
+    @Autowired
+    MaintenanceExpiries expiries;
+
     @BeforeAll
     static void createTestResources() {
         removeTestResources(); // an earlier, interrupted run may have left them
@@ -160,6 +163,21 @@ class PacemakerAnyResourceIT extends PacemakerWebIT {
                 && e.action().equals("operation-requested")).toList();
         assertThat(requested).first().satisfies(e -> assertThat(e.details())
                 .startsWith("cluster-maintenance-off cluster; reason: maintenance mode set by operation "));
+    }
+
+    @Test
+    void anExpiryDueWhileSwitchboardWasDownGoesOffFromTheDatabase() {
+        String on = succeeded("/api/v1/nodes/srv2/maintenance/on", "{\"reason\":\"CHG-5\",\"expiry\":\"60\"}");
+        Matcher id = ID.matcher(on);
+        assertThat(id.find()).isTrue();
+        assertThat(expiries.pending()).singleElement().satisfies(e -> assertThat(e.operationId()).isEqualTo(id.group(1)));
+        // as a restart finds it after being down past the expiry: only the row in H2 says it is due
+        expiries.forget(id.group(1));
+        expiries.add(id.group(1), "node", "srv2", java.time.Instant.now().minusSeconds(5));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> !nodesXml().contains("maintenance"));
+        assertThat(nodesXml()).doesNotContain("instance_attributes");
+        await().atMost(Duration.ofSeconds(10)).until(() -> expiries.pending().isEmpty());
     }
 
     @Test
