@@ -52,8 +52,13 @@ class ResourcePreflight {
         if (kind.onCluster() && !OperationKind.CLUSTER.equals(subject)) {
             throw new IllegalArgumentException("The cluster's maintenance has the subject \"cluster\".");
         }
-        if (kind == OperationKind.MOVE_RESOURCE && definition.group(subject).isPresent()) {
-            throw new OperationNotAllowed(Translatable.of("operation.refused.declaredGroup", subject));
+        if (kind == OperationKind.MOVE_RESOURCE) {
+            // a declared group, or a member of one, moves with the group's checks and verification
+            String group = definition.group(subject).or(() -> definition.groupOfResource(subject))
+                    .map(g -> g.name()).orElse(null);
+            if (group != null) {
+                throw new OperationNotAllowed(Translatable.of("operation.refused.declaredGroup", group));
+            }
         }
         engine.inventory().ifPresent(inventory -> checkAgainst(inventory, kind, subject, target));
     }

@@ -67,6 +67,8 @@ class ResourcePreflightTests {
     void aDeclaredGroupMovesOnlyThroughTheGroupMove() {
         assertThatThrownBy(() -> preflight.check(OperationKind.MOVE_RESOURCE, "g", "srv2"))
                 .isInstanceOf(OperationNotAllowed.class).hasMessageStartingWith("Group g is declared in cluster.yml");
+        assertThatThrownBy(() -> preflight.check(OperationKind.MOVE_RESOURCE, "fip1", "srv2")).as("a member")
+                .isInstanceOf(OperationNotAllowed.class).hasMessageStartingWith("Group g is declared in cluster.yml");
     }
 
     @Test
