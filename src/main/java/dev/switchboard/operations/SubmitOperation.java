@@ -3,9 +3,11 @@ package dev.switchboard.operations;
 import org.springframework.stereotype.Service;
 
 /**
- * The use case for every kind of operation but a move: none has preflight checks, so each is
- * held, recorded and run as asked ({@link OperationWork} says what each kind does). A move has
- * checks and goes through {@link MoveGroup}; this refuses it, so no route can start a move unchecked.
+ * The use case for every kind of operation but a move: each is held, recorded and run as asked
+ * ({@link OperationWork} says what each kind does); those on the manager's own ids (any resource,
+ * node or the cluster) first pass {@link ResourcePreflight}, and maintenance mode on may take an
+ * expiry ({@link MaintenanceExpiryWatch}). A move of a group has checks and goes through
+ * {@link MoveGroup}; this refuses it, so no route can start a move unchecked.
  */
 @Service
 public class SubmitOperation {

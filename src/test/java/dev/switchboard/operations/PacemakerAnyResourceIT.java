@@ -107,7 +107,7 @@ class PacemakerAnyResourceIT extends PacemakerWebIT {
 
         succeeded("/api/v1/resources/" + DUMMY + "/ban", "{\"target\":\"" + from + "\"}");
 
-        assertThat(where(DUMMY)).containsExactly(other(from));
+        assertThat(where(DUMMY)).hasSize(1).doesNotContain(from); // srv2 or, on a three-node lab, srv3 too
         assertThat(constraints()).contains("id=\"cli-ban-" + DUMMY + "-on-" + from + "\"");
         succeeded("/api/v1/resources/" + DUMMY + "/clear", null);
         assertThat(constraints()).doesNotContain("cli-");
