@@ -141,9 +141,10 @@ public final class EmbeddedClusterEngine implements ClusterEngine {
 
     // ---- the port ------------------------------------------------------------------------------
 
-    @Override // a failed group is cleared by starting it again
+    @Override // a failed group is cleared by starting it again; it runs only cluster.yml's groups
     public Set<EngineFeature> features() {
-        return EnumSet.complementOf(EnumSet.of(EngineFeature.CLEANUP_FAILURES));
+        return EnumSet.complementOf(EnumSet.of(EngineFeature.CLEANUP_FAILURES, EngineFeature.ANY_RESOURCE,
+                EngineFeature.MAINTENANCE_MODE));
     }
 
     @Override
