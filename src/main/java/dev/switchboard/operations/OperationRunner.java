@@ -33,7 +33,7 @@ class OperationRunner implements DisposableBean {
     private final OperationAudit audit;
     private final OperationWork work;
     private final EngineFeatures features;
-    private final ResourcePreflight preflight;
+    private final ResourcePreflight resourcePreflight;
     private final ExecutorService runner = Executors.newCachedThreadPool(r -> {
         Thread thread = new Thread(r, "operation");
         thread.setDaemon(true);
@@ -41,8 +41,8 @@ class OperationRunner implements DisposableBean {
     });
 
     OperationRunner(ClusterDefinition definition, OperationStore store, OperationHolds holds, OperationAudit audit,
-                    OperationWork work, EngineFeatures features, ResourcePreflight preflight) {
-        this.preflight = preflight;
+                    OperationWork work, EngineFeatures features, ResourcePreflight resourcePreflight) {
+        this.resourcePreflight = resourcePreflight;
         this.definition = definition;
         this.store = store;
         this.holds = holds;
@@ -67,9 +67,9 @@ class OperationRunner implements DisposableBean {
             throw new IllegalArgumentException("A server's standby or return takes no target; leave it out.");
         }
         Operation operation = new Operation(UUID.randomUUID().toString(), r.kind(), r.subject(),
-                r.kind().onServer() || held.isEmpty() ? null : held.get(0), r.target(), r.recordedReason(), r.actor().name(),
-                r.actor().role(), r.actor().source(), Instant.now(), OperationState.REQUESTED, null, null, null,
-                r.partOf(), null);
+                r.kind().onServer() || held.isEmpty() ? null : held.get(0), r.target(), r.recordedReason(),
+                r.actor().name(), r.actor().role(), r.actor().source(), Instant.now(), OperationState.REQUESTED, null,
+                null, null, r.partOf(), null);
         refuseUnavailable(operation);
         refuseByPreflight(operation);
         try {
@@ -105,7 +105,7 @@ class OperationRunner implements DisposableBean {
             return;
         }
         try {
-            preflight.check(operation.kind(), operation.subject(), operation.target());
+            resourcePreflight.check(operation.kind(), operation.subject(), operation.target());
         } catch (OperationNotAllowed | NameNotFound refused) {
             audit.record(operation, OperationAudit.REFUSED, Outcome.DENIED, refused.getMessage());
             throw refused;
