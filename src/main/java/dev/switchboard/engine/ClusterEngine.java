@@ -80,6 +80,67 @@ public interface ClusterEngine extends AutoCloseable {
         throw new OperationNotAllowed(Translatable.of("engine.refused.noCleanup"));
     }
 
+    // ---- any resource, node or the whole cluster, by the manager's own names (ANY_RESOURCE) --
+
+    /**
+     * Moves a standalone primitive or a group the manager has (by its id) to {@code node}, waits
+     * until it runs there and removes the constraint the move needed, whatever happened.
+     *
+     * @throws OperationNotAllowed when the engine has no such operations ({@link EngineFeature#ANY_RESOURCE})
+     */
+    default void moveResource(String resource, String node) {
+        throw new OperationNotAllowed(Translatable.of("engine.refused.noAnyResource"));
+    }
+
+    /** Moves the promoted role of a promotable clone to {@code node}; its constraint is removed again. */
+    default void movePromotedRole(String clone, String node) {
+        throw new OperationNotAllowed(Translatable.of("engine.refused.noAnyResource"));
+    }
+
+    /** Keeps the resource off {@code node} until the ban is cleared (the one constraint that stays). */
+    default void banResource(String resource, String node) {
+        throw new OperationNotAllowed(Translatable.of("engine.refused.noAnyResource"));
+    }
+
+    /** Removes the move and ban constraints on the resource, on {@code node} only when one is named. */
+    default void clearResourceConstraints(String resource, @Nullable String node) {
+        throw new OperationNotAllowed(Translatable.of("engine.refused.noAnyResource"));
+    }
+
+    /** Forgets the resource's failures and fail counts, on {@code node} only when one is named. */
+    default void cleanupResource(String resource, @Nullable String node) {
+        throw new OperationNotAllowed(Translatable.of("engine.refused.noAnyResource"));
+    }
+
+    /** Starts ({@code started}) or stops any resource by its target role, and waits until it has. */
+    default void setResourceRunning(String resource, boolean started) {
+        throw new OperationNotAllowed(Translatable.of("engine.refused.noAnyResource"));
+    }
+
+    /** The ids of the move and ban constraints (Pacemaker's cli-prefer and cli-ban) on the resource now. */
+    default List<String> placementConstraints(String resource) {
+        return List.of();
+    }
+
+    /**
+     * Maintenance mode for one resource: the manager leaves it as it is (no monitor, start or stop).
+     *
+     * @throws OperationNotAllowed when the engine has none ({@link EngineFeature#MAINTENANCE_MODE})
+     */
+    default void resourceMaintenance(String resource, boolean on) {
+        throw new OperationNotAllowed(Translatable.of("engine.refused.noMaintenance"));
+    }
+
+    /** Maintenance mode for a node: the manager leaves everything on it as it is. */
+    default void nodeMaintenance(String node, boolean on) {
+        throw new OperationNotAllowed(Translatable.of("engine.refused.noMaintenance"));
+    }
+
+    /** Maintenance mode for the whole cluster. */
+    default void clusterMaintenance(boolean on) {
+        throw new OperationNotAllowed(Translatable.of("engine.refused.noMaintenance"));
+    }
+
     /**
      * The cluster manager's own plan for moving the group to {@code target} (Pacemaker's
      * scheduler on a copy of the live configuration); empty when Switchboard plans it itself.

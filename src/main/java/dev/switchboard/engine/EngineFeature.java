@@ -17,5 +17,12 @@ public enum EngineFeature {
     /** {@link ClusterEngine#placement}: why a resource runs where it does, from the manager's own scores. */
     PLACEMENT,
     /** {@link ServerAccess}: the servers' files, links and commands (link checks, updates, relinks). */
-    SERVER_ACCESS
+    SERVER_ACCESS,
+    /**
+     * {@link ClusterEngine#moveResource} and its neighbours: moving, banning, clearing, cleaning up,
+     * starting and stopping any resource by its id, and moving a promotable clone's promoted role.
+     */
+    ANY_RESOURCE,
+    /** {@link ClusterEngine#resourceMaintenance}, node and cluster maintenance mode. */
+    MAINTENANCE_MODE
 }

@@ -22,7 +22,8 @@ class OperationAudit {
     }
 
     void record(Operation o, String action, Outcome outcome, String details) {
-        record(o, action, outcome, details, o.group(), o.kind().onServer() ? o.subject() : o.target(), null, null);
+        record(o, action, outcome, details, o.group(),
+                o.kind().onServer() || o.kind().onNode() ? o.subject() : o.target(), null, null);
     }
 
     /** @param group the group concerned: the operation's own, or for a server operation the group that moved */

@@ -27,6 +27,12 @@ class OperationHolds {
     /** The key suspending or resuming a monitor holds, instead of any group. */
     static final String MONITOR_KEY = "monitor:";
 
+    /** The key an operation on any resource by the manager's id holds, besides its declared group if any. */
+    static final String RESOURCE_KEY = "resource:";
+
+    /** The key the whole cluster's maintenance holds. */
+    static final String CLUSTER_KEY = "cluster:";
+
     private final ClusterDefinition definition;
     private final Map<String, Operation> holders = new ConcurrentHashMap<>();
 
@@ -68,7 +74,14 @@ class OperationHolds {
             return List.of(MONITOR_KEY + operation.subject());
         }
         List<String> keys = new ArrayList<>(groupsHeldBy(operation.kind(), operation.subject()));
-        if (operation.kind().onServer()) {
+        if (operation.kind().byManagerIds()) {
+            // a node's maintenance excludes its standby (same key); a resource's, its other operations
+            keys.add(switch (operation.kind().scope()) {
+                case "node" -> SERVER_KEY + operation.subject();
+                case "cluster" -> CLUSTER_KEY;
+                default -> RESOURCE_KEY + operation.subject();
+            });
+        } else if (operation.kind().onServer()) {
             keys.add(SERVER_KEY + operation.subject());
         }
         return keys;
@@ -85,6 +98,11 @@ class OperationHolds {
      * @throws NameNotFound when the subject does not exist
      */
     List<String> groupsHeldBy(OperationKind kind, String subject) {
+        if (kind.byManagerIds()) {
+            // the manager's ids: a declared group, or a declared group's member, holds that group
+            return kind.scope().equals("resource") ? definition.group(subject).or(() -> definition
+                    .groupOfResource(subject)).map(FailoverGroup::name).stream().toList() : List.of();
+        }
         return switch (kind) {
             case MOVE_GROUP, START_GROUP, STOP_GROUP, CLEAR_LEFTOVERS, CLEANUP_FAILURES -> List.of(definition
                     .group(subject).map(FailoverGroup::name).orElseThrow(() -> new NameNotFound("group", subject)));
@@ -100,6 +118,7 @@ class OperationHolds {
                     .map(t -> definition.group(t).or(() -> definition.groupOfResource(t)).map(FailoverGroup::name)
                             .orElse(t))
                     .orElseThrow(() -> new NameNotFound("monitor", subject)));
+            default -> throw new IllegalStateException(kind + " is named by the manager's ids");
         };
     }
 }

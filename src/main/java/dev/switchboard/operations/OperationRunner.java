@@ -33,6 +33,7 @@ class OperationRunner implements DisposableBean {
     private final OperationAudit audit;
     private final OperationWork work;
     private final EngineFeatures features;
+    private final ResourcePreflight resourcePreflight;
     private final ExecutorService runner = Executors.newCachedThreadPool(r -> {
         Thread thread = new Thread(r, "operation");
         thread.setDaemon(true);
@@ -40,7 +41,8 @@ class OperationRunner implements DisposableBean {
     });
 
     OperationRunner(ClusterDefinition definition, OperationStore store, OperationHolds holds, OperationAudit audit,
-                    OperationWork work, EngineFeatures features) {
+                    OperationWork work, EngineFeatures features, ResourcePreflight resourcePreflight) {
+        this.resourcePreflight = resourcePreflight;
         this.definition = definition;
         this.store = store;
         this.holds = holds;
@@ -58,17 +60,18 @@ class OperationRunner implements DisposableBean {
      */
     Operation start(OperationRequest r, List<String> preflight) {
         List<String> held = holds.groupsHeldBy(r.kind(), r.subject());
-        if (r.target() != null && definition.server(r.target()).isEmpty()) {
+        if (r.target() != null && !r.kind().byManagerIds() && definition.server(r.target()).isEmpty()) {
             throw new NameNotFound("server", r.target());
         }
         if (r.target() != null && r.kind().onServer()) {
             throw new IllegalArgumentException("A server's standby or return takes no target; leave it out.");
         }
         Operation operation = new Operation(UUID.randomUUID().toString(), r.kind(), r.subject(),
-                r.kind().onServer() ? null : held.get(0), r.target(), r.recordedReason(), r.actor().name(),
-                r.actor().role(), r.actor().source(), Instant.now(), OperationState.REQUESTED, null, null, null,
-                r.partOf(), null);
+                r.kind().onServer() || held.isEmpty() ? null : held.get(0), r.target(), r.recordedReason(),
+                r.actor().name(), r.actor().role(), r.actor().source(), Instant.now(), OperationState.REQUESTED, null,
+                null, null, r.partOf(), null);
         refuseUnavailable(operation);
+        refuseByPreflight(operation);
         try {
             holds.take(operation);
         } catch (GroupHeld busy) {
@@ -94,6 +97,19 @@ class OperationRunner implements DisposableBean {
             audit.record(operation, OperationAudit.REFUSED, Outcome.DENIED, refused.getMessage());
             throw refused;
         });
+    }
+
+    /** What the manager's ids show would fail is refused as what the engine lacks: audited, nothing held. */
+    private void refuseByPreflight(Operation operation) {
+        if (!operation.kind().byManagerIds()) {
+            return;
+        }
+        try {
+            resourcePreflight.check(operation.kind(), operation.subject(), operation.target());
+        } catch (OperationNotAllowed | NameNotFound refused) {
+            audit.record(operation, OperationAudit.REFUSED, Outcome.DENIED, refused.getMessage());
+            throw refused;
+        }
     }
 
     /** The hold is released whatever happens, also when the bookkeeping itself fails. */

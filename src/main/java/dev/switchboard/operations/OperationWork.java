@@ -17,9 +17,11 @@ class OperationWork {
     private final ClusterEngine engine;
     private final VerifiedMove move;
     private final ServerStandby standby;
+    private final ResourceWork anyResource;
 
-    OperationWork(ClusterEngine engine, VerifiedMove move, ServerStandby standby) {
+    OperationWork(ClusterEngine engine, VerifiedMove move, ServerStandby standby, ResourceWork anyResource) {
         this.engine = engine;
+        this.anyResource = anyResource;
         this.move = move;
         this.standby = standby;
     }
@@ -56,6 +58,9 @@ class OperationWork {
             }
             case SERVER_STANDBY -> standby.run(o.subject(), true);
             case SERVER_ONLINE -> standby.run(o.subject(), false);
+            case MOVE_RESOURCE, MOVE_PROMOTED, BAN_RESOURCE, CLEAR_RESOURCE, CLEANUP_RESOURCE, ENABLE_RESOURCE,
+                 DISABLE_RESOURCE, RESOURCE_MAINTENANCE_ON, RESOURCE_MAINTENANCE_OFF, NODE_MAINTENANCE_ON,
+                 NODE_MAINTENANCE_OFF, CLUSTER_MAINTENANCE_ON, CLUSTER_MAINTENANCE_OFF -> anyResource.execute(o);
         };
     }
 

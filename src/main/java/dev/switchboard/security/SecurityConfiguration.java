@@ -111,7 +111,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/kiosk/**").permitAll()
                         .requestMatchers("/account/**").hasRole("VIEWER") // everyone's own password
                         .requestMatchers("/admin/**").hasRole("ADMIN")
-                        .requestMatchers("/operations/new", "/groups/*/move").hasRole("OPERATOR")
+                        .requestMatchers("/operations/new", "/groups/*/move", "/cluster/resources/*/operations",
+                                "/cluster/nodes/*/operations", "/cluster/maintenance").hasRole("OPERATOR")
                         .requestMatchers("/audit/export.*").hasRole("OPERATOR")
                         .requestMatchers(HttpMethod.POST, "/audit/integrity").hasRole("VIEWER")
                         .requestMatchers(HttpMethod.GET, "/**").hasRole("VIEWER")

@@ -326,6 +326,26 @@ public abstract class ClusterEngineContract {
         assertThat(group().currentServer()).isEqualTo(home());
     }
 
+    @Test
+    void operationsOnAnyResourceAreThereOrRefusedBeforeAnythingIsDone() {
+        if (has(EngineFeature.ANY_RESOURCE)) {
+            assertThatThrownBy(() -> engine().banResource("no-such-resource", home())).isInstanceOf(NameNotFound.class);
+            assertThatThrownBy(() -> engine().moveResource(groupName(), "no-such-node"))
+                    .isInstanceOf(NameNotFound.class);
+        } else {
+            assertThatThrownBy(() -> engine().moveResource(groupName(), other())).isInstanceOf(OperationNotAllowed.class);
+            assertThatThrownBy(() -> engine().setResourceRunning(groupName(), false))
+                    .isInstanceOf(OperationNotAllowed.class);
+            assertThat(engine().placementConstraints(groupName())).isEmpty();
+        }
+        if (has(EngineFeature.MAINTENANCE_MODE)) {
+            assertThatThrownBy(() -> engine().nodeMaintenance("no-such-node", true)).isInstanceOf(NameNotFound.class);
+        } else {
+            assertThatThrownBy(() -> engine().clusterMaintenance(true)).isInstanceOf(OperationNotAllowed.class);
+        }
+        assertThat(group().currentServer()).isEqualTo(home());
+    }
+
     /** A file every server of the cluster has, holding the installed version (the rolling update's probe). */
     protected String versionFile() {
         return "/usr/local/jcclweb/VERSION";

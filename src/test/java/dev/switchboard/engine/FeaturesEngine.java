@@ -39,8 +39,9 @@ public final class FeaturesEngine {
         return EnumSet.of(EngineFeature.TIMEOUT_RATIO);
     }
 
-    /** What the embedded engine has: all but cleaning up failures and placement. */
+    /** What the embedded engine has: the rehearsal, standby, the timeout ratio and the servers' files. */
     public static Set<EngineFeature> embedded() {
-        return EnumSet.complementOf(EnumSet.of(EngineFeature.CLEANUP_FAILURES, EngineFeature.PLACEMENT));
+        return EnumSet.of(EngineFeature.DUMMY_FAILURE, EngineFeature.SERVER_STANDBY, EngineFeature.TIMEOUT_RATIO,
+                EngineFeature.SERVER_ACCESS);
     }
 }

@@ -146,7 +146,7 @@ class OperationHoldsTests {
 
     @Test
     void noRouteCanStartAMoveWithoutItsChecks() {
-        SubmitOperation submissions = new SubmitOperation(null); // refused before anything is held or run
+        SubmitOperation submissions = new SubmitOperation(null, null); // refused before anything is held or run
 
         assertThatThrownBy(() -> submissions.submit(new OperationRequest(OperationKind.MOVE_GROUP, "a", "srv2", "r",
                 new AuditActor("alice", "OPERATOR", null)))).isInstanceOf(IllegalArgumentException.class)

@@ -45,8 +45,8 @@ class UnavailableOperationTests {
     /** No store and no work: a refused request reaches neither. */
     private final OperationRunner runner = new OperationRunner(DEFINITION, null, holds,
             new OperationAudit(e -> audited.add((OperationProgressed) e)), null,
-            new EngineFeatures(engine, "clusterpro"));
-    private final SubmitOperation submissions = new SubmitOperation(runner);
+            new EngineFeatures(engine, "clusterpro"), new ResourcePreflight(engine, DEFINITION));
+    private final SubmitOperation submissions = new SubmitOperation(runner, null);
 
     @AfterEach
     void stop() {
@@ -87,7 +87,23 @@ class UnavailableOperationTests {
     }
 
     @Test
+    void operationsOnAnyResourceAndMaintenanceAreRefusedNamingTheFeature() {
+        assertThatThrownBy(() -> submissions.submit(new OperationRequest(OperationKind.MOVE_RESOURCE, "g", "srv2",
+                "r", ALICE))).isInstanceOf(OperationNotAllowed.class).hasMessageStartingWith(
+                "Operations on any resource by its id (move, ban, clear, cleanup, start and stop, promoted role) are "
+                        + "not available on the clusterpro engine");
+        assertThatThrownBy(() -> submissions.submit(new OperationRequest(OperationKind.CLUSTER_MAINTENANCE_ON,
+                OperationKind.CLUSTER, null, "window", ALICE))).isInstanceOf(OperationNotAllowed.class)
+                .hasMessageStartingWith("Maintenance mode is not available on the clusterpro engine");
+        assertThat(audited).hasSize(2).allMatch(a -> a.outcome() == Outcome.DENIED);
+        assertThat(holds.holderOf("g")).isEmpty();
+    }
+
+    @Test
     void eachKindNeedsOnlyItsOwnFeature() {
+        assertThat(OperationKind.MOVE_PROMOTED.feature()).contains(EngineFeature.ANY_RESOURCE);
+        assertThat(OperationKind.DISABLE_RESOURCE.feature()).contains(EngineFeature.ANY_RESOURCE);
+        assertThat(OperationKind.NODE_MAINTENANCE_OFF.feature()).contains(EngineFeature.MAINTENANCE_MODE);
         assertThat(OperationKind.START_DUMMY_FAILURE.feature()).contains(EngineFeature.DUMMY_FAILURE);
         assertThat(OperationKind.STOP_DUMMY_FAILURE.feature()).contains(EngineFeature.DUMMY_FAILURE);
         assertThat(OperationKind.SERVER_ONLINE.feature()).contains(EngineFeature.SERVER_STANDBY);

@@ -33,7 +33,9 @@ import org.slf4j.LoggerFactory;
  * Drives an existing Pacemaker cluster with its own tools: starts and stops through
  * {@code target-role}, moves through {@link PacemakerMoves}, suspends a monitor by disabling its
  * monitor operation; what it sees comes from {@link PacemakerReadings}, each operation waits
- * through {@link PacemakerWaits}.
+ * through {@link PacemakerWaits}. Operations on any resource, node or the cluster by Pacemaker's
+ * ids are {@link PacemakerResourceOperations}'; their one-line delegations take this class over
+ * 300 lines, as the port's many methods do.
  */
 public final class PacemakerClusterEngine implements ClusterEngine {
 
@@ -46,6 +48,7 @@ public final class PacemakerClusterEngine implements ClusterEngine {
     private final PacemakerWaits waits;
     private final PacemakerMoves moves;
     private final PacemakerPlacement placements;
+    private final PacemakerResourceOperations anyResource;
     private final Set<EngineFeature> features;
 
     public PacemakerClusterEngine(ClusterDefinition definition, PacemakerCommands commands, Duration operationTimeout,
@@ -56,8 +59,10 @@ public final class PacemakerClusterEngine implements ClusterEngine {
         this.waits = new PacemakerWaits(() -> readings.refresh(false), operationTimeout, PacemakerWaits.STEP);
         this.moves = new PacemakerMoves(definition, readings, holds, waits, operationTimeout);
         this.placements = new PacemakerPlacement(readings);
+        this.anyResource = new PacemakerResourceOperations(definition, readings, holds, operationTimeout);
         this.features = EnumSet.of(EngineFeature.DUMMY_FAILURE, EngineFeature.SERVER_STANDBY,
-                EngineFeature.CLEANUP_FAILURES, EngineFeature.PLACEMENT);
+                EngineFeature.CLEANUP_FAILURES, EngineFeature.PLACEMENT, EngineFeature.ANY_RESOURCE,
+                EngineFeature.MAINTENANCE_MODE);
         if (commands.reachesNodes()) {
             features.add(EngineFeature.SERVER_ACCESS);
         }
@@ -179,6 +184,58 @@ public final class PacemakerClusterEngine implements ClusterEngine {
     public Optional<String> diskHolder(String group) {
         return group(group).resources().stream().filter(r -> r.type().equals("disk")).map(ResourceStatus::server)
                 .filter(s -> s != null).findFirst();
+    }
+
+    // ---- any resource, node or the cluster, by Pacemaker's ids: PacemakerResourceOperations --
+
+    @Override
+    public void moveResource(String resource, String node) {
+        anyResource.move(resource, node);
+    }
+
+    @Override
+    public void movePromotedRole(String clone, String node) {
+        anyResource.movePromoted(clone, node);
+    }
+
+    @Override
+    public void banResource(String resource, String node) {
+        anyResource.ban(resource, node);
+    }
+
+    @Override
+    public void clearResourceConstraints(String resource, String node) {
+        anyResource.clear(resource, node);
+    }
+
+    @Override
+    public void cleanupResource(String resource, String node) {
+        anyResource.cleanup(resource, node);
+    }
+
+    @Override
+    public void setResourceRunning(String resource, boolean started) {
+        anyResource.running(resource, started);
+    }
+
+    @Override
+    public List<String> placementConstraints(String resource) {
+        return anyResource.placementConstraints(resource);
+    }
+
+    @Override
+    public void resourceMaintenance(String resource, boolean on) {
+        anyResource.resourceMaintenance(resource, on);
+    }
+
+    @Override
+    public void nodeMaintenance(String node, boolean on) {
+        anyResource.nodeMaintenance(node, on);
+    }
+
+    @Override
+    public void clusterMaintenance(boolean on) {
+        anyResource.clusterMaintenance(on);
     }
 
     // ---- resources and monitors ------------------------------------------------------------
