@@ -3,6 +3,7 @@ package dev.switchboard.engine.pacemaker;
 import dev.switchboard.Translatable;
 import dev.switchboard.cluster.ClusterDefinition;
 import dev.switchboard.cluster.ServerDefinition;
+import dev.switchboard.engine.ClusterChanged;
 import dev.switchboard.engine.ClusterSnapshot;
 import dev.switchboard.engine.EngineEvent;
 import dev.switchboard.engine.OperationFailed;
@@ -48,6 +49,8 @@ final class PacemakerReadings {
     private volatile CrmMon lastMon;
     private volatile Cib cib;
     private volatile String preferredNode;
+    private String lastFingerprint;
+    private volatile long lastChangeNanos;
 
     PacemakerReadings(ClusterDefinition definition, PacemakerCommands commands, GroupHolds holds,
                       Duration operationTimeout) {
@@ -95,7 +98,11 @@ final class PacemakerReadings {
         List<EngineEvent> changes;
         ClusterSnapshot now;
         synchronized (this) {
-            CrmMon mon = read(CrmMon::parse, "crm_mon", "-1", "--output-as=xml");
+            String xml = onAnyNode("crm_mon", "-1", "--output-as=xml").stdout();
+            CrmMon mon = parsed(CrmMon::parse, xml, "crm_mon", "-1", "--output-as=xml");
+            String fingerprint = CrmMonFingerprint.of(xml);
+            boolean changed = lastFingerprint != null && !fingerprint.equals(lastFingerprint);
+            lastFingerprint = fingerprint;
             if (withCib || cib == null) {
                 cib = read(Cib::parse, "cibadmin", "-Q");
             }
@@ -105,6 +112,12 @@ final class PacemakerReadings {
             lastMon = mon;
             last = now;
             recent.note(now);
+            if (changed) {
+                lastChangeNanos = System.nanoTime();
+                if (changes.isEmpty()) {
+                    changes = List.of(new ClusterChanged(now.takenAt()));
+                }
+            }
         }
         changes.forEach(listeners::publish); // outside the lock: listeners write to the database
         return now;
@@ -112,7 +125,10 @@ final class PacemakerReadings {
 
     /** Runs a reading command on a node that answers, and parses its output in Switchboard's words. */
     private <T> T read(Function<String, T> parse, String... command) {
-        String output = onAnyNode(command).stdout();
+        return parsed(parse, onAnyNode(command).stdout(), command);
+    }
+
+    private static <T> T parsed(Function<String, T> parse, String output, String... command) {
         try {
             return parse.apply(output);
         } catch (IllegalArgumentException e) {
@@ -145,6 +161,19 @@ final class PacemakerReadings {
             }
         }
         throw unreachable;
+    }
+
+    /**
+     * When a reading last differed from the one before ({@link System#nanoTime()}; 0 before any
+     * change): the notifications check that they told of it.
+     */
+    long lastChangeNanos() {
+        return lastChangeNanos;
+    }
+
+    /** Publishes an event that is no change of the reading (the notifications' warning came or went). */
+    void announce(EngineEvent event) {
+        listeners.publish(event);
     }
 
     void addListener(Consumer<EngineEvent> listener) {
