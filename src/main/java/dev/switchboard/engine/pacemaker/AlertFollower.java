@@ -96,18 +96,19 @@ final class AlertFollower implements AutoCloseable {
             log.debug("{}: {}", name, e.getMessage());
         }
         if (!closed) {
-            String why = p.isAlive() ? "its output closed" : "exit " + waitFor(p);
+            String why = exited(p) ? "exit " + p.exitValue() : "its output closed";
             ended = why;
             log.warn("{} ended ({}): changes now come from polling only", name, why);
         }
     }
 
-    private static int waitFor(Process p) {
+    /** Whether the process has exited, given a moment after its output closed. */
+    private static boolean exited(Process p) {
         try {
-            return p.waitFor();
+            return p.waitFor(1, java.util.concurrent.TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return -1;
+            return false;
         }
     }
 
