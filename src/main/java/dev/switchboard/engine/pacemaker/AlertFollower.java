@@ -1,7 +1,6 @@
 package dev.switchboard.engine.pacemaker;
 
 import java.io.ByteArrayOutputStream;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -47,8 +46,8 @@ final class AlertFollower implements AutoCloseable {
         }
         ended = null;
         try {
-            Process started = new ProcessBuilder(commandLine).redirectErrorStream(true)
-                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
+            // standard input stays open: it closes when Switchboard closes it or dies, and that ends the command
+            Process started = new ProcessBuilder(commandLine).redirectErrorStream(true).start();
             process = started;
             Thread reader = new Thread(() -> read(started), "pacemaker-follow");
             reader.setDaemon(true);
@@ -117,6 +116,11 @@ final class AlertFollower implements AutoCloseable {
         closed = true;
         Process p = process;
         if (p != null) {
+            try {
+                p.getOutputStream().close();
+            } catch (IOException e) {
+                // it is ended below anyway
+            }
             p.descendants().forEach(ProcessHandle::destroy);
             p.destroy();
         }

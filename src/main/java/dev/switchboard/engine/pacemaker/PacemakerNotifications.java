@@ -76,12 +76,25 @@ final class PacemakerNotifications implements AutoCloseable {
         installAlert();
         for (String node : nodes) {
             followers.add(new AlertFollower("tail -F " + PacemakerAlerts.LOG + " on " + node, commands.runner()
-                    .commandLine(node, "tail", "-n", "0", "-F", PacemakerAlerts.LOG), this::sign, this::alertLine));
+                    .commandLine(node, whileSwitchboardRuns("tail", "-n", "0", "-F", PacemakerAlerts.LOG)), this::sign,
+                    this::alertLine));
             followers.add(new AlertFollower("crm_mon (CIB changes) on " + node, commands.runner().commandLine(node,
-                    "stdbuf", "-o0", "crm_mon", "--output-as=text", "--interval=60s"), this::sign, line -> { }));
+                    whileSwitchboardRuns("stdbuf", "-o0", "crm_mon", "--output-as=text", "--interval=60s")),
+                    this::sign, line -> { }));
         }
         followers.forEach(AlertFollower::start);
         worker.scheduleWithFixedDelay(this::check, CHECK.toMillis(), CHECK.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * The command, ended on the node as soon as its standard input closes (Switchboard stopped or
+     * died, or ssh lost the connection), so no follower outlives Switchboard; it ends by itself too.
+     */
+    static String[] whileSwitchboardRuns(String... command) {
+        List<String> words = new ArrayList<>(List.of("sh", "-c", "exec 3<&0; \"$@\" & c=$!; "
+                + "(cat <&3 > /dev/null; kill $c) > /dev/null 2>&1 & wait $c", "switchboard-follow"));
+        words.addAll(List.of(command));
+        return words.toArray(String[]::new);
     }
 
     /** Why pages may be late; empty while Pacemaker's notifications arrive. */
