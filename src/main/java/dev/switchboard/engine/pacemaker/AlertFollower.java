@@ -20,6 +20,7 @@ final class AlertFollower implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(AlertFollower.class);
 
     private final String name;
+    private final String node;
     private final List<String> commandLine;
     private final Runnable onOutput;
     private final Consumer<String> onLine;
@@ -28,8 +29,9 @@ final class AlertFollower implements AutoCloseable {
     private volatile String ended;
 
     /** @param name what and where, for the log and the warning ("tail -F on srv1") */
-    AlertFollower(String name, List<String> commandLine, Runnable onOutput, Consumer<String> onLine) {
+    AlertFollower(String name, String node, List<String> commandLine, Runnable onOutput, Consumer<String> onLine) {
         this.name = name;
+        this.node = node;
         this.commandLine = List.copyOf(commandLine);
         this.onOutput = onOutput;
         this.onLine = onLine;
@@ -37,6 +39,10 @@ final class AlertFollower implements AutoCloseable {
 
     String name() {
         return name;
+    }
+
+    String node() {
+        return node;
     }
 
     /** Starts the command; when it cannot start, {@link #running()} is false and {@link #ended()} says why. */

@@ -2,6 +2,7 @@ package dev.switchboard.engine.pacemaker;
 
 import dev.switchboard.Translatable;
 import dev.switchboard.engine.ClusterChanged;
+import dev.switchboard.engine.ServerState;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -54,6 +55,7 @@ final class PacemakerNotifications implements AutoCloseable {
     private volatile boolean alertMissing;
     private volatile boolean missedChange;
     private volatile Translatable warning;
+    private volatile long startedNanos;
     private long checkedChange;
     private long deadSince;
     private int checks;
@@ -74,11 +76,12 @@ final class PacemakerNotifications implements AutoCloseable {
             return;
         }
         installAlert();
+        startedNanos = System.nanoTime();
         for (String node : nodes) {
-            followers.add(new AlertFollower("tail -F " + PacemakerAlerts.LOG + " on " + node, commands.runner()
+            followers.add(new AlertFollower("tail -F " + PacemakerAlerts.LOG + " on " + node, node, commands.runner()
                     .commandLine(node, whileSwitchboardRuns("tail", "-n", "0", "-F", PacemakerAlerts.LOG)), this::sign,
                     this::alertLine));
-            followers.add(new AlertFollower("crm_mon (CIB changes) on " + node, commands.runner().commandLine(node,
+            followers.add(new AlertFollower("crm_mon (CIB changes) on " + node, node, commands.runner().commandLine(node,
                     whileSwitchboardRuns("stdbuf", "-o0", "crm_mon", "--output-as=text", "--interval=60s")),
                     this::sign, line -> { }));
         }
@@ -180,7 +183,9 @@ final class PacemakerNotifications implements AutoCloseable {
     /** A change the poll saw (at least a second ago, so a late sign still counts) with no sign around it. */
     private void noteMissedChange() {
         long change = readings.lastChangeNanos();
-        if (change == 0 || change == checkedChange || System.nanoTime() - change < CHECK.toNanos()) {
+        // the alert's own installation is a change the followers, starting, cannot have announced
+        if (change == 0 || change == checkedChange || System.nanoTime() - change < CHECK.toNanos()
+                || change - startedNanos < SIGN_BEFORE.toNanos()) {
             return;
         }
         checkedChange = change;
@@ -189,7 +194,10 @@ final class PacemakerNotifications implements AutoCloseable {
 
     private Translatable currentWarning() {
         Translatable why;
-        List<String> dead = followers.stream().filter(f -> !f.running()).map(AlertFollower::name).toList();
+        // a node that is down is on the page already; its followers' silence loses nothing of the others
+        List<String> dead = followers.stream().filter(f -> !f.running())
+                .filter(f -> readings.last().serverState(f.node()) != ServerState.OFFLINE).map(AlertFollower::name)
+                .toList();
         if (alertMissing) {
             why = Translatable.of("engine.pacemaker.notify.noAlert", PacemakerAlerts.ID);
         } else if (!notInstalled.isEmpty()) {

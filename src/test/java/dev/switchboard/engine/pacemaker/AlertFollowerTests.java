@@ -17,7 +17,7 @@ class AlertFollowerTests {
 
     @Test
     void everyLineIsHandedOnAndAnEndIsNoticedWithItsExitCode() {
-        AlertFollower follower = new AlertFollower("test", List.of("sh", "-c", "echo one; printf 'two\\nthr'; "
+        AlertFollower follower = new AlertFollower("test", "srv1", List.of("sh", "-c", "echo one; printf 'two\\nthr'; "
                 + "sleep 0.3; echo ee; exit 3"), signs::incrementAndGet, lines::add);
         follower.start();
 
@@ -29,7 +29,7 @@ class AlertFollowerTests {
 
     @Test
     void outputWithoutANewlineIsStillASign() {
-        AlertFollower follower = new AlertFollower("test", List.of("sh", "-c", "printf .; sleep 30"),
+        AlertFollower follower = new AlertFollower("test", "srv1", List.of("sh", "-c", "printf .; sleep 30"),
                 signs::incrementAndGet, lines::add);
         follower.start();
         try {
@@ -45,7 +45,7 @@ class AlertFollowerTests {
 
     @Test
     void aCommandThatCannotStartSaysWhy() {
-        AlertFollower follower = new AlertFollower("test", List.of("/nonexistent/tail", "-F", "x"),
+        AlertFollower follower = new AlertFollower("test", "srv1", List.of("/nonexistent/tail", "-F", "x"),
                 signs::incrementAndGet, lines::add);
         follower.start();
 
