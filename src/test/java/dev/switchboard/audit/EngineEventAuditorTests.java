@@ -125,9 +125,9 @@ class EngineEventAuditorTests {
     @Test
     void aNodeChangingStateIsOnTheRecordAndAMereRedrawIsNot() throws Exception {
         Instant at = Instant.now().minusMillis(200);
-        onAnEngineThread(new ClusterChanged(at));
+        context.publishEvent(new ClusterChanged(at)); // here, so a failure to describe it would fail the test
         onAnEngineThread(new ServerStateChanged(at, "srv2", ServerState.ONLINE, ServerState.STANDBY));
-        onAnEngineThread(new ClusterChanged(at));
+        context.publishEvent(new ClusterChanged(at));
 
         await().atMost(Duration.ofSeconds(5)).until(() -> !trail.latest(1).isEmpty());
         Thread.sleep(200); // a row for the second ClusterChanged would be written by now
