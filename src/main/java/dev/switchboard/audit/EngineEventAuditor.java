@@ -4,6 +4,7 @@ import dev.switchboard.audit.AuditRecord.Outcome;
 import dev.switchboard.cluster.ClusterDefinition;
 import dev.switchboard.cluster.FailoverGroup;
 import dev.switchboard.engine.ActivationState;
+import dev.switchboard.engine.ClusterChanged;
 import dev.switchboard.engine.EngineEvent;
 import dev.switchboard.engine.GroupFailedOver;
 import dev.switchboard.engine.GroupStateChanged;
@@ -12,6 +13,8 @@ import dev.switchboard.engine.MonitorState;
 import dev.switchboard.engine.MonitorStateChanged;
 import dev.switchboard.engine.ResourceStateChanged;
 import dev.switchboard.engine.ScriptFinished;
+import dev.switchboard.engine.ServerState;
+import dev.switchboard.engine.ServerStateChanged;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -36,6 +39,9 @@ class EngineEventAuditor {
 
     @EventListener
     void on(EngineEvent event) {
+        if (event instanceof ClusterChanged) {
+            return; // only redraws open pages; what matters has an event of its own
+        }
         AuditRecord described = toRecord(event);
         String group = groupOf(event);
         // looked up now, not on the writer thread: the operation may finish before the row is written
@@ -64,6 +70,11 @@ class EngineEventAuditor {
             return AuditRecord.system("group-failover", f.group(), Outcome.INFO,
                     f.fromServer() + " → " + f.toServer() + because(f.cause())).on(null, f.toServer());
         }
+        if (event instanceof ServerStateChanged s) {
+            return AuditRecord.system("server-state", s.server(), s.to() == ServerState.OFFLINE ? Outcome.FAILURE
+                    : Outcome.INFO, s.from().word() + " → " + s.to().word()).on(null, s.server())
+                    .states(s.from().word(), s.to().word());
+        }
         if (event instanceof MonitorRecoveryStarted m) {
             return AuditRecord.system("monitor-recovery", m.monitor(), Outcome.INFO,
                     m.action() + on(m.server()) + because(m.reason())).on(null, m.server());
@@ -89,6 +100,9 @@ class EngineEventAuditor {
         }
         if (event instanceof ScriptFinished s) {
             return s.group();
+        }
+        if (event instanceof ServerStateChanged) {
+            return null;
         }
         String monitor = event instanceof MonitorStateChanged m ? m.monitor() : ((MonitorRecoveryStarted) event).monitor();
         return definition.monitor(monitor).map(m -> m.recovery().target())

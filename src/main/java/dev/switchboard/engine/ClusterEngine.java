@@ -167,6 +167,15 @@ public interface ClusterEngine extends AutoCloseable {
         return Optional.empty();
     }
 
+    /**
+     * Why open pages may see changes late (the manager's notifications do not arrive, so updates
+     * come only from polling); empty while changes reach them at once, or when the engine has no
+     * notifications to lose.
+     */
+    default Optional<Translatable> updatesWarning() {
+        return Optional.empty();
+    }
+
     /** The timeout ratio in force ({@link TimeoutRatio#NONE} when none); empty when the engine has no ratio. */
     default Optional<TimeoutRatio> timeoutRatio() {
         return Optional.empty();

@@ -27,6 +27,7 @@ class EngineHealthIndicator implements HealthIndicator {
         Health.Builder health = Health.up();
         engine.snapshot().groups().forEach(g -> health.withDetail(g.name(), g.state().word()
                 + (g.currentServer() == null ? "" : " on " + g.currentServer())));
+        engine.updatesWarning().ifPresent(w -> health.withDetail("liveUpdates", w.english()));
         return health.build();
     }
 }

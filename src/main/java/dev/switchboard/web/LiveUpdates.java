@@ -118,7 +118,9 @@ class LiveUpdates implements DisposableBean {
     }
 
     private String render(StatusView view, Locale locale) {
-        return templates.process("status/index", Set.of("live"), new Context(locale, view.asModel()));
+        Map<String, Object> model = new HashMap<>(view.asModel());
+        engine.updatesWarning().ifPresent(w -> model.put(UpdatesWarning.MODEL, w));
+        return templates.process("status/index", Set.of("live"), new Context(locale, model));
     }
 
     private void heartbeat() {

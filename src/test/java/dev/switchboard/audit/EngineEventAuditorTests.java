@@ -6,8 +6,11 @@ import static org.awaitility.Awaitility.await;
 import dev.switchboard.audit.AuditRecord.Outcome;
 import dev.switchboard.cluster.ClusterDefinition;
 import dev.switchboard.engine.ActivationState;
+import dev.switchboard.engine.ClusterChanged;
 import dev.switchboard.engine.GroupStateChanged;
 import dev.switchboard.engine.ResourceStateChanged;
+import dev.switchboard.engine.ServerState;
+import dev.switchboard.engine.ServerStateChanged;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -117,5 +120,22 @@ class EngineEventAuditorTests {
         context.close();
 
         assertThat(trail.latest(100)).hasSize(20).extracting(AuditEvent::target).contains("exec0", "exec19");
+    }
+
+    @Test
+    void aNodeChangingStateIsOnTheRecordAndAMereRedrawIsNot() throws Exception {
+        Instant at = Instant.now().minusMillis(200);
+        // called directly: Spring would swallow a listener's ClassCastException that names the event's class
+        context.getBean(EngineEventAuditor.class).on(new ClusterChanged(at));
+        onAnEngineThread(new ServerStateChanged(at, "srv2", ServerState.ONLINE, ServerState.STANDBY));
+        context.getBean(EngineEventAuditor.class).on(new ClusterChanged(at));
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> !trail.latest(1).isEmpty());
+        Thread.sleep(200); // a row for the second ClusterChanged would be written by now
+        assertThat(trail.latest(5)).singleElement().extracting(AuditEvent::actor, AuditEvent::action,
+                        AuditEvent::target, AuditEvent::outcome, AuditEvent::details, AuditEvent::server,
+                        AuditEvent::stateBefore, AuditEvent::stateAfter)
+                .containsExactly("system", "server-state", "srv2", "INFO", "Online → Standby", "srv2", "Online",
+                        "Standby");
     }
 }

@@ -33,9 +33,10 @@ import org.slf4j.LoggerFactory;
  * Drives an existing Pacemaker cluster with its own tools: starts and stops through
  * {@code target-role}, moves through {@link PacemakerMoves}, suspends a monitor by disabling its
  * monitor operation; what it sees comes from {@link PacemakerReadings}, each operation waits
- * through {@link PacemakerWaits}. Operations on any resource, node or the cluster by Pacemaker's
- * ids are {@link PacemakerResourceOperations}'; their one-line delegations take this class over
- * 300 lines, as the port's many methods do.
+ * through {@link PacemakerWaits}; Pacemaker's notifications ({@link PacemakerNotifications}) make it
+ * read at once when something changed. Operations on any resource, node or the cluster by
+ * Pacemaker's ids are {@link PacemakerResourceOperations}'; their one-line delegations take this
+ * class over 300 lines, as the port's many methods do.
  */
 public final class PacemakerClusterEngine implements ClusterEngine {
 
@@ -50,6 +51,7 @@ public final class PacemakerClusterEngine implements ClusterEngine {
     private final PacemakerPlacement placements;
     private final PacemakerResourceOperations anyResource;
     private final Set<EngineFeature> features;
+    private final PacemakerNotifications notifications;
 
     public PacemakerClusterEngine(ClusterDefinition definition, PacemakerCommands commands, Duration operationTimeout,
                                   Duration pollInterval) {
@@ -66,6 +68,10 @@ public final class PacemakerClusterEngine implements ClusterEngine {
         if (commands.reachesNodes()) {
             features.add(EngineFeature.SERVER_ACCESS);
         }
+        // without a prefix every command runs here: one node's alert file and CIB stream, not one per node
+        List<String> nodes = definition.servers().stream().map(s -> s.name()).toList();
+        this.notifications = new PacemakerNotifications(readings, commands,
+                commands.reachesNodes() ? nodes : nodes.subList(0, Math.min(1, nodes.size())), pollInterval);
     }
 
     /** Everything but the vendor's timeout ratio; the nodes' files and commands only through a command prefix. */
@@ -78,6 +84,13 @@ public final class PacemakerClusterEngine implements ClusterEngine {
     @Override
     public void start() {
         readings.startPolling(pollInterval);
+        notifications.start();
+    }
+
+    /** See {@link PacemakerNotifications}: empty while Pacemaker's notifications arrive. */
+    @Override
+    public Optional<Translatable> updatesWarning() {
+        return notifications.warning();
     }
 
     /** The last reading (at most one poll interval old); operations read afresh themselves. */
@@ -306,9 +319,10 @@ public final class PacemakerClusterEngine implements ClusterEngine {
         readings.addListener(listener);
     }
 
-    /** Stops watching; Pacemaker keeps running the cluster. */
+    /** Stops watching and takes Switchboard's alert out of the CIB; Pacemaker keeps running the cluster. */
     @Override
     public void close() {
+        notifications.close();
         readings.stopPolling();
     }
 

@@ -4,6 +4,7 @@ import dev.switchboard.Translatable;
 import dev.switchboard.cluster.ClusterDefinition;
 import dev.switchboard.cluster.ServerDefinition;
 import dev.switchboard.engine.ClusterInventory;
+import dev.switchboard.engine.ClusterChanged;
 import dev.switchboard.engine.ClusterSnapshot;
 import dev.switchboard.engine.EngineEvent;
 import dev.switchboard.engine.OperationFailed;
@@ -59,6 +60,8 @@ final class PacemakerReadings {
     private String lastConfiguration;
     private volatile ClusterInventory inventory;
     private volatile String preferredNode;
+    private String lastFingerprint;
+    private volatile long lastChangeNanos;
 
     PacemakerReadings(ClusterDefinition definition, PacemakerCommands commands, GroupHolds holds,
                       Duration operationTimeout) {
@@ -111,8 +114,12 @@ final class PacemakerReadings {
         List<EngineEvent> changes;
         ClusterSnapshot now;
         synchronized (this) {
-            Document monXml = read(CrmMon::document, CRM_MON);
+            String xml = onAnyNode(CRM_MON).stdout();
+            Document monXml = parsed(() -> CrmMon.document(xml), CRM_MON);
             CrmMon mon = parsed(() -> CrmMon.parse(monXml, ZoneId.systemDefault()), CRM_MON);
+            String fingerprint = CrmMonFingerprint.of(xml);
+            boolean changed = lastFingerprint != null && !fingerprint.equals(lastFingerprint);
+            lastFingerprint = fingerprint;
             if (withCib || cib == null) {
                 String configuration = onAnyNode(CIB_CONFIGURATION).stdout();
                 if (!configuration.equals(lastConfiguration)) { // it seldom changes: parse it only then
@@ -130,15 +137,15 @@ final class PacemakerReadings {
             lastMon = mon;
             last = now;
             recent.note(now);
+            if (changed) {
+                lastChangeNanos = System.nanoTime();
+                if (changes.isEmpty()) {
+                    changes = List.of(new ClusterChanged(now.takenAt()));
+                }
+            }
         }
         changes.forEach(listeners::publish); // outside the lock: listeners write to the database
         return now;
-    }
-
-    /** Runs a reading command on a node that answers, and parses its output in Switchboard's words. */
-    private <T> T read(Function<String, T> parse, String... command) {
-        String output = onAnyNode(command).stdout();
-        return parsed(() -> parse.apply(output), command);
     }
 
     private static <T> T parsed(Supplier<T> parse, String... command) {
@@ -189,6 +196,19 @@ final class PacemakerReadings {
         }
         return String.join("; ", java.util.regex.Pattern.compile("<error>([^<]*)</error>").matcher(xml).results()
                 .map(m -> m.group(1).strip()).toList());
+    }
+
+    /**
+     * When a reading last differed from the one before ({@link System#nanoTime()}; 0 before any
+     * change): the notifications check that they told of it.
+     */
+    long lastChangeNanos() {
+        return lastChangeNanos;
+    }
+
+    /** Publishes an event that is no change of the reading (the notifications' warning came or went). */
+    void announce(EngineEvent event) {
+        listeners.publish(event);
     }
 
     void addListener(Consumer<EngineEvent> listener) {

@@ -73,13 +73,7 @@ public final class ServerCommands {
      * @throws NotRun when it could not start, or did not end within the timeout
      */
     public Result attempt(String server, Consumer<String> onLine, String... command) {
-        List<String> full = new ArrayList<>();
-        prefix.forEach(word -> full.add(word.replace("{node}", server)));
-        boolean remoteShell = !prefix.isEmpty() && Path.of(prefix.get(0)).getFileName().toString().equals("ssh");
-        for (String word : command) {
-            // ssh joins its arguments and lets the remote shell split them again: quote each word
-            full.add(remoteShell ? quoted(word) : word);
-        }
+        List<String> full = commandLine(server, command);
         long started = System.nanoTime();
         Process process;
         try {
@@ -107,6 +101,18 @@ public final class ServerCommands {
             Thread.currentThread().interrupt();
             throw new NotRun(NotRun.Kind.INTERRUPTED, full.get(0), "interrupted");
         }
+    }
+
+    /** The words that run the command on the server: the prefix, then the command (quoted for ssh). */
+    public List<String> commandLine(String server, String... command) {
+        List<String> full = new ArrayList<>();
+        prefix.forEach(word -> full.add(word.replace("{node}", server)));
+        boolean remoteShell = !prefix.isEmpty() && Path.of(prefix.get(0)).getFileName().toString().equals("ssh");
+        for (String word : command) {
+            // ssh joins its arguments and lets the remote shell split them again: quote each word
+            full.add(remoteShell ? quoted(word) : word);
+        }
+        return full;
     }
 
     private static void kill(Process process) {

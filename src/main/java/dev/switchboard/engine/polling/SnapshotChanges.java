@@ -12,6 +12,8 @@ import dev.switchboard.engine.MonitorStateChanged;
 import dev.switchboard.engine.MonitorStatus;
 import dev.switchboard.engine.ResourceStateChanged;
 import dev.switchboard.engine.ResourceStatus;
+import dev.switchboard.engine.ServerStateChanged;
+import dev.switchboard.engine.ServerStatus;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +22,8 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * The events between two polls of a cluster manager (Pacemaker, CLUSTERPRO's API). A group or resource seen on another server than
+ * The events between two polls of a cluster manager (Pacemaker, CLUSTERPRO's API): servers that
+ * changed state, and groups, resources and monitors. A group or resource seen on another server than
  * before went Offline on the old one and came up on the new one, even when no poll caught it in
  * between; a group that changed servers while Switchboard was not moving it failed over, also
  * when a poll caught it stopped in between.
@@ -38,6 +41,12 @@ public final class SnapshotChanges {
                                             Map<String, String> lastActive) {
         List<EngineEvent> events = new ArrayList<>();
         Instant at = after.takenAt();
+        for (ServerStatus now : after.servers()) {
+            // a server the last reading did not have (a node just added) is no change of state
+            before.servers().stream().filter(s -> s.name().equals(now.name())).findFirst()
+                    .filter(was -> was.state() != now.state())
+                    .ifPresent(was -> events.add(new ServerStateChanged(at, now.name(), was.state(), now.state())));
+        }
         for (GroupStatus now : after.groups()) {
             GroupStatus was = before.group(now.name()).orElse(null);
             if (was == null) {

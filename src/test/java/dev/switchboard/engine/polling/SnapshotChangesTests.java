@@ -7,6 +7,9 @@ import dev.switchboard.engine.ClusterSnapshot;
 import dev.switchboard.engine.EngineEvent;
 import dev.switchboard.engine.GroupFailedOver;
 import dev.switchboard.engine.GroupStatus;
+import dev.switchboard.engine.ServerState;
+import dev.switchboard.engine.ServerStateChanged;
+import dev.switchboard.engine.ServerStatus;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +49,24 @@ class SnapshotChangesTests {
                 Set.of(), Map.of("failover-clweb", "srv1"))).noneMatch(e -> e instanceof GroupFailedOver);
         assertThat(SnapshotChanges.between(reading(ActivationState.OFFLINE, null), reading(ActivationState.ONLINE, "srv2"),
                 Set.of(), Map.of())).as("not running anywhere recently").noneMatch(e -> e instanceof GroupFailedOver);
+    }
+
+    @Test
+    void aNodeThatChangedStateIsAnEventEvenWhenNoGroupMoved() {
+        ClusterSnapshot before = nodes(ServerState.ONLINE, ServerState.ONLINE);
+        ClusterSnapshot after = nodes(ServerState.ONLINE, ServerState.STANDBY);
+
+        assertThat(SnapshotChanges.between(before, after, Set.of(), Map.of())).singleElement()
+                .isEqualTo(new ServerStateChanged(after.takenAt(), "srv2", ServerState.ONLINE, ServerState.STANDBY));
+        assertThat(SnapshotChanges.between(after, nodes(ServerState.ONLINE, ServerState.STANDBY), Set.of(), Map.of()))
+                .as("the same states again").isEmpty();
+        assertThat(SnapshotChanges.between(new ClusterSnapshot("lab", Instant.now(), List.of(), List.of(), List.of()),
+                after, Set.of(), Map.of())).as("a node the last reading did not have").isEmpty();
+    }
+
+    private static ClusterSnapshot nodes(ServerState srv1, ServerState srv2) {
+        return new ClusterSnapshot("lab", Instant.now(), List.of(new ServerStatus("srv1", srv1, "10.0.0.1"),
+                new ServerStatus("srv2", srv2, "10.0.0.2")), List.of(), List.of());
     }
 
     private static ClusterSnapshot reading(ActivationState state, String server) {
