@@ -50,7 +50,6 @@ public final class EmbeddedClusterEngine implements ClusterEngine {
     private final EventSink events = new EventSink();
     private final ProcessTable processes = new ProcessTable();
     private final ScaledTimeouts timeouts = new ScaledTimeouts();
-    private final ExecutorService connections = Executors.newCachedThreadPool(EngineThreads.named("fip"));
     private final ExecutorService recoveries = Executors.newCachedThreadPool(EngineThreads.named("recovery"));
     private final ScheduledExecutorService scheduler =
             Executors.newSingleThreadScheduledExecutor(EngineThreads.named("monitor"));
@@ -66,6 +65,10 @@ public final class EmbeddedClusterEngine implements ClusterEngine {
     private boolean closed;
 
     public EmbeddedClusterEngine(ClusterDefinition definition, Path dataDir) {
+        this(definition, dataDir, ForwarderLimits.DEFAULTS);
+    }
+
+    public EmbeddedClusterEngine(ClusterDefinition definition, Path dataDir, ForwarderLimits forwarderLimits) {
         this.definition = definition;
         Path data = dataDir.toAbsolutePath().normalize();
         this.environment = new EmbeddedEnvironment(data.toString());
@@ -76,7 +79,7 @@ public final class EmbeddedClusterEngine implements ClusterEngine {
         this.standby = new ServerStandby(data.resolve("engine/standby"));
         for (FailoverGroup g : definition.groups()) {
             List<ResourceDriver> drivers = g.resources().stream()
-                    .map(r -> driver(r, g, runner, environment, data)).toList();
+                    .map(r -> driver(r, g, forwarderLimits, data)).toList();
             groups.put(g.name(), new EmbeddedGroup(g, servers, drivers,
                     new GroupRecord(data.resolve("engine/groups"), g.name()), events, standby::mayRun));
         }
@@ -96,17 +99,17 @@ public final class EmbeddedClusterEngine implements ClusterEngine {
         this.dataDirLock = new DataDirLock(data);
     }
 
-    private ResourceDriver driver(Resource r, FailoverGroup g, ScriptRunner runner, EmbeddedEnvironment env, Path data) {
+    private ResourceDriver driver(Resource r, FailoverGroup g, ForwarderLimits forwarderLimits, Path data) {
         if (r instanceof FloatingIp fip) {
-            return new FloatingIpDriver(fip, connections);
+            return new FloatingIpDriver(fip, forwarderLimits);
         }
         if (r instanceof Disk disk) {
             return new DiskDriver(disk, processes);
         }
         if (r instanceof Exec exec) {
-            return new ExecDriver(exec, g, runner, env);
+            return new ExecDriver(exec, g, runner, environment);
         }
-        return new ServiceDriver((Service) r, g, env, processes, data.resolve("logs/services"));
+        return new ServiceDriver((Service) r, g, environment, processes, data.resolve("logs/services"));
     }
 
     /**
@@ -253,7 +256,6 @@ public final class EmbeddedClusterEngine implements ClusterEngine {
             Thread.currentThread().interrupt();
         }
         groups.values().forEach(EmbeddedGroup::detach);
-        connections.shutdownNow();
         dataDirLock.release();
     }
 
