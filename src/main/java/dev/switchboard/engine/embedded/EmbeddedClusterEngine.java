@@ -33,7 +33,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -51,8 +50,7 @@ public final class EmbeddedClusterEngine implements ClusterEngine {
     private final ProcessTable processes = new ProcessTable();
     private final ScaledTimeouts timeouts = new ScaledTimeouts();
     private final ExecutorService recoveries = Executors.newCachedThreadPool(EngineThreads.named("recovery"));
-    private final ScheduledExecutorService scheduler =
-            Executors.newSingleThreadScheduledExecutor(EngineThreads.named("monitor"));
+    private final MonitorSchedules schedules = new MonitorSchedules();
     private final EmbeddedEnvironment environment;
     private final Provisioner provisioner;
     private final DataDirLock dataDirLock;
@@ -128,8 +126,8 @@ public final class EmbeddedClusterEngine implements ClusterEngine {
             group.adoptOrStart(server -> applications.running(group.group(), server));
         }
         for (ProcessMonitorRunner monitor : monitors.values()) {
-            long interval = monitor.definition().interval().toMillis();
-            scheduler.scheduleWithFixedDelay(() -> recovery.runChecks(monitor), 0, interval, TimeUnit.MILLISECONDS);
+            schedules.every(monitor.definition().name(), monitor.definition().interval(),
+                    () -> recovery.runChecks(monitor));
         }
     }
 
@@ -248,7 +246,8 @@ public final class EmbeddedClusterEngine implements ClusterEngine {
             return;
         }
         closed = true;
-        scheduler.shutdownNow();
+        schedules.close();
+        monitors.values().forEach(ProcessMonitorRunner::close);
         recoveries.shutdown();
         try {
             recoveries.awaitTermination(1, TimeUnit.MINUTES);

@@ -12,18 +12,20 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.function.Function;
+import java.util.function.ToIntFunction;
 
 /**
  * The process name monitor: counts the processes of each server whose command line matches the
  * pattern and, after retry+1 consecutive failures, reports Error and asks for recovery.
  */
-final class ProcessMonitorRunner {
+final class ProcessMonitorRunner implements AutoCloseable {
 
     private final ProcessNameMonitor monitor;
     private final List<ServerLayout> servers;
-    private final ProcessTable processes;
-    private final EmbeddedEnvironment environment;
+    private final ToIntFunction<ServerLayout> countOn;
+    private final TimedScan scan;
     private final Function<String, Optional<String>> serverWhereActive;
     private final EventSink events;
     private final ScaledTimeouts timeouts;
@@ -49,10 +51,19 @@ final class ProcessMonitorRunner {
     ProcessMonitorRunner(ProcessNameMonitor monitor, List<ServerLayout> servers, ProcessTable processes,
                          EmbeddedEnvironment environment, Function<String, Optional<String>> serverWhereActive,
                          EventSink events, ScaledTimeouts timeouts) {
+        this(monitor, servers, server -> processes.matching(monitor.pattern(),
+                List.of(server.processMarker(), environment.clusterMarker())).size(), serverWhereActive, events,
+                timeouts);
+    }
+
+    /** @param countOn reads the process table: how many processes match on a server */
+    ProcessMonitorRunner(ProcessNameMonitor monitor, List<ServerLayout> servers, ToIntFunction<ServerLayout> countOn,
+                         Function<String, Optional<String>> serverWhereActive, EventSink events,
+                         ScaledTimeouts timeouts) {
         this.monitor = monitor;
         this.servers = servers;
-        this.processes = processes;
-        this.environment = environment;
+        this.countOn = countOn;
+        this.scan = new TimedScan(monitor.name());
         this.serverWhereActive = serverWhereActive;
         this.events = events;
         this.timeouts = timeouts;
@@ -110,16 +121,19 @@ final class ProcessMonitorRunner {
             dummy = check.dummyFailure;
         }
         long began = clock.nanos();
-        int count = dummy ? 0 : processes.matching(monitor.pattern(),
-                List.of(server.processMarker(), environment.clusterMarker())).size();
-        Duration took = Duration.ofNanos(clock.nanos() - began);
         Duration timeout = timeouts.scale(monitor.timeout());
+        OptionalInt counted = dummy ? OptionalInt.of(0) : scan.run(() -> countOn.applyAsInt(server), timeout);
+        Duration took = Duration.ofNanos(clock.nanos() - began);
         Translatable result;
         boolean ok;
-        if (took.compareTo(timeout) > 0) {
+        if (counted.isEmpty()) {
+            ok = false;
+            result = Translatable.of("engine.monitor.timedOut", timeout.toMillis());
+        } else if (took.compareTo(timeout) > 0) {
             ok = false;
             result = Translatable.of("engine.monitor.tooSlow", took.toMillis(), timeout.toMillis());
         } else {
+            int count = counted.getAsInt();
             ok = count >= monitor.minimumCount();
             result = Translatable.of("engine.monitor.processes", count, monitor.pattern(), server.name(),
                     monitor.minimumCount());
@@ -208,6 +222,12 @@ final class ProcessMonitorRunner {
                     c.lastCheck, c.lastResult, c.dummyFailure);
         }).toList();
         return new MonitorStatus(monitor.name(), monitor.type(), monitor.timing().targetResource(), list);
+    }
+
+    /** Stops its process-table thread, even one that hangs. */
+    @Override
+    public void close() {
+        scan.close();
     }
 
     private void transition(String server, ServerCheck check, MonitorState to, String why) {
