@@ -85,7 +85,7 @@ public final class EmbeddedClusterEngine implements ClusterEngine {
         for (Monitor m : definition.monitors()) {
             ProcessNameMonitor pm = (ProcessNameMonitor) m;
             monitors.put(m.name(), new ProcessMonitorRunner(pm, layouts, processes, environment,
-                    this::serverWhereActive, events, timeouts));
+                    this::activeOn, events, timeouts));
         }
         this.provisioner = new Provisioner(definition, runner, environment);
         this.applications = new ApplicationProcesses(monitors.values().stream().map(ProcessMonitorRunner::definition)
@@ -131,8 +131,8 @@ public final class EmbeddedClusterEngine implements ClusterEngine {
         }
     }
 
-    private Optional<String> serverWhereActive(String resource) {
-        return groups.values().stream().map(g -> g.serverWhereActive(resource)).flatMap(Optional::stream).findFirst();
+    private Optional<EmbeddedGroupState.Active> activeOn(String resource) {
+        return groups.values().stream().map(g -> g.activeOn(resource)).flatMap(Optional::stream).findFirst();
     }
 
     /** The servers' files, links and commands: the other port, {@link dev.switchboard.engine.ServerAccess}. */

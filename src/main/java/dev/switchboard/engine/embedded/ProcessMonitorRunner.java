@@ -26,7 +26,7 @@ final class ProcessMonitorRunner implements AutoCloseable {
     private final List<ServerLayout> servers;
     private final ToIntFunction<ServerLayout> countOn;
     private final TimedScan scan;
-    private final Function<String, Optional<String>> serverWhereActive;
+    private final Function<String, Optional<EmbeddedGroupState.Active>> activeOn;
     private final EventSink events;
     private final ScaledTimeouts timeouts;
     private final ScaledTimeouts.Pacer pacer;
@@ -47,24 +47,24 @@ final class ProcessMonitorRunner implements AutoCloseable {
         boolean finalActionTaken;
     }
 
-    /** @param serverWhereActive the server where a resource is Online, for timing "active" */
+    /** @param activeOn where a resource is Online and after how many changes of its group, for timing "active" */
     ProcessMonitorRunner(ProcessNameMonitor monitor, List<ServerLayout> servers, ProcessTable processes,
-                         EmbeddedEnvironment environment, Function<String, Optional<String>> serverWhereActive,
+                         EmbeddedEnvironment environment, Function<String, Optional<EmbeddedGroupState.Active>> activeOn,
                          EventSink events, ScaledTimeouts timeouts) {
         this(monitor, servers, server -> processes.matching(monitor.pattern(),
-                List.of(server.processMarker(), environment.clusterMarker())).size(), serverWhereActive, events,
+                List.of(server.processMarker(), environment.clusterMarker())).size(), activeOn, events,
                 timeouts);
     }
 
     /** @param countOn reads the process table: how many processes match on a server */
     ProcessMonitorRunner(ProcessNameMonitor monitor, List<ServerLayout> servers, ToIntFunction<ServerLayout> countOn,
-                         Function<String, Optional<String>> serverWhereActive, EventSink events,
+                         Function<String, Optional<EmbeddedGroupState.Active>> activeOn, EventSink events,
                          ScaledTimeouts timeouts) {
         this.monitor = monitor;
         this.servers = servers;
         this.countOn = countOn;
         this.scan = new TimedScan(monitor.name());
-        this.serverWhereActive = serverWhereActive;
+        this.activeOn = activeOn;
         this.events = events;
         this.timeouts = timeouts;
         this.pacer = timeouts.pacer();
@@ -84,18 +84,18 @@ final class ProcessMonitorRunner implements AutoCloseable {
         if (!pacer.due()) {
             return List.of();
         }
-        Optional<String> activeOn = monitor.timing().always() ? Optional.empty()
-                : serverWhereActive.apply(monitor.timing().targetResource());
+        Optional<EmbeddedGroupState.Active> active = monitor.timing().always() ? Optional.empty()
+                : activeOn.apply(monitor.timing().targetResource());
         List<String> errors = new java.util.ArrayList<>();
         for (ServerLayout server : servers) {
-            if (checkServer(server, activeOn)) {
+            if (checkServer(server, active)) {
                 errors.add(server.name());
             }
         }
         return errors;
     }
 
-    private boolean checkServer(ServerLayout server, Optional<String> activeOn) {
+    private boolean checkServer(ServerLayout server, Optional<EmbeddedGroupState.Active> active) {
         ServerCheck check;
         boolean dummy;
         synchronized (this) {
@@ -103,7 +103,8 @@ final class ProcessMonitorRunner implements AutoCloseable {
                 return false;
             }
             check = checks.get(server.name());
-            boolean monitored = monitor.timing().always() || activeOn.filter(server.name()::equals).isPresent();
+            boolean monitored = monitor.timing().always() || active.map(EmbeddedGroupState.Active::server)
+                    .filter(server.name()::equals).isPresent();
             if (!monitored) {
                 check.activeSinceNanos = null;
                 check.consecutiveFailures = 0;
@@ -140,6 +141,9 @@ final class ProcessMonitorRunner implements AutoCloseable {
             if (dummy) {
                 result = Translatable.of("engine.monitor.dummy", result);
             }
+        }
+        if (!monitor.timing().always() && !activeOn.apply(monitor.timing().targetResource()).equals(active)) {
+            return false; // a move or restart came between: what the scan saw belongs to no current activation
         }
         synchronized (this) {
             if (suspended) {
