@@ -20,6 +20,9 @@ final class RunningScriptMarks {
 
     private static final Logger log = LoggerFactory.getLogger(RunningScriptMarks.class);
 
+    /** The start time noted for a script that had ended before its pid was noted. */
+    private static final long ENDED = -1;
+
     private final Path dir;
     private final ProcessTable processes;
 
@@ -41,14 +44,12 @@ final class RunningScriptMarks {
      * Best effort: a mark without them counts as a script that may still run.
      */
     void started(Path mark, long pid) {
-        OptionalLong startTime = ProcessTable.startTime(pid);
-        if (startTime.isEmpty()) {
-            return; // already gone: nothing to tell apart later
-        }
+        // no start time: our child already ended and was collected, so its mark must never match
+        long startTime = ProcessTable.startTime(pid).orElse(ENDED);
         try {
             String script = Files.readString(mark).strip();
             Path written = mark.resolveSibling(mark.getFileName() + ".new");
-            Files.writeString(written, "pid " + pid + " " + startTime.getAsLong() + "\n" + script + "\n");
+            Files.writeString(written, "pid " + pid + " " + startTime + "\n" + script + "\n");
             Files.move(written, mark, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             log.warn("cannot note the pid of script run {}: {}", mark.getFileName(), e.getMessage());

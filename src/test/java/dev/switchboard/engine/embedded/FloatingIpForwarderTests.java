@@ -79,16 +79,16 @@ class FloatingIpForwarderTests {
 
     @Test
     void aConnectionIdleInBothDirectionsIsClosedButOneCarryingBytesIsNot() throws IOException, InterruptedException {
-        try (FloatingIpForwarder forwarder = open(new ForwarderLimits(4, Duration.ofSeconds(1), Duration.ofMillis(300)))) {
+        try (FloatingIpForwarder forwarder = open(new ForwarderLimits(4, Duration.ofSeconds(1), Duration.ofMillis(600)))) {
             Socket idle = client(forwarder);
             Socket busy = client(forwarder);
             long began = System.nanoTime();
-            for (int i = 0; i < 8; i++) {
+            for (int i = 0; i < 12; i++) { // 0.6 s of bytes every 50 ms: never idle for the timeout
                 assertEchoes(busy, 'x');
-                Thread.sleep(100);
+                Thread.sleep(50);
             }
             assertThat(idle.getInputStream().read()).as("the idle connection was closed").isEqualTo(-1);
-            assertThat(Duration.ofNanos(System.nanoTime() - began)).isLessThan(Duration.ofSeconds(2));
+            assertThat(Duration.ofNanos(System.nanoTime() - began)).isLessThan(Duration.ofSeconds(3));
             assertEchoes(busy, 'y');
         }
     }
