@@ -33,7 +33,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -50,10 +49,8 @@ public final class EmbeddedClusterEngine implements ClusterEngine {
     private final EventSink events = new EventSink();
     private final ProcessTable processes = new ProcessTable();
     private final ScaledTimeouts timeouts = new ScaledTimeouts();
-    private final ExecutorService connections = Executors.newCachedThreadPool(EngineThreads.named("fip"));
     private final ExecutorService recoveries = Executors.newCachedThreadPool(EngineThreads.named("recovery"));
-    private final ScheduledExecutorService scheduler =
-            Executors.newSingleThreadScheduledExecutor(EngineThreads.named("monitor"));
+    private final MonitorSchedules schedules = new MonitorSchedules();
     private final EmbeddedEnvironment environment;
     private final Provisioner provisioner;
     private final DataDirLock dataDirLock;
@@ -66,6 +63,10 @@ public final class EmbeddedClusterEngine implements ClusterEngine {
     private boolean closed;
 
     public EmbeddedClusterEngine(ClusterDefinition definition, Path dataDir) {
+        this(definition, dataDir, ForwarderLimits.DEFAULTS);
+    }
+
+    public EmbeddedClusterEngine(ClusterDefinition definition, Path dataDir, ForwarderLimits forwarderLimits) {
         this.definition = definition;
         Path data = dataDir.toAbsolutePath().normalize();
         this.environment = new EmbeddedEnvironment(data.toString());
@@ -76,7 +77,7 @@ public final class EmbeddedClusterEngine implements ClusterEngine {
         this.standby = new ServerStandby(data.resolve("engine/standby"));
         for (FailoverGroup g : definition.groups()) {
             List<ResourceDriver> drivers = g.resources().stream()
-                    .map(r -> driver(r, g, runner, environment, data)).toList();
+                    .map(r -> driver(r, g, forwarderLimits, data)).toList();
             groups.put(g.name(), new EmbeddedGroup(g, servers, drivers,
                     new GroupRecord(data.resolve("engine/groups"), g.name()), events, standby::mayRun));
         }
@@ -84,7 +85,7 @@ public final class EmbeddedClusterEngine implements ClusterEngine {
         for (Monitor m : definition.monitors()) {
             ProcessNameMonitor pm = (ProcessNameMonitor) m;
             monitors.put(m.name(), new ProcessMonitorRunner(pm, layouts, processes, environment,
-                    this::serverWhereActive, events, timeouts));
+                    this::activeOn, events, timeouts));
         }
         this.provisioner = new Provisioner(definition, runner, environment);
         this.applications = new ApplicationProcesses(monitors.values().stream().map(ProcessMonitorRunner::definition)
@@ -96,17 +97,17 @@ public final class EmbeddedClusterEngine implements ClusterEngine {
         this.dataDirLock = new DataDirLock(data);
     }
 
-    private ResourceDriver driver(Resource r, FailoverGroup g, ScriptRunner runner, EmbeddedEnvironment env, Path data) {
+    private ResourceDriver driver(Resource r, FailoverGroup g, ForwarderLimits forwarderLimits, Path data) {
         if (r instanceof FloatingIp fip) {
-            return new FloatingIpDriver(fip, connections);
+            return new FloatingIpDriver(fip, forwarderLimits);
         }
         if (r instanceof Disk disk) {
             return new DiskDriver(disk, processes);
         }
         if (r instanceof Exec exec) {
-            return new ExecDriver(exec, g, runner, env);
+            return new ExecDriver(exec, g, runner, environment);
         }
-        return new ServiceDriver((Service) r, g, env, processes, data.resolve("logs/services"));
+        return new ServiceDriver((Service) r, g, environment, processes, data.resolve("logs/services"));
     }
 
     /**
@@ -125,13 +126,13 @@ public final class EmbeddedClusterEngine implements ClusterEngine {
             group.adoptOrStart(server -> applications.running(group.group(), server));
         }
         for (ProcessMonitorRunner monitor : monitors.values()) {
-            long interval = monitor.definition().interval().toMillis();
-            scheduler.scheduleWithFixedDelay(() -> recovery.runChecks(monitor), 0, interval, TimeUnit.MILLISECONDS);
+            schedules.every(monitor.definition().name(), monitor.definition().interval(),
+                    () -> recovery.runChecks(monitor));
         }
     }
 
-    private Optional<String> serverWhereActive(String resource) {
-        return groups.values().stream().map(g -> g.serverWhereActive(resource)).flatMap(Optional::stream).findFirst();
+    private Optional<EmbeddedGroupState.Active> activeOn(String resource) {
+        return groups.values().stream().map(g -> g.activeOn(resource)).flatMap(Optional::stream).findFirst();
     }
 
     /** The servers' files, links and commands: the other port, {@link dev.switchboard.engine.ServerAccess}. */
@@ -247,7 +248,8 @@ public final class EmbeddedClusterEngine implements ClusterEngine {
             return;
         }
         closed = true;
-        scheduler.shutdownNow();
+        schedules.close();
+        monitors.values().forEach(ProcessMonitorRunner::close);
         recoveries.shutdown();
         try {
             recoveries.awaitTermination(1, TimeUnit.MINUTES);
@@ -255,7 +257,6 @@ public final class EmbeddedClusterEngine implements ClusterEngine {
             Thread.currentThread().interrupt();
         }
         groups.values().forEach(EmbeddedGroup::detach);
-        connections.shutdownNow();
         dataDirLock.release();
     }
 

@@ -17,8 +17,9 @@ import org.springframework.context.annotation.Configuration;
 class EmbeddedEngineConfiguration {
 
     @Bean
-    EmbeddedClusterEngine clusterEngine(ClusterDefinition definition, SwitchboardProperties properties) {
-        return new EmbeddedClusterEngine(definition, properties.dataDir());
+    EmbeddedClusterEngine clusterEngine(ClusterDefinition definition, SwitchboardProperties properties,
+                                        ForwarderLimits forwarderLimits) {
+        return new EmbeddedClusterEngine(definition, properties.dataDir(), forwarderLimits);
     }
 
     @Bean

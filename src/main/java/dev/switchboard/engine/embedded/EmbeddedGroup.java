@@ -51,8 +51,13 @@ final class EmbeddedGroup {
         return state.status();
     }
 
-    Optional<String> serverWhereActive(String resource) {
-        return state.serverWhereActive(resource);
+    Optional<EmbeddedGroupState.Active> activeOn(String resource) {
+        return state.activeOn(resource);
+    }
+
+    /** See {@link EmbeddedGroupState#changes()}. */
+    long changes() {
+        return state.changes();
     }
 
     /** The server named in the ownership record of the group's disk. */
@@ -167,6 +172,22 @@ final class EmbeddedGroup {
     }
 
     // ---- monitors' recoveries and the start-up: they wait for a running operation ----------------
+
+    /**
+     * Runs a monitor's recovery once the operation under way has finished, and only if the group
+     * went through no change since the monitor's finding ({@code changesSeen}): a move, failback or
+     * other recovery in between made the finding stale. Returns whether it ran.
+     */
+    boolean recoverIfUnchanged(long changesSeen, String monitor, Runnable recovery) {
+        boolean[] ran = {false};
+        lock.waiting(Translatable.of("engine.operation.monitorRecovery", group.name(), monitor), () -> {
+            if (state.changes() == changesSeen) {
+                ran[0] = true;
+                recovery.run();
+            }
+        });
+        return ran[0];
+    }
 
     /** Restarts the group on {@code server}. */
     void restart(String server, Translatable cause) {

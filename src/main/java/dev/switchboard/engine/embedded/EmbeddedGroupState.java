@@ -42,6 +42,14 @@ final class EmbeddedGroupState {
     private Translatable operation;
     private Instant onlineSince;
     private final Map<String, ResourceEntry> entries = new LinkedHashMap<>();
+    private long changes; // every change of the group's or a resource's state or server counts one
+
+    /**
+     * Where a resource is Online, and after how many changes of the group: a monitor's finding or
+     * recovery is stale once the count has moved on (a move or failback in between).
+     */
+    record Active(String server, long changes) {
+    }
 
     private static final class ResourceEntry {
         ActivationState state = ActivationState.OFFLINE;
@@ -76,6 +84,15 @@ final class EmbeddedGroupState {
     synchronized Optional<String> serverWhereActive(String resource) {
         ResourceEntry e = entries.get(resource);
         return e != null && e.state == ActivationState.ONLINE ? Optional.of(e.server) : Optional.empty();
+    }
+
+    synchronized Optional<Active> activeOn(String resource) {
+        return serverWhereActive(resource).map(server -> new Active(server, changes));
+    }
+
+    /** How many changes of state the group and its resources went through: equal counts, nothing happened. */
+    synchronized long changes() {
+        return changes;
     }
 
     synchronized ActivationState state() {
@@ -123,6 +140,7 @@ final class EmbeddedGroupState {
 
     /** Takes every resource as active on {@code server}, so that a stop there cleans up all of it. */
     synchronized void markAllActive(String server) {
+        changes++;
         current = server;
         entries.values().forEach(e -> {
             e.state = ActivationState.ONLINE;
@@ -146,6 +164,7 @@ final class EmbeddedGroupState {
     void setGroup(ActivationState to, String server, Translatable newReason, String why, Instant since) {
         ActivationState from;
         synchronized (this) {
+            changes++;
             from = state;
             state = to;
             current = server;
@@ -167,6 +186,7 @@ final class EmbeddedGroupState {
     void setResource(String name, ActivationState to, String server, Translatable newReason, String why) {
         ActivationState from;
         synchronized (this) {
+            changes++;
             ResourceEntry e = entries.get(name);
             from = e.state;
             e.state = to;

@@ -31,49 +31,62 @@ final class EmbeddedRecovery {
     /** One round of the monitor's checks; each server where it found an error is recovered in the background. */
     void runChecks(ProcessMonitorRunner monitor) {
         try {
+            long changesSeen = groupOf(monitor.definition().recovery().target()).changes(); // before the check
             for (String server : monitor.check()) {
                 Translatable cause = Translatable.of("engine.reason.monitorError", monitor.definition().name(), server,
                         monitor.status().on(server).map(s -> s.lastResult()).orElse(Translatable.verbatim("")));
-                recoveries.execute(() -> recover(monitor, server, cause));
+                recoveries.execute(() -> recover(monitor, server, cause, changesSeen));
             }
         } catch (RuntimeException e) {
             log.error("monitor {} failed to run its check", monitor.definition().name(), e);
         }
     }
 
-    /** The vendor's sequence: restart the target up to N times, fail over up to M times, then the final action. */
-    private void recover(ProcessMonitorRunner monitor, String server, Translatable cause) {
+    /**
+     * The vendor's sequence: restart the target up to N times, fail over up to M times, then the
+     * final action; nothing at all, not even a counted step, when the group changed since the check.
+     */
+    private void recover(ProcessMonitorRunner monitor, String server, Translatable cause, long changesSeen) {
         try {
-            String target = monitor.definition().recovery().target();
-            EmbeddedGroup group = groupOf(target);
-            boolean canFailOver = group.group().autoFailover() && group.group().servers().size() > 1;
-            ProcessMonitorRunner.RecoveryStep step = monitor.nextStep(server, canFailOver);
-            String action = switch (step) {
-                case RESTART -> "restart " + target + " on " + server;
-                case FAILOVER -> "fail over " + group.group().name() + " from " + server;
-                case FINAL_ACTION -> "final action: " + monitor.definition().recovery().finalAction().key();
-            };
-            events.publish(new MonitorRecoveryStarted(Instant.now(), monitor.definition().name(), server, action,
-                    cause.english()));
-            switch (step) {
-                case RESTART -> {
-                    if (target.equals(group.group().name())) {
-                        group.restart(server, cause);
-                    } else {
-                        group.restartResource(target, server, cause);
-                    }
-                }
-                case FAILOVER -> group.failOver(server, cause);
-                case FINAL_ACTION -> {
-                    if (monitor.definition().recovery().finalAction() == FinalAction.STOP_GROUP) {
-                        group.stopAsFinalAction(server, cause);
-                    }
-                }
+            EmbeddedGroup group = groupOf(monitor.definition().recovery().target());
+            boolean ran = group.recoverIfUnchanged(changesSeen, monitor.definition().name(),
+                    () -> takeNextStep(monitor, server, cause, group));
+            if (!ran) {
+                log.info("monitor {}: the error on {} is stale (group {} changed since the check); no recovery",
+                        monitor.definition().name(), server, group.group().name());
             }
         } catch (RuntimeException e) {
             log.error("recovery by monitor {} on {} failed", monitor.definition().name(), server, e);
         } finally {
             monitor.recoveryFinished(server);
+        }
+    }
+
+    private void takeNextStep(ProcessMonitorRunner monitor, String server, Translatable cause, EmbeddedGroup group) {
+        String target = monitor.definition().recovery().target();
+        boolean canFailOver = group.group().autoFailover() && group.group().servers().size() > 1;
+        ProcessMonitorRunner.RecoveryStep step = monitor.nextStep(server, canFailOver);
+        String action = switch (step) {
+            case RESTART -> "restart " + target + " on " + server;
+            case FAILOVER -> "fail over " + group.group().name() + " from " + server;
+            case FINAL_ACTION -> "final action: " + monitor.definition().recovery().finalAction().key();
+        };
+        events.publish(new MonitorRecoveryStarted(Instant.now(), monitor.definition().name(), server, action,
+                cause.english()));
+        switch (step) {
+            case RESTART -> {
+                if (target.equals(group.group().name())) {
+                    group.restart(server, cause);
+                } else {
+                    group.restartResource(target, server, cause);
+                }
+            }
+            case FAILOVER -> group.failOver(server, cause);
+            case FINAL_ACTION -> {
+                if (monitor.definition().recovery().finalAction() == FinalAction.STOP_GROUP) {
+                    group.stopAsFinalAction(server, cause);
+                }
+            }
         }
     }
 

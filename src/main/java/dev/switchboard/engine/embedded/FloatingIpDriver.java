@@ -4,18 +4,17 @@ import dev.switchboard.Translatable;
 import dev.switchboard.cluster.FloatingIp;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.util.concurrent.ExecutorService;
 
 /** Brings the floating address up on this host, forwarding to the active server's address. */
 final class FloatingIpDriver implements ResourceDriver {
 
     private final FloatingIp fip;
-    private final ExecutorService threads;
+    private final ForwarderLimits limits;
     private FloatingIpForwarder forwarder;
 
-    FloatingIpDriver(FloatingIp fip, ExecutorService threads) {
+    FloatingIpDriver(FloatingIp fip, ForwarderLimits limits) {
         this.fip = fip;
-        this.threads = threads;
+        this.limits = limits;
     }
 
     @Override
@@ -41,7 +40,7 @@ final class FloatingIpDriver implements ResourceDriver {
         closeForwarder();
         InetSocketAddress target = new InetSocketAddress(context.server().server().address(), fip.port());
         try {
-            forwarder = FloatingIpForwarder.open(address, target, threads);
+            forwarder = FloatingIpForwarder.open(address, target, limits);
         } catch (IOException e) {
             throw new ResourceFailed(Translatable.of("engine.resource.fipCannotBind", fip.endpoint(), e.getMessage()), e);
         }

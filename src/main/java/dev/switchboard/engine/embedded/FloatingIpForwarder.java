@@ -6,36 +6,50 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A floating address on this host: listens on it and forwards each connection to the active
  * server's endpoint. Closing it drops every open connection, like an address disappearing.
+ * Bounded by {@link ForwarderLimits}: connections beyond the limit are closed on arrival, a
+ * connection idle in both directions is closed, and its threads come from a pool of fixed size.
  */
 final class FloatingIpForwarder implements AutoCloseable {
 
-    private static final int CONNECT_TIMEOUT_MS = 1000;
-
     private final ServerSocket listener;
     private final InetSocketAddress target;
-    private final ExecutorService threads;
+    private final ForwarderLimits limits;
+    private final ThreadPoolExecutor threads;
+    private final Semaphore slots;
+    private final RefusedConnections refused;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private final CountDownLatch acceptLoopEnded = new CountDownLatch(1);
     private volatile boolean closed;
 
-    private FloatingIpForwarder(ServerSocket listener, InetSocketAddress target, ExecutorService threads) {
+    private FloatingIpForwarder(ServerSocket listener, InetSocketAddress target, ForwarderLimits limits) {
         this.listener = listener;
         this.target = target;
-        this.threads = threads;
+        this.limits = limits;
+        // never more tasks than threads: the slots admit at most two pumps per connection
+        this.threads = new ThreadPoolExecutor(limits.maxThreads(), limits.maxThreads(), 30, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), EngineThreads.named("fip-" + listener.getLocalPort()));
+        this.threads.allowCoreThreadTimeOut(true);
+        this.slots = new Semaphore(limits.maxConnections());
+        this.refused = new RefusedConnections(listener.getLocalSocketAddress().toString(), limits.maxConnections());
     }
 
     /** Binds the address; throws when it cannot (e.g. another process listens there). */
-    static FloatingIpForwarder open(InetSocketAddress address, InetSocketAddress target, ExecutorService threads)
+    static FloatingIpForwarder open(InetSocketAddress address, InetSocketAddress target, ForwarderLimits limits)
             throws IOException {
         ServerSocket listener = new ServerSocket();
         try {
@@ -45,9 +59,19 @@ final class FloatingIpForwarder implements AutoCloseable {
             listener.close();
             throw e;
         }
-        FloatingIpForwarder forwarder = new FloatingIpForwarder(listener, target, threads);
-        threads.execute(forwarder::acceptLoop);
+        FloatingIpForwarder forwarder = new FloatingIpForwarder(listener, target, limits);
+        forwarder.threads.execute(forwarder::acceptLoop);
         return forwarder;
+    }
+
+    /** The port it listens on (the configured one, or the one chosen for port 0). */
+    int port() {
+        return listener.getLocalPort();
+    }
+
+    /** Connections closed on arrival because the limit was reached, since it opened. */
+    long refusedConnections() {
+        return refused.total();
     }
 
     /**
@@ -82,13 +106,34 @@ final class FloatingIpForwarder implements AutoCloseable {
         try {
             while (!listener.isClosed()) {
                 Socket client = listener.accept();
+                if (!slots.tryAcquire()) {
+                    refused.refuse();
+                    client.close();
+                    continue;
+                }
+                refused.admitted();
                 open.add(client);
-                threads.execute(() -> connect(client));
+                forward(client);
             }
         } catch (IOException e) {
             // closed
         } finally {
             acceptLoopEnded.countDown();
+        }
+    }
+
+    private void forward(Socket client) {
+        try {
+            threads.execute(() -> {
+                try {
+                    connect(client);
+                } finally {
+                    slots.release();
+                }
+            });
+        } catch (RejectedExecutionException e) { // closed meanwhile
+            closeQuietly(client);
+            slots.release();
         }
     }
 
@@ -101,7 +146,7 @@ final class FloatingIpForwarder implements AutoCloseable {
             return;
         }
         try {
-            upstream.connect(target, CONNECT_TIMEOUT_MS);
+            upstream.connect(target, (int) limits.connectTimeout().toMillis());
             client.setTcpNoDelay(true);
             upstream.setTcpNoDelay(true);
         } catch (IOException e) {
@@ -110,24 +155,56 @@ final class FloatingIpForwarder implements AutoCloseable {
             return;
         }
         AtomicInteger directionsLeft = new AtomicInteger(2);
+        CountDownLatch bothFinished = new CountDownLatch(1);
         Runnable finished = () -> {
             if (directionsLeft.decrementAndGet() == 0) {
                 closeQuietly(client);
                 closeQuietly(upstream);
+                bothFinished.countDown();
             }
         };
-        threads.execute(() -> pump(upstream, client, finished));
-        pump(client, upstream, finished);
+        AtomicLong lastByteNanos = new AtomicLong(System.nanoTime());
+        try {
+            threads.execute(() -> pump(upstream, client, lastByteNanos, finished));
+        } catch (RejectedExecutionException e) { // closed meanwhile
+            closeQuietly(client);
+            closeQuietly(upstream);
+            return;
+        }
+        pump(client, upstream, lastByteNanos, finished);
+        try {
+            bothFinished.await(); // the slot is held until the other direction's thread is done too
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
-    /** Copies one direction until EOF, then half-closes the other side so the peer sees EOF too. */
-    private void pump(Socket from, Socket to, Runnable finished) {
+    /**
+     * Copies one direction until EOF, then half-closes the other side so the peer sees EOF too.
+     * Closes both when no byte went either way for the idle timeout (monotonic clock).
+     */
+    private void pump(Socket from, Socket to, AtomicLong lastByteNanos, Runnable finished) {
         byte[] buffer = new byte[16 * 1024];
+        long idleNanos = limits.idleTimeout().toNanos();
         try {
             InputStream in = from.getInputStream();
             OutputStream out = to.getOutputStream();
-            int n;
-            while ((n = in.read(buffer)) >= 0) {
+            while (true) {
+                long left = idleNanos - (System.nanoTime() - lastByteNanos.get());
+                if (left <= 0) {
+                    throw new SocketTimeoutException("idle");
+                }
+                from.setSoTimeout((int) Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+                int n;
+                try {
+                    n = in.read(buffer);
+                } catch (SocketTimeoutException e) {
+                    continue; // the other direction may have carried bytes meanwhile
+                }
+                if (n < 0) {
+                    break;
+                }
+                lastByteNanos.set(System.nanoTime());
                 out.write(buffer, 0, n);
             }
             to.shutdownOutput();
@@ -166,5 +243,7 @@ final class FloatingIpForwarder implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         open.forEach(this::closeQuietly); // after the accept loop: nothing accepted is left out
+        threads.shutdown(); // its pumps end with their sockets
+        refused.admitted(); // a burst still going is summed up now
     }
 }

@@ -12,19 +12,21 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.function.Function;
+import java.util.function.ToIntFunction;
 
 /**
  * The process name monitor: counts the processes of each server whose command line matches the
  * pattern and, after retry+1 consecutive failures, reports Error and asks for recovery.
  */
-final class ProcessMonitorRunner {
+final class ProcessMonitorRunner implements AutoCloseable {
 
     private final ProcessNameMonitor monitor;
     private final List<ServerLayout> servers;
-    private final ProcessTable processes;
-    private final EmbeddedEnvironment environment;
-    private final Function<String, Optional<String>> serverWhereActive;
+    private final ToIntFunction<ServerLayout> countOn;
+    private final TimedScan scan;
+    private final Function<String, Optional<EmbeddedGroupState.Active>> activeOn;
     private final EventSink events;
     private final ScaledTimeouts timeouts;
     private final ScaledTimeouts.Pacer pacer;
@@ -45,15 +47,24 @@ final class ProcessMonitorRunner {
         boolean finalActionTaken;
     }
 
-    /** @param serverWhereActive the server where a resource is Online, for timing "active" */
+    /** @param activeOn where a resource is Online and after how many changes of its group, for timing "active" */
     ProcessMonitorRunner(ProcessNameMonitor monitor, List<ServerLayout> servers, ProcessTable processes,
-                         EmbeddedEnvironment environment, Function<String, Optional<String>> serverWhereActive,
+                         EmbeddedEnvironment environment, Function<String, Optional<EmbeddedGroupState.Active>> activeOn,
                          EventSink events, ScaledTimeouts timeouts) {
+        this(monitor, servers, server -> processes.matching(monitor.pattern(),
+                List.of(server.processMarker(), environment.clusterMarker())).size(), activeOn, events,
+                timeouts);
+    }
+
+    /** @param countOn reads the process table: how many processes match on a server */
+    ProcessMonitorRunner(ProcessNameMonitor monitor, List<ServerLayout> servers, ToIntFunction<ServerLayout> countOn,
+                         Function<String, Optional<EmbeddedGroupState.Active>> activeOn, EventSink events,
+                         ScaledTimeouts timeouts) {
         this.monitor = monitor;
         this.servers = servers;
-        this.processes = processes;
-        this.environment = environment;
-        this.serverWhereActive = serverWhereActive;
+        this.countOn = countOn;
+        this.scan = new TimedScan(monitor.name());
+        this.activeOn = activeOn;
         this.events = events;
         this.timeouts = timeouts;
         this.pacer = timeouts.pacer();
@@ -73,18 +84,18 @@ final class ProcessMonitorRunner {
         if (!pacer.due()) {
             return List.of();
         }
-        Optional<String> activeOn = monitor.timing().always() ? Optional.empty()
-                : serverWhereActive.apply(monitor.timing().targetResource());
+        Optional<EmbeddedGroupState.Active> active = monitor.timing().always() ? Optional.empty()
+                : activeOn.apply(monitor.timing().targetResource());
         List<String> errors = new java.util.ArrayList<>();
         for (ServerLayout server : servers) {
-            if (checkServer(server, activeOn)) {
+            if (checkServer(server, active)) {
                 errors.add(server.name());
             }
         }
         return errors;
     }
 
-    private boolean checkServer(ServerLayout server, Optional<String> activeOn) {
+    private boolean checkServer(ServerLayout server, Optional<EmbeddedGroupState.Active> active) {
         ServerCheck check;
         boolean dummy;
         synchronized (this) {
@@ -92,7 +103,8 @@ final class ProcessMonitorRunner {
                 return false;
             }
             check = checks.get(server.name());
-            boolean monitored = monitor.timing().always() || activeOn.filter(server.name()::equals).isPresent();
+            boolean monitored = monitor.timing().always() || active.map(EmbeddedGroupState.Active::server)
+                    .filter(server.name()::equals).isPresent();
             if (!monitored) {
                 check.activeSinceNanos = null;
                 check.consecutiveFailures = 0;
@@ -110,22 +122,28 @@ final class ProcessMonitorRunner {
             dummy = check.dummyFailure;
         }
         long began = clock.nanos();
-        int count = dummy ? 0 : processes.matching(monitor.pattern(),
-                List.of(server.processMarker(), environment.clusterMarker())).size();
-        Duration took = Duration.ofNanos(clock.nanos() - began);
         Duration timeout = timeouts.scale(monitor.timeout());
+        OptionalInt counted = dummy ? OptionalInt.of(0) : scan.run(() -> countOn.applyAsInt(server), timeout);
+        Duration took = Duration.ofNanos(clock.nanos() - began);
         Translatable result;
         boolean ok;
-        if (took.compareTo(timeout) > 0) {
+        if (counted.isEmpty()) {
+            ok = false;
+            result = Translatable.of("engine.monitor.timedOut", timeout.toMillis());
+        } else if (took.compareTo(timeout) > 0) {
             ok = false;
             result = Translatable.of("engine.monitor.tooSlow", took.toMillis(), timeout.toMillis());
         } else {
+            int count = counted.getAsInt();
             ok = count >= monitor.minimumCount();
             result = Translatable.of("engine.monitor.processes", count, monitor.pattern(), server.name(),
                     monitor.minimumCount());
             if (dummy) {
                 result = Translatable.of("engine.monitor.dummy", result);
             }
+        }
+        if (!monitor.timing().always() && !activeOn.apply(monitor.timing().targetResource()).equals(active)) {
+            return false; // a move or restart came between: what the scan saw belongs to no current activation
         }
         synchronized (this) {
             if (suspended) {
@@ -208,6 +226,12 @@ final class ProcessMonitorRunner {
                     c.lastCheck, c.lastResult, c.dummyFailure);
         }).toList();
         return new MonitorStatus(monitor.name(), monitor.type(), monitor.timing().targetResource(), list);
+    }
+
+    /** Stops its process-table thread, even one that hangs. */
+    @Override
+    public void close() {
+        scan.close();
     }
 
     private void transition(String server, ServerCheck check, MonitorState to, String why) {

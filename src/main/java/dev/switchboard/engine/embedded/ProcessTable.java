@@ -76,6 +76,25 @@ final class ProcessTable {
         return end > 0 && end + 2 < text.length() && text.charAt(end + 2) != 'Z';
     }
 
+    /**
+     * When the process started, in clock ticks after boot (field 22 of /proc/PID/stat): with the
+     * pid it names one process, as a pid alone does not once the pid has been reused.
+     */
+    static java.util.OptionalLong startTime(long pid) {
+        String text = new String(read(PROC.resolve(pid + "/stat")), StandardCharsets.US_ASCII);
+        int end = text.lastIndexOf(')');
+        if (end < 0 || end + 2 >= text.length()) {
+            return java.util.OptionalLong.empty();
+        }
+        String[] fields = text.substring(end + 2).trim().split(" "); // from field 3, the state
+        try {
+            return fields.length > 19 ? java.util.OptionalLong.of(Long.parseLong(fields[19]))
+                    : java.util.OptionalLong.empty();
+        } catch (NumberFormatException e) {
+            return java.util.OptionalLong.empty();
+        }
+    }
+
     void kill(Iterable<Long> pids) {
         for (long pid : pids) {
             ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);

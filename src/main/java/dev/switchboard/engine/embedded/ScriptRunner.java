@@ -32,7 +32,7 @@ final class ScriptRunner {
     private static final int KEPT_LOGS = 100;
 
     private final Path logRoot;
-    private final Path running;
+    private final RunningScriptMarks marks;
     private final ProcessTable processes;
     private final EngineClock clock;
 
@@ -44,26 +44,13 @@ final class ScriptRunner {
     ScriptRunner(Path logRoot, Path running, ProcessTable processes, EngineClock clock) {
         this.clock = clock;
         this.logRoot = logRoot;
-        this.running = running;
+        this.marks = new RunningScriptMarks(running, processes);
         this.processes = processes;
     }
 
-    /**
-     * Kills scripts left running by a Switchboard that died (kill -9) in the middle of them, with
-     * everything they started: their outcome is unknown, and the start-up reconciliation decides
-     * where the group runs. Without this, a start script could bring the application up on a
-     * second server after the reconciliation.
-     */
+    /** See {@link RunningScriptMarks#killOrphans()}. */
     void killOrphans() {
-        try (var marks = Files.exists(running) ? Files.list(running) : java.util.stream.Stream.<Path>empty()) {
-            for (Path mark : marks.toList()) {
-                String runId = mark.getFileName().toString();
-                processes.kill(processes.withEnvironment(RUN_ID + "=" + runId));
-                Files.deleteIfExists(mark);
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read " + running + ": " + e.getMessage(), e);
-        }
+        marks.killOrphans();
     }
 
     record Request(String group, String resource, String server, String action, String event, Path script,
@@ -92,12 +79,11 @@ final class ScriptRunner {
         String runId = UUID.randomUUID().toString();
         Path log = logRoot.resolve(request.group()).resolve(request.resource())
                 .resolve(STAMP.format(started.at()) + "-" + request.server() + "-" + request.action() + ".log");
-        Path mark = running.resolve(runId);
+        Path mark = null;
         LogFollower follower = new LogFollower(log, onLine);
         try {
             Files.createDirectories(log.getParent());
-            Files.createDirectories(running);
-            Files.writeString(mark, request.script() + "\n");
+            mark = marks.create(runId, request.script());
             ProcessBuilder builder = new ProcessBuilder(request.command())
                     .directory(request.workingDirectory().toFile())
                     .redirectErrorStream(true)
@@ -107,6 +93,7 @@ final class ScriptRunner {
             CleanEnvironment.replace(builder.environment(), request.environment());
             builder.environment().put(RUN_ID, runId);
             Process process = builder.start();
+            marks.started(mark, process.pid());
             pruneOldLogs(log.getParent());
             boolean finished = follower.waitFor(process, request.timeout());
             if (!finished) {
@@ -124,10 +111,8 @@ final class ScriptRunner {
             return result(request, started, -1, false, log);
         } finally {
             follower.finish();
-            try {
-                Files.deleteIfExists(mark);
-            } catch (IOException ignored) {
-                // a stale mark only costs a look at start-up
+            if (mark != null) {
+                marks.remove(mark);
             }
         }
     }
