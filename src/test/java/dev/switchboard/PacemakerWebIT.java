@@ -17,6 +17,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
         "switchboard.engine.type=pacemaker",
         "switchboard.cluster.location=lab/pacemaker/cluster.yml",
         "switchboard.pacemaker.command-prefix=lab/pacemaker/node.sh,{node}",
+        "switchboard.pacemaker.contact-nodes=srv1", // lab/pacemaker/cluster.yml is an overlay that names no node
         "switchboard.pacemaker.poll-interval=500ms",
         "switchboard.data-dir=" + PacemakerWebIT.DATA_DIR,
         "switchboard.security.accounts[0].name=operator",

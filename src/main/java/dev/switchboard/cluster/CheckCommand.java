@@ -11,8 +11,9 @@ import java.util.stream.Collectors;
  * starting Spring, the web server or an engine. Prints the problems and answers 1, or a short
  * summary and answers 0; a wrong command line answers 2. For operators editing the file and for CI.
  *
- * <p>With {@code pacemaker} only the file is checked; the start also completes it from the live
- * CIB, which this command does not contact.
+ * <p>With {@code pacemaker} only the file is checked, as the overlay it is there (name, servers and
+ * groups' servers may be left out); the start reads the rest from the live CIB and checks the
+ * names against it, which this command does not contact.
  */
 public final class CheckCommand {
 
@@ -37,7 +38,7 @@ public final class CheckCommand {
         }
         ClusterDefinition definition;
         try {
-            definition = new ClusterDefinitionReader(options.dataDir(), options.embedded()).read(options.file());
+            definition = reader(options).read(options.file());
         } catch (ClusterDefinitionInvalid e) {
             out.println(e.getMessage());
             out.println("Fix the problems listed above in " + e.file() + " and run the check again.");
@@ -47,17 +48,25 @@ public final class CheckCommand {
         return 0;
     }
 
+    private static ClusterDefinitionReader reader(Options options) {
+        return options.engine().equals("pacemaker") ? ClusterDefinitionReader.overlay(options.dataDir())
+                : new ClusterDefinitionReader(options.dataDir(), options.embedded());
+    }
+
     private static void summarise(ClusterDefinition definition, Options options, PrintStream out) {
         out.println("The cluster definition " + options.file() + " is valid for the "
                 + options.engine() + " engine"
                 + (options.embedded() ? " (data directory " + options.dataDir() + ")." : "."));
-        out.println("Cluster: " + definition.name());
-        out.println("Servers: " + definition.servers().stream()
-                .map(s -> s.name() + " (" + s.address() + ")").collect(Collectors.joining(", ")));
+        String fromCib = " (read from the CIB at start)";
+        out.println("Cluster: " + (definition.name() == null ? "the CIB's cluster-name" + fromCib : definition.name()));
+        out.println("Servers: " + (definition.servers().isEmpty() ? "the CIB's nodes" + fromCib
+                : definition.servers().stream().map(s -> s.name() + (s.address() == null ? "" : " (" + s.address() + ")"))
+                .collect(Collectors.joining(", "))));
         out.println("Groups:");
         for (FailoverGroup group : definition.groups()) {
             long monitors = definition.monitors().stream().filter(m -> watches(m, group)).count();
-            out.println("  " + group.name() + " on " + String.join(", ", group.servers()) + ": "
+            out.println("  " + group.name() + " on " + (group.servers().isEmpty() ? "the nodes Pacemaker allows"
+                    : String.join(", ", group.servers())) + ": "
                     + (options.embedded() ? count(group.resources().size(), "resource") + ", "
                     + count(monitors, "monitor") : "resources and monitors are read from Pacemaker at start"));
         }

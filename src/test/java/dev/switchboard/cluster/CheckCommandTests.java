@@ -96,8 +96,8 @@ class CheckCommandTests {
 
         bytes.reset();
         assertThat(check("lab/pacemaker/cluster.yml", "--engine=pacemaker")).as(output()).isZero();
-        assertThat(output()).contains("is valid for the pacemaker engine.", "Cluster: clweb-pacemaker-lab",
-                "  failover-clweb on srv1, srv2: resources and monitors are read from Pacemaker at start");
+        assertThat(output()).contains("is valid for the pacemaker engine.",
+                "  failover-clweb on the nodes Pacemaker allows: resources and monitors are read from Pacemaker at start");
     }
 
     @Test

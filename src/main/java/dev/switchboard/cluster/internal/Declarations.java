@@ -18,6 +18,8 @@ import java.util.List;
 public final class Declarations {
 
     private final Path source;
+    /** Read as an overlay: the cluster manager, not this file, says which servers exist. */
+    private final boolean overlay;
     private String clusterName;
     private Path provisionScript;
     final List<Declared<ServerDefinition>> servers = new ArrayList<>();
@@ -33,8 +35,13 @@ public final class Declarations {
     final List<Declared<LocalPath>> scripts = new ArrayList<>();
     final List<Declared<LocalPath>> diskDevices = new ArrayList<>();
 
-    Declarations(Path source) {
+    Declarations(Path source, boolean overlay) {
         this.source = source;
+        this.overlay = overlay;
+    }
+
+    boolean overlay() {
+        return overlay;
     }
 
     void clusterName(String name) {

@@ -22,14 +22,20 @@ final class GroupReading {
     private final CommonValues values;
     private final Problems problems;
     private final boolean embedded;
+    /** The cluster manager knows the groups and where they may run: both may be left out. */
+    private final boolean overlay;
 
-    GroupReading(CommonValues values, boolean embedded) {
+    GroupReading(CommonValues values, boolean embedded, boolean overlay) {
         this.values = values;
         this.problems = values.problems();
         this.embedded = embedded;
+        this.overlay = overlay;
     }
 
     void read(YamlMapping top) {
+        if (overlay && !top.has("groups")) {
+            return;
+        }
         ResourceReading resources = new ResourceReading(values);
         for (YamlMapping g : values.requiredList(top, "groups", "declare at least one failover group.")) {
             g.allowOnly("name", "servers", "auto-start", "auto-failover", "impact-notes", "link-checks", "service-check",
@@ -52,6 +58,9 @@ final class GroupReading {
     private List<String> servers(YamlMapping g) {
         List<String> servers = g.strings("servers");
         if (!g.has("servers")) {
+            if (overlay) {
+                return List.of();
+            }
             problems.at(g.node(), g.childPath("servers"), "the required key 'servers' is missing.",
                     "list the servers that may run the group, home server first, e.g. 'servers: [srv1, srv2]'.");
         } else if (servers.isEmpty()) {

@@ -11,7 +11,8 @@ import java.util.Objects;
 /**
  * Cross-check: every name that points elsewhere in the file points at something declared there.
  * A group's servers are servers of the cluster (each listed once); a monitor's target resource is
- * a resource; a recovery's target is a group or a resource. (A resource's {@code depends-on} is
+ * a resource; a recovery's target is a group or a resource. In an overlay the cluster manager
+ * knows the servers, so a group's servers are checked against them there, not here. (A resource's {@code depends-on} is
  * checked by {@link DependencyOrder}, which needs it to order the group.)
  */
 final class ReferenceChecks {
@@ -26,7 +27,7 @@ final class ReferenceChecks {
         List<ServerDefinition> servers = declared.servers.stream().map(Declared::value).toList();
         List<FailoverGroup> groups = declared.groupValues();
         for (Declared<FailoverGroup> g : declared.groups) {
-            groupServers(g, servers);
+            groupServers(g, servers, declared.overlay());
         }
         for (Declared<MonitorTiming> t : declared.targetedTimings) {
             targetResource(t, groups);
@@ -36,12 +37,12 @@ final class ReferenceChecks {
         }
     }
 
-    private void groupServers(Declared<FailoverGroup> g, List<ServerDefinition> servers) {
+    private void groupServers(Declared<FailoverGroup> g, List<ServerDefinition> servers, boolean overlay) {
         List<String> listed = g.value().servers();
         YamlMapping at = g.at();
         for (int i = 0; i < listed.size(); i++) {
             String server = listed.get(i);
-            if (!servers.isEmpty() && servers.stream().noneMatch(s -> server.equals(s.name()))) {
+            if (!overlay && !servers.isEmpty() && servers.stream().noneMatch(s -> server.equals(s.name()))) {
                 problems.at(at.nodeOf("servers"), at.childPath("servers") + "[" + i + "]",
                         "'" + server + "' is not a server of this cluster.", "use one of: " + serverNames(servers) + ".");
             } else if (listed.indexOf(server) != i) {

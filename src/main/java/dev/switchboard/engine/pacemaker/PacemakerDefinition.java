@@ -31,6 +31,14 @@ public final class PacemakerDefinition {
     private PacemakerDefinition() {
     }
 
+    /**
+     * The cluster as Pacemaker has it, with the operator's overlay (null when there is no file at
+     * {@code source}) laid over it ({@link PacemakerDefinitionOverlay}), completed from the CIB.
+     */
+    static ClusterDefinition discover(Path source, ClusterDefinition overlay, Cib cib, PacemakerDefinitionFacts facts) {
+        return complete(PacemakerDefinitionOverlay.merge(source, overlay, cib, facts), cib);
+    }
+
     public static ClusterDefinition complete(ClusterDefinition declared, Cib cib) {
         List<ConfigProblem> problems = new ArrayList<>();
         List<FailoverGroup> groups = new ArrayList<>();

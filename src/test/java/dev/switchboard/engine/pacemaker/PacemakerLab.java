@@ -80,10 +80,10 @@ public final class PacemakerLab {
         return new PacemakerCommands(PREFIX, Duration.ofSeconds(15));
     }
 
-    /** lab/pacemaker/cluster.yml completed from the lab's CIB, as Switchboard reads it. */
+    /** The lab as Switchboard discovers it at start, with lab/pacemaker/cluster.yml as its overlay. */
     public static ClusterDefinition definition(Path dataDir) {
-        ClusterDefinition declared = new ClusterDefinitionReader(dataDir, false).read(CLUSTER);
-        return PacemakerDefinition.complete(declared, Cib.parse(commands().run("srv1", "cibadmin", "-Q").stdout()));
+        ClusterDefinition overlay = ClusterDefinitionReader.overlay(dataDir).read(CLUSTER);
+        return PacemakerDefinitionInitializer.read(CLUSTER, overlay, List.of("srv1"), commands(), PREFIX);
     }
 
     /** The location constraints Pacemaker has now. */

@@ -132,8 +132,20 @@ class PacemakerServerAccessTests {
                 new PacemakerCommands(prefix, Duration.ofSeconds(5)));
     }
 
+    /** The lab's overlay laid over the lab's CIB. */
     private ClusterDefinition definition() {
-        return new ClusterDefinitionReader(dir, false).read(Path.of("lab/pacemaker/cluster.yml"));
+        Path file = Path.of("lab/pacemaker/cluster.yml");
+        String cib = readString(Path.of("src/test/resources/pacemaker/cib-two-live.xml"));
+        return PacemakerDefinitionOverlay.merge(file, ClusterDefinitionReader.overlay(dir).read(file), Cib.parse(cib),
+                PacemakerDefinitionFacts.read(cib, PacemakerDefinitionOverlayTests.COROSYNC));
+    }
+
+    private static String readString(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** The lab's group on srv1: its address, its disk and the application (an exec agent). */
