@@ -49,6 +49,15 @@ class CibTests {
     }
 
     @Test
+    void theCorpusGroupOfATemplatedPrimitiveIsReadWithTheTemplatesAgentAndMonitor() throws java.io.IOException {
+        Cib cib = Cib.parse(java.nio.file.Files.readString(PacemakerInventoryTests.CORPUS.resolve("group-of-templates.xml")));
+        Cib.Primitive app = cib.group("site").orElseThrow().primitives().get(1);
+        assertThat(app.agent()).isEqualTo("ocf:pacemaker:Dummy");
+        assertThat(app.param("state")).isEqualTo("/run/app-tpl.state");
+        assertThat(app.monitors()).extracting(Cib.MonitorOp::interval).containsExactly(Duration.ofSeconds(15));
+    }
+
+    @Test
     void intervalsAreReadInEveryFormPacemakerAccepts() {
         assertThat(Cib.duration("PT1M30S")).isEqualTo(Duration.ofSeconds(90));
         assertThat(Cib.duration("500ms")).isEqualTo(Duration.ofMillis(500));
