@@ -109,6 +109,8 @@ sim; promote db n5; after; keep
 new sixteen-nodes 16; fence; clone ping; promotable db; bundle web-bundle 3
 for g in $(seq 1 8); do group "svc$g" "$(ip "svc$g-ip" "10.0.2.$g")" "$(dummy "svc$g-app")"; prefer "svc$g" "n$g"; done
 for r in $(seq 1 6); do rsc "$(dummy "job$r")"; done; nattr n16 standby on; sim; promote db n4; after -d n15 -i job1_monitor_10000@n1=7; keep
+new group-of-templates 2; fence; add resources '<template id="app-tpl" class="ocf" provider="pacemaker" type="Dummy"><instance_attributes id="app-tpl-ia"><nvpair id="app-tpl-state" name="state" value="/run/app-tpl.state"/></instance_attributes><operations><op id="app-tpl-probe" name="monitor" interval="0" timeout="30s"/><op id="app-tpl-mon" name="monitor" interval="PT15S" timeout="20s"/></operations></template>'
+group site "$(ip site-ip 10.0.3.1)" '<primitive id="site-app" template="app-tpl"/>'; sim; keep
 new empty-cluster 3; sim; keep
 new no-status 3; fence; group web "$(dummy web-app)"; keep
 # what crm_mon answers for each, as Switchboard asks it, for the unit tests (no Pacemaker needed there)

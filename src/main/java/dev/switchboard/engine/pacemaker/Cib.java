@@ -72,8 +72,12 @@ public record Cib(List<Group> groups, List<Location> locations) {
             throw new IllegalArgumentException("the CIB has no configuration section");
         }
         List<Group> groups = new ArrayList<>();
-        for (Element g : CrmMon.children(CrmMon.first(configuration, "resources"), "group")) {
-            List<Primitive> primitives = CrmMon.children(g, "primitive").stream().map(Cib::primitive).toList();
+        Element resources = CrmMon.first(configuration, "resources");
+        Map<String, Element> templates = new LinkedHashMap<>();
+        CrmMon.children(resources, "template").forEach(t -> templates.put(t.getAttribute("id"), t));
+        for (Element g : CrmMon.children(resources, "group")) {
+            List<Primitive> primitives = CrmMon.children(g, "primitive").stream()
+                    .map(p -> primitive(p, templates.get(p.getAttribute("template")))).toList();
             groups.add(new Group(g.getAttribute("id"), primitives, nvpairs(g, "meta_attributes")));
         }
         List<Location> locations = new ArrayList<>();
@@ -84,18 +88,31 @@ public record Cib(List<Group> groups, List<Location> locations) {
         return new Cib(List.copyOf(groups), List.copyOf(locations));
     }
 
-    private static Primitive primitive(Element p) {
-        String agent = p.getAttribute("class") + (p.hasAttribute("provider") ? ":" + p.getAttribute("provider") : "")
-                + ":" + p.getAttribute("type");
-        List<MonitorOp> monitors = new ArrayList<>();
-        for (Element op : CrmMon.children(CrmMon.first(p, "operations"), "op")) {
-            if ("monitor".equals(op.getAttribute("name"))) {
-                monitors.add(new MonitorOp(op.getAttribute("id"), duration(op.getAttribute("interval")),
-                        duration(op.getAttribute("timeout")), !"false".equals(op.getAttribute("enabled"))));
+    /**
+     * A primitive made from a {@code template} takes the template's agent, parameters, meta
+     * attributes and operations; its own ones win.
+     */
+    private static Primitive primitive(Element p, Element template) {
+        Element agentOf = p.hasAttribute("type") || template == null ? p : template;
+        String agent = agentOf.getAttribute("class") + (agentOf.hasAttribute("provider")
+                ? ":" + agentOf.getAttribute("provider") : "") + ":" + agentOf.getAttribute("type");
+        List<Element> sources = template == null ? List.of(p) : List.of(template, p);
+        Map<String, MonitorOp> monitors = new LinkedHashMap<>();
+        Map<String, String> params = new LinkedHashMap<>();
+        Map<String, String> meta = new LinkedHashMap<>();
+        for (Element source : sources) {
+            params.putAll(nvpairs(source, "instance_attributes"));
+            meta.putAll(nvpairs(source, "meta_attributes"));
+            for (Element op : CrmMon.children(CrmMon.first(source, "operations"), "op")) {
+                Duration interval = duration(op.getAttribute("interval"));
+                // an interval of 0 only sets the probe's options: it is no recurring monitor
+                if ("monitor".equals(op.getAttribute("name")) && !interval.isZero()) {
+                    monitors.put(interval + "/" + op.getAttribute("role"), new MonitorOp(op.getAttribute("id"),
+                            interval, duration(op.getAttribute("timeout")), !"false".equals(op.getAttribute("enabled"))));
+                }
             }
         }
-        return new Primitive(p.getAttribute("id"), agent, nvpairs(p, "instance_attributes"),
-                nvpairs(p, "meta_attributes"), List.copyOf(monitors));
+        return new Primitive(p.getAttribute("id"), agent, params, meta, List.copyOf(monitors.values()));
     }
 
     private static Map<String, String> nvpairs(Element parent, String setName) {
@@ -108,13 +125,16 @@ public record Cib(List<Group> groups, List<Location> locations) {
         return values;
     }
 
-    /** Pacemaker's intervals: "10s", "500ms", "2m", "1h" or a bare number of seconds. */
+    /** Pacemaker's intervals: "10s", "500ms", "2m", "1h", ISO 8601 ("PT10S") or a bare number of seconds. */
     static Duration duration(String text) {
         if (text == null || text.isBlank()) {
             return Duration.ZERO;
         }
         String t = text.strip().toLowerCase();
         try {
+            if (t.startsWith("p")) {
+                return Duration.parse(t.toUpperCase());
+            }
             if (t.endsWith("ms") || t.endsWith("msec")) {
                 return Duration.ofMillis(Long.parseLong(t.replaceAll("m?sec$|ms$", "")));
             }
@@ -125,7 +145,7 @@ public record Cib(List<Group> groups, List<Location> locations) {
                 return Duration.ofHours(Long.parseLong(t.replaceAll("hr$|h$", "")));
             }
             return Duration.ofSeconds(Long.parseLong(t.replaceAll("sec$|s$", "")));
-        } catch (NumberFormatException e) {
+        } catch (NumberFormatException | java.time.format.DateTimeParseException e) {
             return Duration.ZERO;
         }
     }
