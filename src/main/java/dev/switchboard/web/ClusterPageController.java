@@ -2,6 +2,7 @@ package dev.switchboard.web;
 
 import dev.switchboard.engine.ClusterEngine;
 import dev.switchboard.engine.ClusterInventory;
+import dev.switchboard.operations.EngineFeatures;
 import java.util.Locale;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
@@ -24,10 +25,12 @@ class ClusterPageController {
     private final ClusterEngine engine;
     private final MessageSource messages;
     private final String engineName;
+    private final EngineFeatures features;
 
-    ClusterPageController(ClusterEngine engine, MessageSource messages,
+    ClusterPageController(ClusterEngine engine, MessageSource messages, EngineFeatures features,
                           @Value("${switchboard.engine.type:embedded}") String engineName) {
         this.engine = engine;
+        this.features = features;
         this.messages = messages;
         this.engineName = engineName;
     }
@@ -48,7 +51,9 @@ class ClusterPageController {
 
     @GetMapping("/cluster/resources/{id}")
     String resource(@PathVariable String id, Model model) {
-        model.addAllAttributes(ClusterResourceView.of(inventory(), id).asModel());
+        ClusterResourceView view = ClusterResourceView.of(inventory(), id);
+        model.addAllAttributes(view.asModel());
+        model.addAttribute("resourcePlacement", ResourcePlacement.of(engine, features, view.item()));
         model.addAttribute("eventsUrl", "/events");
         model.addAttribute("wholeCluster", true);
         return "cluster/resource";

@@ -12,6 +12,7 @@ import dev.switchboard.engine.ClusterInventory.Kind;
 import dev.switchboard.engine.ClusterInventory.Node;
 import dev.switchboard.engine.ClusterInventory.NodeState;
 import dev.switchboard.engine.EngineFeature;
+import dev.switchboard.engine.Placement;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Proxy;
 import java.time.Instant;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 
 /**
  * Inventories built in the tests, as a Pacemaker reader would return them: one with every kind,
@@ -133,9 +135,17 @@ final class ClusterInventories {
 
     /** An engine that has only an inventory (or none, when the reference holds null). */
     static ClusterEngine engine(AtomicReference<ClusterInventory> inventory) {
+        return engine(inventory, new AtomicReference<>());
+    }
+
+    /** An engine with an inventory and placements: each name asked goes to the function, when one is set. */
+    static ClusterEngine engine(AtomicReference<ClusterInventory> inventory,
+                                AtomicReference<Function<String, Optional<Placement>>> placements) {
         return (ClusterEngine) Proxy.newProxyInstance(ClusterInventories.class.getClassLoader(),
                 new Class<?>[] {ClusterEngine.class}, (InvocationHandler) (proxy, method, args) -> switch (method.getName()) {
                     case "inventory" -> Optional.ofNullable(inventory.get());
+                    case "placement" -> placements.get() == null ? Optional.empty()
+                            : placements.get().apply((String) args[0]);
                     case "features" -> EnumSet.allOf(EngineFeature.class);
                     case "toString" -> "inventory engine";
                     case "hashCode" -> System.identityHashCode(proxy);

@@ -4,10 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import dev.switchboard.Translatable;
 import dev.switchboard.engine.ClusterEngine;
 import dev.switchboard.engine.ClusterInventory;
+import dev.switchboard.engine.NameNotFound;
+import dev.switchboard.engine.OperationFailed;
+import dev.switchboard.engine.Placement.NodeScore;
+import dev.switchboard.engine.Placement.Reason;
+import dev.switchboard.engine.Placement.Score;
+import dev.switchboard.engine.Placement;
 import dev.switchboard.operations.EngineFeatures;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,10 +43,11 @@ class ClusterPageTests {
     static class InventoryEngine {
 
         static final AtomicReference<ClusterInventory> INVENTORY = new AtomicReference<>();
+        static final AtomicReference<Function<String, Optional<Placement>>> PLACEMENTS = new AtomicReference<>();
 
         @Bean
         ClusterEngine engine() {
-            return ClusterInventories.engine(INVENTORY);
+            return ClusterInventories.engine(INVENTORY, PLACEMENTS);
         }
     }
 
@@ -45,6 +57,7 @@ class ClusterPageTests {
     @BeforeEach
     void everyKind() {
         InventoryEngine.INVENTORY.set(ClusterInventories.everyKind());
+        InventoryEngine.PLACEMENTS.set(null);
     }
 
     private String page(String path, String language) throws Exception {
@@ -213,6 +226,43 @@ class ClusterPageTests {
 
         String stopped = page("/cluster/resources/batch", "en");
         assertThat(stopped).contains("Runs on no node.", "No fail counts.", "No failed actions.");
+    }
+
+    @Test
+    void aResourcesPageExplainsWhyItRunsWhereItDoesOutsideTheLivePart() throws Exception {
+        List<String> asked = new ArrayList<>();
+        InventoryEngine.PLACEMENTS.set(name -> {
+            asked.add(name);
+            return Optional.of(new Placement(name, "primitive", List.of("srv1"), List.of(
+                    new NodeScore("srv1", new Score(150), List.of(new Reason(Translatable.of("placement.reason.location",
+                            "report-prefers-srv1", "50"), new Score(50))), true, Score.ZERO, List.of()))));
+        });
+
+        String page = page("/cluster/resources/web-app", "en");
+        assertThat(page).contains("id=\"placement\"", "Why does web-app run where it does?",
+                "data-placement=\"web-app\"", "data-node=\"srv1\"", "data-score=\"150\"",
+                "location report-prefers-srv1 50");
+        assertThat(page.indexOf("id=\"placement\"")).isGreaterThan(page.indexOf("id=\"live\""));
+        assertThat(page("/cluster/resources/web-app/live", "en")).doesNotContain("id=\"placement\"");
+        assertThat(page("/cluster/resources/fence-lab", "en")).contains("data-placement=\"fence-lab\"");
+        assertThat(page("/cluster/resources/db-clone", "ja")).contains("db-clone はなぜそこで動いているか");
+        assertThat(asked).containsExactly("web-app", "fence-lab", "db-clone");
+    }
+
+    @Test
+    void anUnknownElementHasNoPlacementAndAFailedReadingIsAMessageNotAnErrorPage() throws Exception {
+        InventoryEngine.PLACEMENTS.set(name -> {
+            throw new OperationFailed(Translatable.of("engine.pacemaker.unreadable", "crm_simulate", "timed out"));
+        });
+
+        assertThat(page("/cluster/resources/tpl-1", "en")).doesNotContain("id=\"placement\"");
+        assertThat(page("/cluster/resources/web", "en")).contains("id=\"placement\"",
+                "The placement cannot be explained now:", "timed out").doesNotContain("placement-table");
+
+        InventoryEngine.PLACEMENTS.set(name -> {
+            throw new NameNotFound("group or resource", name);
+        });
+        assertThat(page("/cluster/resources/web", "en")).contains("The placement cannot be explained now:");
     }
 
     @Test

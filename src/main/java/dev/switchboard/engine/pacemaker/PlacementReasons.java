@@ -165,12 +165,19 @@ final class PlacementReasons {
         return Optional.empty();
     }
 
-    /** With a resource where it runs now: its score where that runs; a mandatory one forbids the other nodes. */
+    /**
+     * With a resource where it runs now: its score where that runs; a mandatory one (INFINITY) adds
+     * nothing where that runs (Pacemaker counts 0 there) and forbids the other nodes.
+     */
     private Optional<Reason> colocation(PlacementCib.Colocation c, String node) {
         Score s = Score.parse(c.score());
         String withPlacer = cib.resource(c.withRsc()).map(r -> primitivesOf(r).isEmpty() ? r.id()
                 : primitivesOf(r).get(0)).orElse(c.withRsc());
         List<String> there = nodesRunning(withPlacer, promotedRole(c.withRole()) ? "Promoted" : "");
+        if (there.contains(node) && s.value() == Score.INFINITY) {
+            return Optional.of(new Reason(Translatable.of("placement.reason.colocationAllowed", c.id(), c.withRsc()),
+                    Score.ZERO));
+        }
         if (there.contains(node)) {
             return Optional.of(new Reason(Translatable.of("placement.reason.colocation", c.id(), c.withRsc(),
                     s.text()), s));

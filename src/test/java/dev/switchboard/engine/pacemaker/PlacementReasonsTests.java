@@ -19,7 +19,9 @@ import org.junit.jupiter.api.Test;
  * migration-threshold 3, fip1 failed 3 times on srv2); rep with a location, a rule and a
  * colocation with grp; the clone health-c banned from srv2; the promotable state-c.
  * "ban": two nodes, grp banned from srv1 where it runs. "lab.out": what PacemakerPlacement's command
- * printed on the real two-node lab (lab/pacemaker/up.sh), the CIB and the scores of the same moment.
+ * printed on the real two-node lab (lab/pacemaker/up.sh), the CIB and the scores of the same moment;
+ * "lab3.out" the same on the three-node lab (a promotable and a plain clone, report with a location
+ * and a mandatory colocation with the plain clone, the fencing device).
  */
 class PlacementReasonsTests {
 
@@ -66,6 +68,44 @@ class PlacementReasonsTests {
         assertThat(words(group, "srv1")).isEqualTo("srv1: 350 = stickiness 100 (fip1 runs here) + stickiness 100 (disk1"
                 + " runs here) + stickiness 100 (exec1 runs here) + location location-failover-clweb-srv1-50 50");
         assertThat(words(group, "srv2")).isEqualTo("srv2: 0 (no cause found: nothing prefers or avoids this node)");
+    }
+
+    @Test
+    void theThreeNodeLabsStandaloneResourceAMandatoryColocationAddsNothingWhereItsPartnerRuns() {
+        Placement report = PacemakerPlacement.explain(fixture("lab3.out"), "report");
+
+        assertThat(report.runningOn()).containsExactly("srv3");
+        assertThat(words(report, "srv3")).isEqualTo("srv3: 150 = stickiness 100 (report runs here) + location"
+                + " location-report-srv3-50 50 + colocation colocation-report-health-clone-INFINITY with health-clone"
+                + " (runs here): allowed, 0 (a mandatory colocation adds nothing where health-clone runs; it forbids the"
+                + " other nodes)");
+        assertThat(words(report, "srv1")).isEqualTo("srv1: 0 = colocation colocation-report-health-clone-INFINITY with"
+                + " health-clone (runs here): allowed, 0 (a mandatory colocation adds nothing where health-clone runs;"
+                + " it forbids the other nodes)");
+    }
+
+    @Test
+    void theThreeNodeLabsClonesGroupAndFencingDevice() {
+        String lab = fixture("lab3.out");
+        Placement state = PacemakerPlacement.explain(lab, "state-clone");
+        assertThat(state.kind()).isEqualTo("promotable");
+        assertThat(words(state, "srv2")).isEqualTo("srv2: 110 = stickiness 100 (state runs here) + promotion attribute"
+                + " master-state 10");
+        assertThat(promotionWords(state, "srv2")).isEqualTo("srv2: 30 = promotion attribute master-state 10 + location"
+                + " location-state-clone-srv2-promoted-20 20");
+        assertThat(promotionWords(state, "srv3")).isEqualTo("srv3: 5 = promotion attribute master-state 5");
+
+        Placement health = PacemakerPlacement.explain(lab, "health-clone");
+        assertThat(health.runningOn()).containsExactlyInAnyOrder("srv1", "srv2", "srv3");
+        assertThat(words(health, "srv3")).isEqualTo("srv3: 100 = stickiness 100 (health runs here)");
+
+        Placement group = PacemakerPlacement.explain(lab, "failover-clweb");
+        assertThat(words(group, "srv3")).isEqualTo("srv3: -INFINITY = location location-failover-clweb-srv3--INFINITY"
+                + " -INFINITY");
+
+        Placement fence = PacemakerPlacement.explain(lab, "fence-lab");
+        assertThat(fence.runningOn()).containsExactly("srv2");
+        assertThat(words(fence, "srv2")).isEqualTo("srv2: 100 = stickiness 100 (fence-lab runs here)");
     }
 
     @Test
