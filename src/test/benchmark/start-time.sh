@@ -67,8 +67,9 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# Starts Switchboard on a data directory; sets java_pid, and seconds to the time from exec to
-# health UP (no command substitution: the JVM must stay this shell's child).
+# Starts Switchboard on a data directory; sets java_pid, seconds to the time from exec to health
+# UP and cpu to the CPU time the JVM used until then (no command substitution: the JVM must stay
+# this shell's child). On a busy machine the CPU time varies less than the time.
 start() {
   local data="$1" began now
   began=$(date +%s%N)
@@ -81,6 +82,7 @@ start() {
     sleep 0.05
   done
   now=$(date +%s%N)
+  cpu=$(awk -v hz="$(getconf CLK_TCK)" '{ sub(/^.*\) /, ""); split($0, f, " "); printf "%.1f", (f[12] + f[13]) / hz }' "/proc/$java_pid/stat")
   seconds=$(awk -v ns=$((now - began)) 'BEGIN { printf "%.2f", ns / 1e9 }')
 }
 median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
@@ -96,14 +98,14 @@ if [[ "$MODE" == cds ]]; then
   jvm_options=(-XX:SharedArchiveFile="$work/switchboard.jsa" -Xlog:cds*=off)
 fi
 
-first=() restart=()
+first=() restart=() first_cpu=() restart_cpu=()
 for i in $(seq "$RUNS"); do
   data="$work/data-$i"; mkdir -p "$data"; data="$(cd "$data" && pwd)"
-  start "$data"; first+=("$seconds")
+  start "$data"; first+=("$seconds"); first_cpu+=("$cpu")
   stop_java
-  start "$data"; restart+=("$seconds")
+  start "$data"; restart+=("$seconds"); restart_cpu+=("$cpu")
   if (( i < RUNS )); then stop_java; stop_application "$data"; fi
-  echo "start-time: run $i: first start ${first[-1]} s, restart ${restart[-1]} s" >&2
+  echo "start-time: run $i: first start ${first[-1]} s (CPU ${first_cpu[-1]} s), restart ${restart[-1]} s (CPU ${restart_cpu[-1]} s)" >&2
 done
 # the last restart stays up: its memory and its idle CPU
 sleep 10
@@ -118,6 +120,7 @@ echo "machine:         $(nproc) cores, $(awk '/MemTotal/ { printf "%.1f GB", $2 
 echo "date:            $(date -u '+%Y-%m-%d %H:%M UTC'), load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "first start:     median $(printf '%s\n' "${first[@]}" | median) s   (${first[*]})"
 echo "restart:         median $(printf '%s\n' "${restart[@]}" | median) s   (${restart[*]})"
+echo "CPU time to UP:  first start median $(printf '%s\n' "${first_cpu[@]}" | median) s, restart median $(printf '%s\n' "${restart_cpu[@]}" | median) s"
 echo "RSS after start: $((rss_kb / 1024)) MB"
 awk -v t=$((after - before)) -v hz="$hz" -v s="$IDLE_SECONDS" \
   'BEGIN { printf "idle CPU:        %.2f %% of one core over %d s\n", t / hz / s * 100, s }'
