@@ -47,10 +47,10 @@ application_pids() {   # the cluster's processes of one data directory, by the e
     if grep -qzxF "SWITCHBOARD_CLUSTER=$1" "$environ" 2>/dev/null; then echo "$pid"; fi
   done
 }
-stop_java() {
+stop_java() {   # [seconds to wait before kill -9; the training start writes its archive then]
   [[ -n "$java_pid" ]] || return 0
   kill -TERM "$java_pid" 2>/dev/null || true
-  for _ in $(seq 100); do kill -0 "$java_pid" 2>/dev/null || break; sleep 0.2; done
+  for _ in $(seq $((${1:-20} * 5))); do kill -0 "$java_pid" 2>/dev/null || break; sleep 0.2; done
   kill -KILL "$java_pid" 2>/dev/null || true
   wait "$java_pid" 2>/dev/null || true
   java_pid=""
@@ -92,7 +92,7 @@ if [[ "$MODE" == cds ]]; then
   jar="$(ls "$work"/app/switchboard-*.jar)"
   data="$work/data-training"; mkdir -p "$data"
   jvm_options=(-XX:ArchiveClassesAtExit="$work/switchboard.jsa" -Xlog:cds*=off)
-  start "$data"; stop_java; stop_application "$data"
+  start "$data"; stop_java 300; stop_application "$data"
   [[ -f "$work/switchboard.jsa" ]] || fail "the training start wrote no class-data archive; see $data.log"
   echo "start-time: training start ${seconds} s, archive $(du -m "$work/switchboard.jsa" | cut -f1) MB" >&2
   jvm_options=(-XX:SharedArchiveFile="$work/switchboard.jsa" -Xlog:cds*=off)
