@@ -140,20 +140,33 @@ sandbox='
   if touch /usr/share/switchboard/.writable 2>/dev/null; then echo "package-check: / is still writable" >&2; exit 1; fi
   exec setpriv --no-new-privs --reuid=switchboard --regid=switchboard --init-groups \
     env HOME=/var/lib/switchboard USER=switchboard LOGNAME=switchboard "$@"'
-unshare --mount --propagation private -- sh -c "$sandbox" sandbox \
-  /usr/bin/switchboard --server.port="$PORT" >"$work/switchboard.log" 2>&1 </dev/null &
-java_pid=$!
-deadline=$((SECONDS + 180))
-until curl -fsS --max-time 3 "$HEALTH" 2>/dev/null | grep -q '"status":"UP"'; do
-  if ! kill -0 "$java_pid" 2>/dev/null || (( SECONDS >= deadline )); then
-    tail -n 40 "$work/switchboard.log" >&2
-    fail "/actuator/health not UP at $HEALTH"
-  fi
-  sleep 1
-done
+# Starts the dashboard through the launcher in that sandbox and waits until it is healthy.
+start_dashboard() {
+  unshare --mount --propagation private -- sh -c "$sandbox" sandbox \
+    /usr/bin/switchboard --server.port="$PORT" >>"$work/switchboard.log" 2>&1 </dev/null &
+  java_pid=$!
+  local deadline=$((SECONDS + 180))
+  until curl -fsS --max-time 3 "$HEALTH" 2>/dev/null | grep -q '"status":"UP"'; do
+    if ! kill -0 "$java_pid" 2>/dev/null || (( SECONDS >= deadline )); then
+      tail -n 40 "$work/switchboard.log" >&2
+      fail "/actuator/health not UP at $HEALTH"
+    fi
+    sleep 1
+  done
+}
+stop_dashboard() {
+  kill -TERM "$java_pid"
+  for _ in $(seq 1 60); do kill -0 "$java_pid" 2>/dev/null || break; sleep 1; done
+  if kill -0 "$java_pid" 2>/dev/null; then fail "Switchboard did not stop within 60 s of SIGTERM"; fi
+  wait "$java_pid" 2>/dev/null || true
+  java_pid=""
+}
+start_dashboard
 [[ "$(ps -o user= -p "$java_pid")" == switchboard ]] || fail "the JVM runs as $(ps -o user= -p "$java_pid"), not switchboard"
 grep -qx 'NoNewPrivs:[[:space:]]*1' /proc/"$java_pid"/status || fail "the JVM runs without no_new_privs: the sandbox did not apply"
-[[ "$(tr '\0' ' ' </proc/"$java_pid"/cmdline)" == *"-jar /usr/share/switchboard/switchboard.jar --spring.config.additional-location=/etc/switchboard/"* ]] \
+# the jar as the launcher extracted it into its start cache, writing a class-data archive at its stop
+cache=/var/lib/switchboard/start-cache
+[[ "$(tr '\0' ' ' </proc/"$java_pid"/cmdline)" == *"-XX:ArchiveClassesAtExit=$cache/switchboard.jsa "*"-jar $cache/app/switchboard.jar --spring.config.additional-location=/etc/switchboard/"* ]] \
   || fail "the launcher ran: $(tr '\0' ' ' </proc/"$java_pid"/cmdline)"
 curl -fsS --max-time 3 "http://127.0.2.13:$APP_PORT/" | grep -q '^CL/Web on srv1,' \
   || fail "the example cluster's application does not answer from srv1 at 127.0.2.13:$APP_PORT"
@@ -161,11 +174,16 @@ curl -fsS --max-time 3 "http://127.0.2.13:$APP_PORT/" | grep -q '^CL/Web on srv1
   || fail "the initial ADMIN's password file is $(stat -c '%a %U' /var/lib/switchboard/initial-admin-password)"
 say "started through /usr/bin/switchboard as switchboard (pid $java_pid) on a read-only system with only /var/lib/switchboard writable, private /tmp, no new privileges: $HEALTH is UP, the packaged example cluster answers from srv1 at 127.0.2.13:$APP_PORT"
 
-kill -TERM "$java_pid"
-for _ in $(seq 1 60); do kill -0 "$java_pid" 2>/dev/null || break; sleep 1; done
-if kill -0 "$java_pid" 2>/dev/null; then fail "Switchboard did not stop within 60 s of SIGTERM"; fi
-wait "$java_pid" 2>/dev/null || true
-java_pid=""
+stop_dashboard
+[[ -s "$cache/switchboard.jsa" && "$(stat -c %U "$cache/switchboard.jsa")" == switchboard ]] \
+  || fail "the first stop wrote no class-data archive $cache/switchboard.jsa: $(ls -l "$cache" 2>&1 | tr '\n' ' ')"
+start_dashboard
+[[ "$(tr '\0' ' ' </proc/"$java_pid"/cmdline)" == *"-XX:SharedArchiveFile=$cache/switchboard.jsa "*"-jar $cache/app/switchboard.jar "* ]] \
+  || fail "the launcher's restart ran: $(tr '\0' ' ' </proc/"$java_pid"/cmdline)"
+curl -fsS --max-time 3 "http://127.0.2.13:$APP_PORT/" | grep -q '^CL/Web on srv1,' \
+  || fail "after the restart, the example cluster's application does not answer from srv1 at 127.0.2.13:$APP_PORT"
+say "restarted with the class-data archive its first stop wrote ($cache/switchboard.jsa): $HEALTH is UP again"
+stop_dashboard
 pids="$(application_pids)"
 [[ -n "$pids" ]] || fail "the cluster's application did not outlive Switchboard's stop"
 # shellcheck disable=SC2086 # one pid per word
