@@ -5,7 +5,10 @@ import java.time.Instant;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.slf4j.Logger;
@@ -19,7 +22,10 @@ import org.springframework.stereotype.Component;
  * The audit trail's only writer. Every row goes through one queue to one thread ({@value #THREAD}),
  * so rows land in the order they were handed over and no publisher's thread touches the database.
  * A publisher that waits ({@link Audited#publisherWaits()}) gets its row written before it goes on;
- * the others (engine events above all) hand the row over and carry on.
+ * the others (engine events above all) wait too, but at most {@link #ACKNOWLEDGE_WAIT}, and a failed
+ * write is only logged: a row merely queued when Switchboard is killed ({@code kill -9}) would be lost,
+ * and H2 writes every commit to its file at once, so a row in the trail survives the kill. The bound
+ * keeps a wedged database from stopping the engine's monitors.
  *
  * <p>Back-pressure: the queue holds {@value #CAPACITY} rows; when the database falls that far
  * behind, publishers wait for room rather than lose rows, because a trail with silent holes is
@@ -32,6 +38,8 @@ class AuditWriter implements DisposableBean {
     static final String THREAD = "audit-writer";
     static final int CAPACITY = 10_000;
     private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(30);
+    /** How long a publisher that does not wait for failures waits for its row to be in the trail. */
+    static final Duration ACKNOWLEDGE_WAIT = Duration.ofSeconds(5);
 
     private static final Logger log = LoggerFactory.getLogger(AuditWriter.class);
     private static final Pending STOP = new Pending(null, null, null);
@@ -65,7 +73,27 @@ class AuditWriter implements DisposableBean {
         if (event.publisherWaits()) {
             write(record);
         } else {
-            inBackground(record, Instant.now());
+            acknowledged(record, Instant.now());
+        }
+    }
+
+    /**
+     * Writes a row that happened at {@code at}, returning once it is in the trail or after
+     * {@link #ACKNOWLEDGE_WAIT} (then it stays queued); a failed write is logged, not thrown.
+     */
+    void acknowledged(AuditRecord record, Instant at) {
+        if (Thread.currentThread() == thread) {
+            append(new Pending(record, at, new CompletableFuture<>()));
+            return;
+        }
+        try {
+            inBackground(record, at).get(ACKNOWLEDGE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            log.warn("{} was not in the audit trail after {}; it stays queued", record, ACKNOWLEDGE_WAIT);
+        } catch (ExecutionException e) {
+            // append logged it
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // the row stays queued
         }
     }
 

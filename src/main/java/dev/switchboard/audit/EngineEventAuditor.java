@@ -21,8 +21,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Puts every engine event on the record with actor {@code system}. It listens on the engine's own
- * thread, so it only describes the event and queues the row: {@link AuditWriter} writes it, in order,
- * and the engine never waits for the database.
+ * thread and describes the event; {@link AuditWriter} writes it, in order, and the engine goes on once
+ * the row is in the trail (a row still queued would be lost to {@code kill -9}), or after a bounded wait.
  */
 @Component
 class EngineEventAuditor {
@@ -47,7 +47,7 @@ class EngineEventAuditor {
         // looked up now, not on the writer thread: the operation may finish before the row is written
         String operation = group == null ? null : operations.stream().map(o -> o.operationOn(group))
                 .flatMap(java.util.Optional::stream).findFirst().orElse(null);
-        writer.inBackground(described.on(group, described.server()).withOperation(operation), event.at());
+        writer.acknowledged(described.on(group, described.server()).withOperation(operation), event.at());
     }
 
     static AuditRecord toRecord(EngineEvent event) {

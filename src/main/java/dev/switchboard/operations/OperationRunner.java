@@ -80,7 +80,7 @@ class OperationRunner implements DisposableBean {
         }
         try {
             store.insert(operation);
-            audit.record(operation, "operation-requested", Outcome.INFO, OperationAudit.describe(operation));
+            audit.record(operation, OperationStore.REQUESTED, Outcome.INFO, OperationAudit.describe(operation));
             preflight.forEach(check -> audit.record(operation, "operation-check", Outcome.INFO, check));
             runner.execute(() -> run(operation));
         } catch (RuntimeException e) {
@@ -142,7 +142,7 @@ class OperationRunner implements DisposableBean {
         }
         String message = result.english(); // the record, the audit trail and the API keep the English
         store.finished(operation.id(), state, Instant.now(), message, result);
-        audit.record(operation, "operation-finished", state == OperationState.SUCCEEDED ? Outcome.SUCCESS
+        audit.record(operation, OperationStore.FINISHED, state == OperationState.SUCCEEDED ? Outcome.SUCCESS
                 : Outcome.FAILURE, state + " after " + Duration.between(started, Instant.now()).toMillis() + " ms: "
                 + message);
     }

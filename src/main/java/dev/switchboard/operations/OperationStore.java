@@ -86,6 +86,31 @@ class OperationStore {
                 .query(ROWS).list();
     }
 
+    /**
+     * Operations in a final state whose end never reached the audit trail: Switchboard was killed
+     * between the two writes. Only operations whose request is in the trail count, so operations
+     * whose rows retention has archived are left alone.
+     */
+    List<Operation> endedOffTheRecord() {
+        return jdbc.sql("""
+                SELECT * FROM operation o WHERE o.state NOT IN ('REQUESTED', 'RUNNING')
+                AND EXISTS (SELECT 1 FROM audit_event a WHERE a.operation_id = o.id AND a.action = :requested)
+                AND NOT EXISTS (SELECT 1 FROM audit_event a WHERE a.operation_id = o.id AND a.action IN (:ends))
+                ORDER BY o.requested_at""").param("requested", REQUESTED)
+                .param("ends", List.of(FINISHED, INTERRUPTED)).query(ROWS).list();
+    }
+
+    /** Whether the operation's request is in the audit trail (it is not when Switchboard was killed right after the insert). */
+    boolean requestOnRecord(String id) {
+        return jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE operation_id = :id AND action = :requested")
+                .param("id", id).param("requested", REQUESTED).query(Long.class).single() > 0;
+    }
+
+    /** The audit actions that open and close an operation in the trail. */
+    static final String REQUESTED = "operation-requested";
+    static final String FINISHED = "operation-finished";
+    static final String INTERRUPTED = "operation-interrupted";
+
     private static OffsetDateTime time(Instant at) {
         return at == null ? null : OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
     }

@@ -22,7 +22,8 @@ import org.springframework.context.annotation.AnnotationConfigApplicationContext
 
 /**
  * Engine events reach the trail through the writer: published on a thread named like the engine's,
- * they are described there and written on the writer's thread, in order with the rows around them.
+ * they are described there and written on the writer's thread, in order with the rows around them,
+ * before the engine's thread goes on.
  */
 class EngineEventAuditorTests {
 
@@ -62,15 +63,20 @@ class EngineEventAuditorTests {
     }
 
     @Test
-    void anEngineEventIsWrittenByTheWriterNotOnTheEngineThreadAndTheEngineDoesNotWait() throws Exception {
+    void anEngineEventIsInTheTrailBeforeTheEngineGoesOnSoKillMinus9CannotLoseIt() throws Exception {
         Instant at = Instant.now().minusMillis(500);
         trail.hold(); // the database is slow
 
-        onAnEngineThread(new GroupStateChanged(at, "failover-clweb", "srv1", ActivationState.ONLINE_PENDING,
-                ActivationState.ONLINE_FAILURE, "exec1 did not start"));
+        Thread engine = new Thread(() -> context.publishEvent(new GroupStateChanged(at, "failover-clweb", "srv1",
+                ActivationState.ONLINE_PENDING, ActivationState.ONLINE_FAILURE, "exec1 did not start")),
+                "engine-scheduler-1");
+        engine.start();
+        engine.join(300);
+        assertThat(engine.isAlive()).as("the engine went on while its row was only queued").isTrue();
         trail.release();
+        engine.join(5_000);
+        assertThat(engine.isAlive()).isFalse();
 
-        await().atMost(Duration.ofSeconds(5)).until(() -> !trail.latest(1).isEmpty());
         assertThat(trail.writerThreads).containsExactly(AuditWriter.THREAD);
         AuditEvent row = trail.latest(1).get(0);
         assertThat(row).extracting(AuditEvent::actor, AuditEvent::role, AuditEvent::action, AuditEvent::target,
@@ -84,14 +90,12 @@ class EngineEventAuditorTests {
     @Test
     void engineEventsLandBetweenTheOperationsOwnRowsInTheOrderTheyHappened() throws Exception {
         context.publishEvent(new OperationRowWritten("operation-started"));
-        trail.hold(); // the engine's rows queue up behind a slow database
         for (ActivationState[] step : new ActivationState[][] {
                 {ActivationState.ONLINE, ActivationState.OFFLINE_PENDING},
                 {ActivationState.OFFLINE_PENDING, ActivationState.OFFLINE}}) {
             onAnEngineThread(new ResourceStateChanged(Instant.now(), "failover-clweb", "exec1", "srv1", step[0],
                     step[1], null));
         }
-        trail.release();
         context.publishEvent(new OperationRowWritten("operation-finished"));
 
         assertThat(trail.ofOperation("op-7")).extracting(AuditEvent::action, AuditEvent::details).containsExactly(
@@ -104,10 +108,15 @@ class EngineEventAuditorTests {
     @Test
     void closingTheApplicationWritesTheEngineEventsStillQueued() throws Exception {
         trail.hold();
+        List<Thread> engine = new java.util.ArrayList<>();
         for (int i = 0; i < 20; i++) {
-            onAnEngineThread(new ResourceStateChanged(Instant.now(), "failover-clweb", "exec" + i, "srv1",
-                    ActivationState.ONLINE, ActivationState.OFFLINE, null));
+            ResourceStateChanged event = new ResourceStateChanged(Instant.now(), "failover-clweb", "exec" + i, "srv1",
+                    ActivationState.ONLINE, ActivationState.OFFLINE, null);
+            Thread t = new Thread(() -> context.publishEvent(event), "engine-scheduler-" + i);
+            t.start(); // each waits for its row, behind the slow database
+            engine.add(t);
         }
+        await().atMost(Duration.ofSeconds(2)).until(() -> !trail.writerThreads.isEmpty());
         new Thread(() -> {
             try {
                 Thread.sleep(200);
@@ -118,6 +127,9 @@ class EngineEventAuditorTests {
         }).start();
 
         context.close();
+        for (Thread t : engine) {
+            t.join(5_000);
+        }
 
         assertThat(trail.latest(100)).hasSize(20).extracting(AuditEvent::target).contains("exec0", "exec19");
     }

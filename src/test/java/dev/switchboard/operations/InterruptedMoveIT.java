@@ -76,7 +76,9 @@ class InterruptedMoveIT {
         String operation = api("GET", "/api/v1/operations/" + id.group(1));
         assertThat(operation).contains("\"state\":\"INTERRUPTED\"", "Switchboard stopped while this operation was running");
         assertThat(api("GET", "/api/v1/audit?operation=" + id.group(1))).as("the sweep is on the record")
-                .contains("\"action\":\"operation-interrupted\"");
+                .contains("\"action\":\"operation-interrupted\"")
+                .as("the request, and the engine event seen before the kill, survived it")
+                .contains("\"action\":\"operation-requested\"", "\"action\":\"group-state\"", "Online Pending");
         Thread.sleep(4000); // longer than the killed start script would have slept
         assertThat(applicationServers()).as("the application runs on exactly one server").hasSize(1);
 
