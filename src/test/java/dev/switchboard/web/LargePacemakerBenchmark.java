@@ -90,11 +90,11 @@ class LargePacemakerBenchmark {
         Function<String, HttpResponse<String>> api = path -> send(client, HttpRequest.newBuilder(
                 URI.create("http://localhost:" + port + path)).header("Authorization", "Bearer " + token).build());
         List<Timing> timings = List.of(
-                time("status page `GET /`", () -> browser.get("/"), "app99"),
-                time("whole-cluster page `GET /cluster`", () -> browser.get("/cluster"), "app99-svc"),
-                time("resource page `GET /cluster/resources/app42`", () -> browser.get("/cluster/resources/app42"), "app42"),
-                time("`GET /api/v1/cluster/inventory`", () -> api.apply("/api/v1/cluster/inventory"), "app99-svc"),
-                time("`GET /api/v1/groups`", () -> api.apply("/api/v1/groups"), "app99"));
+                time("status page `GET /`", () -> browser.get("/"), "app20"),
+                time("whole-cluster page `GET /cluster`", () -> browser.get("/cluster"), "app20-svc"),
+                time("resource page `GET /cluster/resources/app12-svc`", () -> browser.get("/cluster/resources/app12-svc"), "app12-svc"),
+                time("`GET /api/v1/cluster/inventory`", () -> api.apply("/api/v1/cluster/inventory"), "app20-svc"),
+                time("`GET /api/v1/groups`", () -> api.apply("/api/v1/groups"), "app20"));
         Polling polling = polling();
         StringBuilder rows = new StringBuilder();
         for (Timing t : timings) {
