@@ -46,6 +46,9 @@ final class PacemakerReadings {
     private final PacemakerSnapshots snapshots;
     private final GroupHolds holds;
     private final Duration operationTimeout;
+    /** A full read at least this often, for what crm_mon shows from outside the CIB (the fencing history). */
+    static final Duration FULL_READ_AT_LEAST = Duration.ofSeconds(30);
+    private final CibVersionCheck versions = new CibVersionCheck(FULL_READ_AT_LEAST);
     private final RecentServers recent = new RecentServers();
     private final EventListeners listeners = new EventListeners(log);
     private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -72,16 +75,35 @@ final class PacemakerReadings {
         this.operationTimeout = operationTimeout;
     }
 
-    /** Takes the first reading and reads again every {@code pollInterval}. */
+    /**
+     * Takes the first reading, then every {@code pollInterval} asks whether the CIB changed and
+     * reads it all again when it did (or when the last full read is {@link #FULL_READ_AT_LEAST} old).
+     */
     void startPolling(Duration pollInterval) {
         refresh(true);
         poller.scheduleWithFixedDelay(() -> {
             try {
-                refresh(true);
+                poll();
             } catch (RuntimeException e) {
                 log.warn("polling Pacemaker failed: {}", e.getMessage());
             }
         }, pollInterval.toMillis(), pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** One poll: the cheap version question first, the full read only when it is needed. */
+    void poll() {
+        String version;
+        try {
+            version = onAnyNode(CibVersionCheck.COMMAND).stdout();
+        } catch (RuntimeException e) { // the full read says what is wrong, or reads what the check could not
+            refresh(true);
+            return;
+        }
+        long started = System.nanoTime();
+        if (versions.needsFullRead(version, started)) {
+            refresh(true);
+            versions.fullReadDone(version, started);
+        }
     }
 
     void stopPolling() {
