@@ -68,10 +68,11 @@ public final class PacemakerClusterEngine implements ClusterEngine {
         if (commands.reachesNodes()) {
             features.add(EngineFeature.SERVER_ACCESS);
         }
-        // without a prefix every command runs here: one node's alert file and CIB stream, not one per node
+        // a prefix that does not name the node (or none) runs every command in one place: one alert
+        // file and one CIB stream there, not one per node
         List<String> nodes = definition.servers().stream().map(s -> s.name()).toList();
         this.notifications = new PacemakerNotifications(readings, commands,
-                commands.reachesNodes() ? nodes : nodes.subList(0, Math.min(1, nodes.size())), pollInterval);
+                commands.namesNodes() ? nodes : nodes.subList(0, Math.min(1, nodes.size())), pollInterval);
     }
 
     /** Everything but the vendor's timeout ratio; the nodes' files and commands only through a command prefix. */

@@ -27,6 +27,11 @@ public final class PacemakerCommands {
         return runner.reachesServers();
     }
 
+    /** Whether each node's commands run in a place of their own (the prefix names the node). */
+    boolean namesNodes() {
+        return runner.namesServers();
+    }
+
     /** The commands themselves, for what the engine words as the other engines do (the servers' files). */
     ServerCommands runner() {
         return runner;
