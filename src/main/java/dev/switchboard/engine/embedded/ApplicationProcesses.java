@@ -36,9 +36,9 @@ final class ApplicationProcesses {
 
     /** The processes on {@code server} that any monitor watching the group counts as its application. */
     List<ProcessTable.ProcessInfo> instances(FailoverGroup group, String server) {
-        List<String> markers = List.of(servers.get(server).processMarker(), environment.clusterMarker());
         return monitors.stream().filter(m -> watches(m, group))
-                .flatMap(m -> processes.matching(m.pattern(), markers).stream()).distinct().toList();
+                .flatMap(m -> processes.matching(m.pattern(), List.of(servers.get(server).processMarker(),
+                        environment.clusterMarker())).stream()).distinct().toList();
     }
 
     /** Whether the monitor recovers the group or one of its resources, or watches one of them. */

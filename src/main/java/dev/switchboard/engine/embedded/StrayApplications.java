@@ -47,13 +47,17 @@ final class StrayApplications {
 
     /** One check of {@code group}, on behalf of {@code monitor} (the trail names it). */
     void reconcile(EmbeddedGroup group, String monitor) {
-        long changesSeen = group.changes();
-        if (found(group).isEmpty()) {
-            reportedUnowned.remove(group.group().name());
-            return;
+        try {
+            long changesSeen = group.changes();
+            if (found(group).isEmpty()) {
+                reportedUnowned.remove(group.group().name());
+                return;
+            }
+            // found somewhere: decide and act under the group's lock, on a fresh look
+            group.recoverIfUnchanged(changesSeen, monitor, () -> act(group, monitor));
+        } catch (RuntimeException e) {
+            log.error("group {}: the check for its application on other servers failed", group.group().name(), e);
         }
-        // found somewhere: decide and act under the group's lock, on a fresh look
-        group.recoverIfUnchanged(changesSeen, monitor, () -> act(group, monitor));
     }
 
     private void act(EmbeddedGroup group, String monitor) {
