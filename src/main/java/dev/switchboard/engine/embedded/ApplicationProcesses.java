@@ -34,6 +34,13 @@ final class ApplicationProcesses {
         return monitors.stream().filter(m -> watches(m, group)).mapToInt(m -> count(m, server)).max().orElse(0);
     }
 
+    /** The processes on {@code server} that any monitor watching the group counts as its application. */
+    List<ProcessTable.ProcessInfo> instances(FailoverGroup group, String server) {
+        return monitors.stream().filter(m -> watches(m, group))
+                .flatMap(m -> processes.matching(m.pattern(), List.of(servers.get(server).processMarker(),
+                        environment.clusterMarker())).stream()).distinct().toList();
+    }
+
     /** Whether the monitor recovers the group or one of its resources, or watches one of them. */
     static boolean watches(ProcessNameMonitor m, FailoverGroup group) {
         return group.name().equals(m.recovery().target()) || group.resource(m.recovery().target()).isPresent()

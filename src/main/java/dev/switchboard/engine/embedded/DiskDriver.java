@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -18,6 +19,9 @@ import java.util.stream.Stream;
 final class DiskDriver implements ResourceDriver {
 
     private static final Duration KILL_GRACE = Duration.ofSeconds(3);
+
+    /** How many of the files found in a non-empty mount point its refusal names. */
+    private static final int SHOWN_FILES = 5;
 
     private final Disk disk;
     private final DiskOwnership ownership;
@@ -72,8 +76,12 @@ final class DiskDriver implements ResourceDriver {
             if (Files.isSymbolicLink(mountPoint)) {
                 Files.delete(mountPoint);
             } else if (Files.isDirectory(mountPoint, LinkOption.NOFOLLOW_LINKS)) {
-                if (!isEmpty(mountPoint)) {
-                    throw new ResourceFailed(Translatable.of("engine.resource.mountPointNotEmpty", mountPoint.toString()));
+                List<String> found = entries(mountPoint);
+                if (!found.isEmpty()) {
+                    // checked again on every attempt: once the operator moves the files the disk mounts
+                    throw new ResourceFailed(Translatable.of("engine.resource.mountPointNotEmpty", mountPoint.toString(),
+                            Integer.toString(found.size()), String.join(", ", found.subList(0,
+                                    Math.min(SHOWN_FILES, found.size())))));
                 }
                 Files.delete(mountPoint);
             }
@@ -108,9 +116,10 @@ final class DiskDriver implements ResourceDriver {
         ownership.release(context.server().name());
     }
 
-    private static boolean isEmpty(Path dir) throws IOException {
+    /** The names in {@code dir}, sorted; Switchboard never deletes them, the operator moves them. */
+    private static List<String> entries(Path dir) throws IOException {
         try (Stream<Path> entries = Files.list(dir)) {
-            return entries.findAny().isEmpty();
+            return entries.map(e -> e.getFileName().toString()).sorted().toList();
         }
     }
 }

@@ -90,7 +90,7 @@ public final class EmbeddedClusterEngine implements ClusterEngine {
         this.provisioner = new Provisioner(definition, runner, environment);
         this.applications = new ApplicationProcesses(monitors.values().stream().map(ProcessMonitorRunner::definition)
                 .toList(), servers, processes, environment);
-        this.recovery = new EmbeddedRecovery(groups, events, recoveries);
+        this.recovery = new EmbeddedRecovery(groups, events, recoveries, applications, processes);
         this.serverAccess = new EmbeddedServerAccess(servers, name -> group(name).group(), applications, runner,
                 environment);
         this.leavingStandby = new GroupsLeavingStandby(groups.values(), standby, this::resetCountersAfter);

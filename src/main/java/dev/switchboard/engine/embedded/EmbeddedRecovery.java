@@ -21,16 +21,24 @@ final class EmbeddedRecovery {
     private final Map<String, EmbeddedGroup> groups;
     private final EventSink events;
     private final ExecutorService recoveries;
+    private final StrayApplications strays;
 
-    EmbeddedRecovery(Map<String, EmbeddedGroup> groups, EventSink events, ExecutorService recoveries) {
+    EmbeddedRecovery(Map<String, EmbeddedGroup> groups, EventSink events, ExecutorService recoveries,
+                     ApplicationProcesses applications, ProcessTable processes) {
         this.groups = groups;
         this.events = events;
         this.recoveries = recoveries;
+        this.strays = new StrayApplications(applications, processes, events);
     }
 
-    /** One round of the monitor's checks; each server where it found an error is recovered in the background. */
+    /**
+     * One round of the monitor's checks; each server where it found an error is recovered in the
+     * background. First, an instance of the group's application on a server that should not run it
+     * is stopped ({@link StrayApplications}): the first round runs right after the start-up.
+     */
     void runChecks(ProcessMonitorRunner monitor) {
         try {
+            strays.reconcile(groupOf(monitor.definition().recovery().target()), monitor.definition().name());
             long changesSeen = groupOf(monitor.definition().recovery().target()).changes(); // before the check
             for (String server : monitor.check()) {
                 Translatable cause = Translatable.of("engine.reason.monitorError", monitor.definition().name(), server,

@@ -82,7 +82,9 @@ class StaleMonitorFindingsTests {
         CountDownLatch operatorDone = new CountDownLatch(1);
         recoveries.execute(() -> await(operatorDone)); // the recovery waits its turn behind this
         try (ProcessMonitorRunner monitor = monitor(server -> 0)) {
-            EmbeddedRecovery recovery = new EmbeddedRecovery(Map.of("g", group), sink, recoveries);
+            EmbeddedRecovery recovery = new EmbeddedRecovery(Map.of("g", group), sink, recoveries,
+                    new ApplicationProcesses(List.of(), Map.of(), new ProcessTable(), new EmbeddedEnvironment("none")),
+                    new ProcessTable());
 
             recovery.runChecks(monitor); // finds the error on srv1 and queues its failover
             assertThat(monitor.status().on("srv1").orElseThrow().state()).isEqualTo(MonitorState.ERROR);
