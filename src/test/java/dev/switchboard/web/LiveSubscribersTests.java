@@ -18,7 +18,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
@@ -113,9 +112,12 @@ class LiveSubscribersTests {
             String seq = Integer.toString(i);
             long published = System.nanoTime();
             subscribers.publish("cluster", locale -> seq + " " + padding);
-            Long arrived = reader.awaitArrival(seq, Duration.ofSeconds(5));
-            long lagMs = arrived == null ? 5000 : TimeUnit.NANOSECONDS.toMillis(arrived - published);
+            Long arrived = reader.awaitArrival(seq, Duration.ofSeconds(2));
+            long lagMs = arrived == null ? 2000 : TimeUnit.NANOSECONDS.toMillis(arrived - published);
             worstLagMs = Math.max(worstLagMs, lagMs);
+            if (arrived == null) {
+                break; // the reader is stuck behind the stalled subscriber
+            }
             if (droppedAfterMs < 0 && subscribers.droppedCount() == 1) {
                 droppedAfterMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
             }
@@ -261,8 +263,5 @@ class LiveSubscribersTests {
             body.close();
         }
 
-        Map<String, Long> arrivals() {
-            return arrivals;
-        }
     }
 }
