@@ -4,12 +4,11 @@ import dev.switchboard.cluster.ClusterDefinition;
 import dev.switchboard.engine.ClusterEngine;
 import dev.switchboard.engine.EngineEvent;
 import dev.switchboard.security.SessionsEnded;
-import java.io.IOException;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -18,6 +17,7 @@ import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -28,78 +28,62 @@ import org.thymeleaf.context.Context;
 /**
  * The one SSE hub: after an engine event it renders the live part of the status page once per
  * language and pushes it to every open page. Bursts of events are coalesced; a heartbeat every
- * few seconds keeps connections open and tells pages their data is current; dead subscribers are
- * dropped on the first failed send.
+ * few seconds keeps connections open and tells pages their data is current. Each page's stream
+ * is sent through {@link LiveSubscribers}, so a page that stopped reading is dropped instead of
+ * delaying the others.
  */
 @Component
 class LiveUpdates implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(LiveUpdates.class);
-    private static final long TIMEOUT_MS = TimeUnit.MINUTES.toMillis(30);
     private static final long COALESCE_MS = 40;
     private static final long HEARTBEAT_S = 5;
-
-    /**
-     * {@code allowed} is asked at every heartbeat and when sessions end: a revoked kiosk link, a
-     * logout or a deleted account loses its stream.
-     */
-    private record Subscriber(SseEmitter emitter, Locale locale, BooleanSupplier allowed) {
-    }
 
     private final ClusterEngine engine;
     private final ClusterDefinition definition;
     private final ITemplateEngine templates;
-    private final Set<Subscriber> subscribers = ConcurrentHashMap.newKeySet();
+    private final LiveSubscribers subscribers;
     private final AtomicBoolean renderPending = new AtomicBoolean();
-    private final ScheduledExecutorService sender = Executors.newSingleThreadScheduledExecutor(r -> {
+    private final ScheduledExecutorService renderer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "live-updates");
         thread.setDaemon(true);
         return thread;
     });
 
-    LiveUpdates(ClusterEngine engine, ClusterDefinition definition, ITemplateEngine templates) {
+    LiveUpdates(ClusterEngine engine, ClusterDefinition definition, ITemplateEngine templates,
+                @Value("${switchboard.live-updates.max-subscribers:256}") int maxSubscribers,
+                @Value("${switchboard.live-updates.send-timeout:10s}") Duration sendTimeout) {
         this.engine = engine;
         this.definition = definition;
         this.templates = templates;
-        sender.scheduleAtFixedRate(this::heartbeat, HEARTBEAT_S, HEARTBEAT_S, TimeUnit.SECONDS);
+        this.subscribers = new LiveSubscribers(maxSubscribers, sendTimeout);
+        renderer.scheduleAtFixedRate(this::heartbeat, HEARTBEAT_S, HEARTBEAT_S, TimeUnit.SECONDS);
     }
 
-    /** A new stream; it gets the current picture at once, so a reconnecting page is never stale. */
+    /**
+     * A new stream; it gets the current picture at once, so a reconnecting page is never stale.
+     * {@code allowed} is asked at every heartbeat and when sessions end: a revoked kiosk link, a
+     * logout or a deleted account loses its stream.
+     */
     SseEmitter subscribe(Locale locale, BooleanSupplier allowed) {
-        SseEmitter emitter = new SseEmitter(TIMEOUT_MS);
-        Subscriber subscriber = new Subscriber(emitter, locale, allowed);
-        emitter.onCompletion(() -> subscribers.remove(subscriber));
-        emitter.onTimeout(() -> subscribers.remove(subscriber));
-        emitter.onError(e -> subscribers.remove(subscriber));
-        subscribers.add(subscriber);
-        send(subscriber, SseEmitter.event().name("cluster")
-                .data(render(StatusView.of(engine.snapshot(), definition), locale)));
-        return emitter;
+        return subscribers.subscribe(locale, allowed, "cluster",
+                render(StatusView.of(engine.snapshot(), definition), locale));
     }
 
     /** A logout or a deleted account: streams of sessions that ended close now, not at the next heartbeat. */
     @EventListener
     void on(SessionsEnded ended) {
-        sender.execute(this::dropDisallowed);
-    }
-
-    private void dropDisallowed() {
-        for (Subscriber s : subscribers) {
-            if (!s.allowed().getAsBoolean()) {
-                subscribers.remove(s);
-                s.emitter().complete();
-            }
-        }
+        renderer.execute(subscribers::dropDisallowed);
     }
 
     int subscriberCount() {
-        return subscribers.size();
+        return subscribers.count();
     }
 
     @EventListener
     void on(EngineEvent event) {
         if (renderPending.compareAndSet(false, true)) {
-            sender.schedule(this::push, COALESCE_MS, TimeUnit.MILLISECONDS);
+            renderer.schedule(this::push, COALESCE_MS, TimeUnit.MILLISECONDS);
         }
     }
 
@@ -107,11 +91,7 @@ class LiveUpdates implements DisposableBean {
         renderPending.set(false);
         try {
             StatusView view = StatusView.of(engine.snapshot(), definition);
-            Map<Locale, String> rendered = new HashMap<>();
-            for (Subscriber s : subscribers) {
-                String html = rendered.computeIfAbsent(s.locale(), l -> render(view, l));
-                send(s, SseEmitter.event().name("cluster").data(html));
-            }
+            subscribers.publish("cluster", locale -> render(view, locale));
         } catch (RuntimeException e) {
             log.error("could not push the status to the open pages", e);
         }
@@ -124,28 +104,16 @@ class LiveUpdates implements DisposableBean {
     }
 
     private void heartbeat() {
-        dropDisallowed();
+        subscribers.dropDisallowed();
         String now = Long.toString(System.currentTimeMillis());
-        for (Subscriber s : subscribers) {
-            send(s, SseEmitter.event().name("alive").data(now));
-        }
-    }
-
-    private void send(Subscriber s, SseEmitter.SseEventBuilder event) {
-        try {
-            s.emitter().send(event);
-        } catch (IOException | IllegalStateException e) {
-            subscribers.remove(s);
-            s.emitter().completeWithError(e);
-        }
+        subscribers.publish("alive", locale -> now);
     }
 
     /** Ends the streams when shutdown begins, so the graceful shutdown does not wait for them. */
     @EventListener(ContextClosedEvent.class)
     void closeStreams() {
-        sender.shutdownNow();
-        subscribers.forEach(s -> s.emitter().complete());
-        subscribers.clear();
+        renderer.shutdownNow();
+        subscribers.close();
     }
 
     @Override
