@@ -25,9 +25,9 @@ import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.boot.tomcat.autoconfigure.servlet.TomcatServletWebServerAutoConfiguration;
 import org.springframework.boot.webmvc.autoconfigure.DispatcherServletAutoConfiguration;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
@@ -47,7 +47,9 @@ class LiveSubscribersTests {
     private static final Duration SEND_TIMEOUT = Duration.ofSeconds(1);
 
     /** A web app with only the stream: GET /events subscribes with the "cluster" message "first". */
-    @SpringBootConfiguration
+    // @Configuration, not @SpringBootConfiguration: the slice tests of this package look for the
+    // nearest @SpringBootConfiguration and must find the application's, not this one
+    @Configuration(proxyBeanMethods = false)
     @ImportAutoConfiguration({TomcatServletWebServerAutoConfiguration.class, DispatcherServletAutoConfiguration.class,
             WebMvcAutoConfiguration.class})
     static class StreamApp {
