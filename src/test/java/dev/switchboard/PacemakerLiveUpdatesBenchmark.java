@@ -53,6 +53,7 @@ class PacemakerLiveUpdatesBenchmark {
                 "--switchboard.engine.type=pacemaker",
                 "--switchboard.cluster.location=lab/pacemaker/cluster.yml",
                 "--switchboard.pacemaker.command-prefix=lab/pacemaker/node.sh,{node}",
+                "--switchboard.pacemaker.contact-nodes=srv1",
                 "--switchboard.data-dir=target/bench-pacemaker-live-data",
                 "--switchboard.security.accounts[0].name=operator",
                 "--switchboard.security.accounts[0].password-hash={bcrypt}$2a$04$PNbvcCTNV.mrZXfrIwrqFOw8clLQ9g6JPtgF/p.UU87V5wD2H26zy",

@@ -43,6 +43,7 @@ class PacemakerLiveUpdatesIT {
                 "--switchboard.engine.type=pacemaker",
                 "--switchboard.cluster.location=lab/pacemaker/cluster.yml",
                 "--switchboard.pacemaker.command-prefix=lab/pacemaker/node.sh,{node}",
+                "--switchboard.pacemaker.contact-nodes=srv1",
                 "--switchboard.pacemaker.poll-interval=5s", // only the notifications are fast enough for this test
                 "--switchboard.data-dir=" + DATA_DIR,
                 "--switchboard.security.accounts[0].name=operator",

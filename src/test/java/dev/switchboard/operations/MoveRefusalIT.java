@@ -20,15 +20,15 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * One refusal through every route: with the application already running on the target, the move
+ * One refusal through every route: with the target in standby, the move
  * wizard, the API and the generic confirmation form each refuse the move with the same failed
  * check and fix, in the reader's language, and each records the same audit row.
  */
 class MoveRefusalIT extends WebIT {
 
     private static final String GROUP = "failover-clweb";
-    private static final String FIX_EN = "Stop the application on srv2 first; it must run on one server only.";
-    private static final String FIX_JA = "先に srv2 のアプリケーションを停止してください";
+    private static final String FIX_EN = "Bring srv2 back, or choose another target.";
+    private static final String FIX_JA = "srv2 を復旧するか、別の移動先を選んでください";
 
     @Autowired
     ClusterEngine engine;
@@ -36,21 +36,18 @@ class MoveRefusalIT extends WebIT {
     @Autowired
     AuditTrail trail;
 
-    private Process stray;
 
     @BeforeEach
-    void applicationAlsoRunningOnSrv2() throws Exception {
+    void srv2InStandby() {
         groupHome(engine);
-        // a clweb_serv started by hand on srv2, as the monitor's pattern and the engine's markers see it
-        ProcessBuilder builder = new ProcessBuilder("bash", "-c", "exec -a clweb_serv sleep 120");
-        builder.environment().put("SWITCHBOARD_SERVER_NAME", "srv2");
-        builder.environment().put("SWITCHBOARD_CLUSTER", Path.of(DATA_DIR).toAbsolutePath().normalize().toString());
-        stray = builder.start();
+        // a target that may run nothing: the one check that fails (a stray application on srv2, the check
+        // this test used before, is now stopped by the engine itself within a monitor round)
+        engine.standby("srv2", true);
     }
 
     @AfterEach
-    void stopIt() throws Exception {
-        stray.destroyForcibly().waitFor();
+    void srv2BackOnline() {
+        engine.standby("srv2", false);
     }
 
     @Test
@@ -58,7 +55,7 @@ class MoveRefusalIT extends WebIT {
         HttpSession operator = new HttpSession(url(""));
         operator.login("operator", OPERATOR_PASSWORD);
         await().atMost(Duration.ofSeconds(10)).until(() -> operator.get("/groups/" + GROUP + "/move?target=srv2").body()
-                .contains("data-check=\"application-not-running\" data-verdict=\"FAIL\""));
+                .contains("data-check=\"target-online\" data-verdict=\"FAIL\""));
         String form = "target=srv2&reason=CHG-REFUSED&confirmation=" + GROUP;
         List<AuditEvent> rows = new ArrayList<>();
 
@@ -73,15 +70,15 @@ class MoveRefusalIT extends WebIT {
         for (String page : List.of(wizard, confirmPage)) {
             assertThat(page).contains("data-refusal=\"move.error.blocked\"",
                     "A preflight check failed; the move was not started.",
-                    "<tr data-check=\"application-not-running\" data-verdict=\"FAIL\"",
-                    "1 process(es) of the application already run on srv2.", FIX_EN);
+                    "<tr data-check=\"target-online\" data-verdict=\"FAIL\"",
+                    "srv2 is Standby.", FIX_EN);
         }
         assertThat(confirmPage).contains("/groups/" + GROUP + "/move?target=srv2");
         assertThat(api.statusCode()).isEqualTo(409);
         assertThat(api.body()).startsWith("{\"result\":{\"code\":6,\"message\":\"A preflight check failed; "
-                + "the move was not started.\"},\"checks\":[").contains("\"id\":\"application-not-running\","
-                + "\"verdict\":\"FAIL\",\"reason\":\"1 process(es) of the application already run on srv2.\",\"fix\":\""
-                + FIX_EN + "\"", "\"refusedBy\":[\"application-not-running\"]");
+                + "the move was not started.\"},\"checks\":[").contains("\"id\":\"target-online\","
+                + "\"verdict\":\"FAIL\",\"reason\":\"srv2 is Standby.\",\"fix\":\""
+                + FIX_EN + "\"", "\"refusedBy\":[\"target-online\"]");
 
         assertThat(rows).extracting(MoveRefusalIT::recorded).containsOnly(recorded(rows.get(0)));
         assertThat(rows.get(0)).satisfies(row -> {
@@ -89,8 +86,7 @@ class MoveRefusalIT extends WebIT {
             assertThat(row.outcome()).isEqualTo("DENIED");
             assertThat(row.operationId()).isNull();
             assertThat(row.details()).isEqualTo("move-group " + GROUP + " → srv2 refused: A preflight check failed; "
-                    + "the move was not started. application-not-running FAIL: 1 process(es) of the application "
-                    + "already run on srv2. Fix: " + FIX_EN + "; reason: CHG-REFUSED");
+                    + "the move was not started. target-online FAIL: srv2 is Standby. Fix: " + FIX_EN + "; reason: CHG-REFUSED");
         });
         assertThat(engine.snapshot().group(GROUP).orElseThrow().currentServer()).isEqualTo("srv1");
     }
@@ -101,7 +97,7 @@ class MoveRefusalIT extends WebIT {
         operator.login("operator", OPERATOR_PASSWORD);
         operator.get("/?lang=ja");
         await().atMost(Duration.ofSeconds(10)).until(() -> operator.get("/groups/" + GROUP + "/move?target=srv2").body()
-                .contains("data-check=\"application-not-running\" data-verdict=\"FAIL\""));
+                .contains("data-check=\"target-online\" data-verdict=\"FAIL\""));
         List<AuditEvent> rows = new ArrayList<>();
 
         operator.get("/operations/new?kind=MOVE_GROUP&subject=" + GROUP + "&target=srv2");
@@ -112,7 +108,7 @@ class MoveRefusalIT extends WebIT {
 
         assertThat(page).contains("事前チェックが不合格のため、移動は開始されませんでした。", FIX_JA)
                 .doesNotContain(FIX_EN);
-        assertThat(api.body()).contains("事前チェックが不合格のため", FIX_JA, "\"refusedBy\":[\"application-not-running\"]");
+        assertThat(api.body()).contains("事前チェックが不合格のため", FIX_JA, "\"refusedBy\":[\"target-online\"]");
         assertThat(rows).extracting(MoveRefusalIT::recorded).containsOnly(recorded(rows.get(0)))
                 .allSatisfy(details -> assertThat(details).contains(FIX_EN)); // the audit trail stays in English
     }

@@ -61,7 +61,7 @@ class PacemakerClusterPageBrowserIT extends PacemakerWebIT {
         assertThat(rowIds("PRIMITIVE")).contains(PacemakerLab.STANDALONE);
         assertThat(marks(PacemakerLab.STANDALONE)).containsExactly("Started on srv3");
         assertThat(rowIds("FENCING")).containsExactly(PacemakerLab.FENCE_DEVICE);
-        browser.findElement(By.cssSelector("details.nodes summary")).click(); // the screenshot opens at the matrix
+        clickFresh(browser, "details.nodes summary"); // the screenshot opens at the matrix
         Chromium.screenshot(browser, "pacemaker-cluster-en");
 
         browser.get(url("/cluster/resources/" + PacemakerLab.STANDALONE));
@@ -95,12 +95,26 @@ class PacemakerClusterPageBrowserIT extends PacemakerWebIT {
         assertThat(browser.executeScript("return window.sbNotReloaded === true;")).as("no reload").isEqualTo(true);
     }
 
+    /** Clicks what the selector finds now: a live refresh may replace the element between finding and clicking it. */
+    private static void clickFresh(org.openqa.selenium.WebDriver driver, String css) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                driver.findElement(By.cssSelector(css)).click();
+                return;
+            } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                if (attempt == 5) {
+                    throw e;
+                }
+            }
+        }
+    }
+
     private void screenshotInJapanese() {
         ChromeDriver ja = Chromium.start("ja");
         try {
             Chromium.logIn(ja, url(""), "operator", OPERATOR_PASSWORD);
             ja.get(url("/cluster"));
-            ja.findElement(By.cssSelector("details.nodes summary")).click();
+            clickFresh(ja, "details.nodes summary");
             Chromium.screenshot(ja, "pacemaker-cluster-ja");
         } finally {
             ja.quit();
