@@ -49,11 +49,15 @@ final class StrayApplications {
     void reconcile(EmbeddedGroup group, String monitor) {
         try {
             long changesSeen = group.changes();
-            if (found(group).isEmpty()) {
+            Map<String, List<ProcessTable.ProcessInfo>> found = found(group);
+            if (found.isEmpty()) {
                 reportedUnowned.remove(group.group().name());
                 return;
             }
-            // found somewhere: decide and act under the group's lock, on a fresh look
+            if (!needsAction(group, found)) {
+                return; // only where it should run, or an unowned state already reported: no lock taken
+            }
+            // found where it should not run: decide and act under the group's lock, on a fresh look
             group.recoverIfUnchanged(changesSeen, monitor, () -> act(group, monitor));
         } catch (RuntimeException e) {
             log.error("group {}: the check for its application on other servers failed", group.group().name(), e);
@@ -73,6 +77,22 @@ final class StrayApplications {
                 stop(group, monitor, server, owner.get(), instances);
             }
         });
+    }
+
+    /**
+     * Whether a look under the group's lock is needed: an instance on a server that does not own the
+     * disk, or instances while no server owns it that were not reported yet. The application running
+     * only on its owner, every round, must not take the lock: operations would find the group busy.
+     */
+    private boolean needsAction(EmbeddedGroup group, Map<String, List<ProcessTable.ProcessInfo>> found) {
+        Optional<String> owner = owner(group);
+        if (owner.isPresent()) {
+            return found.keySet().stream().anyMatch(server -> !server.equals(owner.get()));
+        }
+        Set<String> seen = new TreeSet<>();
+        found.forEach((server, instances) -> seen.add(server + ":" + pids(instances.stream()
+                .map(ProcessTable.ProcessInfo::pid).collect(Collectors.toSet()))));
+        return !seen.equals(reportedUnowned.get(group.group().name()));
     }
 
     /** Instances of the group's application per server, servers without any left out. */
