@@ -89,10 +89,7 @@ final class StrayApplications {
         if (owner.isPresent()) {
             return found.keySet().stream().anyMatch(server -> !server.equals(owner.get()));
         }
-        Set<String> seen = new TreeSet<>();
-        found.forEach((server, instances) -> seen.add(server + ":" + pids(instances.stream()
-                .map(ProcessTable.ProcessInfo::pid).collect(Collectors.toSet()))));
-        return !seen.equals(reportedUnowned.get(group.group().name()));
+        return !whereAndWhich(found).equals(reportedUnowned.get(group.group().name()));
     }
 
     /** Instances of the group's application per server, servers without any left out. */
@@ -127,9 +124,7 @@ final class StrayApplications {
     }
 
     private void reportUnowned(EmbeddedGroup group, String monitor, Map<String, List<ProcessTable.ProcessInfo>> found) {
-        Set<String> seen = new TreeSet<>();
-        found.forEach((server, instances) -> seen.add(server + ":" + pids(instances.stream()
-                .map(ProcessTable.ProcessInfo::pid).collect(Collectors.toSet()))));
+        Set<String> seen = whereAndWhich(found);
         if (seen.equals(reportedUnowned.put(group.group().name(), seen))) {
             return; // reported already, nothing changed
         }
@@ -138,6 +133,14 @@ final class StrayApplications {
         log.warn("{}", report.english());
         events.publish(new MonitorRecoveryStarted(Instant.now(), monitor, String.join(",", found.keySet()),
                 "reconcile: none (no server owns the disk)", report.english()));
+    }
+
+    /** "server:pid,pid" per server: what an unowned state was reported as, to report it once. */
+    private static Set<String> whereAndWhich(Map<String, List<ProcessTable.ProcessInfo>> found) {
+        Set<String> seen = new TreeSet<>();
+        found.forEach((server, instances) -> seen.add(server + ":" + pids(instances.stream()
+                .map(ProcessTable.ProcessInfo::pid).collect(Collectors.toSet()))));
+        return seen;
     }
 
     private static String pids(Set<Long> pids) {
