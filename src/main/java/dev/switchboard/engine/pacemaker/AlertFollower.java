@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
  * changed, each whole line goes to {@code onLine}. It does not restart itself; whoever owns it
  * sees {@link #running()} turn false and says so.
  */
-final class AlertFollower implements AutoCloseable {
+final class AlertFollower implements ChangeFollower {
 
     private static final Logger log = LoggerFactory.getLogger(AlertFollower.class);
 
@@ -37,16 +37,19 @@ final class AlertFollower implements AutoCloseable {
         this.onLine = onLine;
     }
 
-    String name() {
+    @Override
+    public String name() {
         return name;
     }
 
-    String node() {
+    @Override
+    public String node() {
         return node;
     }
 
     /** Starts the command; when it cannot start, {@link #running()} is false and {@link #ended()} says why. */
-    synchronized void start() {
+    @Override
+    public synchronized void start() {
         if (closed) {
             return;
         }
@@ -64,7 +67,8 @@ final class AlertFollower implements AutoCloseable {
         }
     }
 
-    boolean running() {
+    @Override
+    public boolean running() {
         Process p = process;
         return p != null && p.isAlive() && ended == null;
     }

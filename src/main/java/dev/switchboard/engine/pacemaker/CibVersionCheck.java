@@ -47,6 +47,11 @@ final class CibVersionCheck {
         return version == null || !version.equals(lastVersion) || nowNanos - lastFullReadNanos >= maxAgeNanos;
     }
 
+    /** True before the first full read and once the last is {@code maxAge} old. */
+    synchronized boolean fullReadDue(long nowNanos) {
+        return lastVersion == null || nowNanos - lastFullReadNanos >= maxAgeNanos;
+    }
+
     /**
      * Notes a full read that started after {@code answer} was given (so it shows that version or a
      * later one; a later one only makes the next check read again).

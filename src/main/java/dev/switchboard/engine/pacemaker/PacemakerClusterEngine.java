@@ -73,6 +73,7 @@ public final class PacemakerClusterEngine implements ClusterEngine {
         List<String> nodes = definition.servers().stream().map(s -> s.name()).toList();
         this.notifications = new PacemakerNotifications(readings, commands,
                 commands.namesNodes() ? nodes : nodes.subList(0, Math.min(1, nodes.size())), pollInterval);
+        readings.followedBy(notifications::followsEveryChange);
     }
 
     /** Everything but the vendor's timeout ratio; the nodes' files and commands only through a command prefix. */

@@ -1,8 +1,10 @@
 package dev.switchboard.engine.pacemaker;
 
 import dev.switchboard.engine.polling.ServerCommands;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -25,6 +27,15 @@ public final class PacemakerCommands {
     /** Whether commands run on the node named (a prefix reaches it) rather than here, whatever the node. */
     boolean reachesNodes() {
         return runner.reachesServers();
+    }
+
+    /**
+     * The file the prefix points Pacemaker's tools at ({@code CIB_file=PATH}, as {@code env} sets
+     * it), when they work on a file rather than a running cluster.
+     */
+    Optional<Path> cibFile() {
+        return runner.prefix().stream().filter(word -> word.startsWith("CIB_file=")).findFirst()
+                .map(word -> Path.of(word.substring("CIB_file=".length())));
     }
 
     /** Whether each node's commands run in a place of their own (the prefix names the node). */

@@ -40,7 +40,7 @@ final class PacemakerNotifications implements AutoCloseable {
     private final PacemakerAlerts alerts;
     private final List<String> nodes;
     private final Duration pollInterval;
-    private final List<AlertFollower> followers = new ArrayList<>();
+    private final List<ChangeFollower> followers = new ArrayList<>();
     private final AtomicBoolean refreshPending = new AtomicBoolean();
     private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "pacemaker-notify");
@@ -81,11 +81,12 @@ final class PacemakerNotifications implements AutoCloseable {
             followers.add(new AlertFollower("tail -F " + PacemakerAlerts.LOG + " on " + node, node, commands.runner()
                     .commandLine(node, whileSwitchboardRuns("tail", "-n", "0", "-F", PacemakerAlerts.LOG)), this::sign,
                     this::alertLine));
-            followers.add(new AlertFollower("crm_mon (CIB changes) on " + node, node, commands.runner().commandLine(node,
-                    whileSwitchboardRuns("stdbuf", "-o0", "crm_mon", "--output-as=text", "--interval=60s")),
-                    this::sign, line -> { }));
+            followers.add(commands.cibFile().<ChangeFollower>map(file -> new CibFileFollower(file, node, this::sign))
+                    .orElseGet(() -> new AlertFollower("crm_mon (CIB changes) on " + node, node, commands.runner()
+                            .commandLine(node, whileSwitchboardRuns("stdbuf", "-o0", "crm_mon", "--output-as=text",
+                                    "--interval=60s")), this::sign, line -> { })));
         }
-        followers.forEach(AlertFollower::start);
+        followers.forEach(ChangeFollower::start);
         worker.scheduleWithFixedDelay(this::check, CHECK.toMillis(), CHECK.toMillis(), TimeUnit.MILLISECONDS);
     }
 
@@ -105,8 +106,16 @@ final class PacemakerNotifications implements AutoCloseable {
         return Optional.ofNullable(warning);
     }
 
+    /**
+     * Whether every change of the cluster comes as a sign now (everything installed and followed,
+     * nothing missed), so the poll need not ask Pacemaker every second.
+     */
+    boolean followsEveryChange() {
+        return started.get() && !closed.get() && currentWarning() == null;
+    }
+
     /** The followers, for tests that end one as a crash would. */
-    List<AlertFollower> followers() {
+    List<ChangeFollower> followers() {
         return List.copyOf(followers);
     }
 
@@ -125,7 +134,7 @@ final class PacemakerNotifications implements AutoCloseable {
     private void refresh() {
         refreshPending.set(false);
         try {
-            readings.refresh(false);
+            readings.refresh(true); // the configuration too: the poll leaves it to the signs while they come
         } catch (RuntimeException e) {
             log.warn("reading Pacemaker after its notification failed: {}", e.getMessage());
         }
@@ -175,7 +184,7 @@ final class PacemakerNotifications implements AutoCloseable {
         } else if (deadSince == 0) {
             deadSince = now;
         } else if (now - deadSince >= RESTART_AFTER.toNanos()) {
-            followers.stream().filter(f -> !f.running()).forEach(AlertFollower::start);
+            followers.stream().filter(f -> !f.running()).forEach(ChangeFollower::start);
             deadSince = 0;
         }
     }
@@ -196,7 +205,7 @@ final class PacemakerNotifications implements AutoCloseable {
         Translatable why;
         // a node that is down is on the page already; its followers' silence loses nothing of the others
         List<String> dead = followers.stream().filter(f -> !f.running())
-                .filter(f -> readings.last().serverState(f.node()) != ServerState.OFFLINE).map(AlertFollower::name)
+                .filter(f -> readings.last().serverState(f.node()) != ServerState.OFFLINE).map(ChangeFollower::name)
                 .toList();
         if (alertMissing) {
             why = Translatable.of("engine.pacemaker.notify.noAlert", PacemakerAlerts.ID);
@@ -225,7 +234,7 @@ final class PacemakerNotifications implements AutoCloseable {
             return; // never started: the alert in the CIB, if any, is another Switchboard's
         }
         worker.shutdownNow();
-        followers.forEach(AlertFollower::close);
+        followers.forEach(ChangeFollower::close);
         try {
             alerts.remove(nodes);
         } catch (RuntimeException e) {

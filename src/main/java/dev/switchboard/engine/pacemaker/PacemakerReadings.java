@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -65,6 +66,8 @@ final class PacemakerReadings {
     private volatile String preferredNode;
     private String lastFingerprint;
     private volatile long lastChangeNanos;
+    private volatile BooleanSupplier everyChangeSigned = () -> false;
+    private volatile long generation;
 
     PacemakerReadings(ClusterDefinition definition, PacemakerCommands commands, GroupHolds holds,
                       Duration operationTimeout) {
@@ -90,8 +93,23 @@ final class PacemakerReadings {
         }, pollInterval.toMillis(), pollInterval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** One poll: the cheap version question first, the full read only when it is needed. */
+    /**
+     * Where the poll learns that every change comes as a sign ({@link PacemakerNotifications}); until
+     * told, it asks Pacemaker every time.
+     */
+    void followedBy(BooleanSupplier everyChangeSigned) {
+        this.everyChangeSigned = everyChangeSigned;
+    }
+
+    /**
+     * One poll. While every change comes as a sign (which reads at once), it asks nothing but
+     * the full read every {@link #FULL_READ_AT_LEAST}, which also finds a change no sign told of;
+     * otherwise the cheap version question first, the full read only when it is needed.
+     */
     void poll() {
+        if (everyChangeSigned.getAsBoolean() && !versions.fullReadDue(System.nanoTime())) {
+            return;
+        }
         String version;
         try {
             version = onAnyNode(CibVersionCheck.COMMAND).stdout();
@@ -145,6 +163,7 @@ final class PacemakerReadings {
             if (withCib || cib == null) {
                 String configuration = onAnyNode(CIB_CONFIGURATION).stdout();
                 if (!configuration.equals(lastConfiguration)) { // it seldom changes: parse it only then
+                    generation++;
                     Document cibXml = parsed(() -> CrmMon.document(configuration), CIB_CONFIGURATION);
                     cib = parsed(() -> Cib.parse(cibXml), CIB_CONFIGURATION);
                     cibFacts = CibFacts.of(cibXml);
@@ -160,6 +179,7 @@ final class PacemakerReadings {
             last = now;
             recent.note(now);
             if (changed) {
+                generation++;
                 lastChangeNanos = System.nanoTime();
                 if (changes.isEmpty()) {
                     changes = List.of(new ClusterChanged(now.takenAt()));
@@ -226,6 +246,11 @@ final class PacemakerReadings {
      */
     long lastChangeNanos() {
         return lastChangeNanos;
+    }
+
+    /** A number that grows whenever a reading shows a change of crm_mon's picture or of the configuration. */
+    long generation() {
+        return generation;
     }
 
     /** Publishes an event that is no change of the reading (the notifications' warning came or went). */

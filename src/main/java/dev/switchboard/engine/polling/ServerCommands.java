@@ -58,6 +58,11 @@ public final class ServerCommands {
         return !prefix.isEmpty();
     }
 
+    /** The words put in front of every command. */
+    public List<String> prefix() {
+        return prefix;
+    }
+
     /** Whether the prefix names the server ({node}), so each server's commands run in a place of their own. */
     public boolean namesServers() {
         return prefix.stream().anyMatch(word -> word.contains("{node}"));

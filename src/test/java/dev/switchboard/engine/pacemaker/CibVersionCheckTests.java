@@ -34,6 +34,14 @@ class CibVersionCheckTests {
     }
 
     @Test
+    void aFullReadIsDueFirstAndThenOnlyAfterTheMaxAge() {
+        assertThat(check.fullReadDue(0)).isTrue();
+        check.fullReadDone(V1, 0);
+        assertThat(check.fullReadDue(29 * SECOND)).isFalse();
+        assertThat(check.fullReadDue(30 * SECOND)).isTrue();
+    }
+
+    @Test
     void theMaxAgeForcesAFullReadOfWhatLivesOutsideTheCib() {
         check.fullReadDone(V1, 0);
         assertThat(check.needsFullRead(V1, 30 * SECOND)).isTrue();
