@@ -13,11 +13,24 @@ import org.jspecify.annotations.Nullable;
  * {@code leftovers} are constraints earlier moves left behind in a cluster manager (Pacemaker's
  * cli-prefer/cli-ban), which pin the group until someone clears them; {@code onlineSince} is when
  * the group last became Online, kept across a restart of Switchboard (null when it is not Online,
- * or when the engine cannot tell).
+ * or when the engine cannot tell); {@code notices} are what the operator should know while it holds
+ * (an application found on a server that should not run it, a mount point that blocks the disk;
+ * empty from an engine that has none to give).
  */
 public record GroupStatus(String name, ActivationState state, String currentServer, List<String> servers,
                           List<ResourceStatus> resources, Translatable reason, Translatable operation,
-                          List<String> leftovers, @Nullable Instant onlineSince) {
+                          List<String> leftovers, @Nullable Instant onlineSince, List<GroupNotice> notices) {
+
+    public GroupStatus {
+        notices = notices == null ? List.of() : List.copyOf(notices);
+    }
+
+    /** As an engine reports it that has no notices to give. */
+    public GroupStatus(String name, ActivationState state, String currentServer, List<String> servers,
+                       List<ResourceStatus> resources, Translatable reason, Translatable operation,
+                       List<String> leftovers, @Nullable Instant onlineSince) {
+        this(name, state, currentServer, servers, resources, reason, operation, leftovers, onlineSince, List.of());
+    }
 
     /** As an engine reports it that cannot tell since when the group is Online. */
     public GroupStatus(String name, ActivationState state, String currentServer, List<String> servers,
@@ -30,6 +43,12 @@ public record GroupStatus(String name, ActivationState state, String currentServ
     public GroupStatus(String name, ActivationState state, String currentServer, List<String> servers,
                        List<ResourceStatus> resources, Translatable reason, Translatable operation) {
         this(name, state, currentServer, servers, resources, reason, operation, List.of(), null);
+    }
+
+    /** The same status with {@code notices} in place of its own. */
+    public GroupStatus withNotices(List<GroupNotice> notices) {
+        return new GroupStatus(name, state, currentServer, servers, resources, reason, operation, leftovers,
+                onlineSince, notices);
     }
 
     public String homeServer() {

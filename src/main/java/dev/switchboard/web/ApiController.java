@@ -11,10 +11,13 @@ import dev.switchboard.engine.ResourceStatus;
 import dev.switchboard.engine.ServerState;
 import dev.switchboard.engine.ServerStatus;
 import dev.switchboard.ApiEnvelope;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import org.springframework.context.MessageSource;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -34,9 +37,11 @@ class ApiController {
     private static final String NONE = "None";
 
     private final ClusterEngine engine;
+    private final MessageSource messages;
 
-    ApiController(ClusterEngine engine) {
+    ApiController(ClusterEngine engine, MessageSource messages) {
         this.engine = engine;
+        this.messages = messages;
     }
 
     @GetMapping("/cluster")
@@ -59,15 +64,16 @@ class ApiController {
     }
 
     @GetMapping("/groups")
-    Map<String, Object> groups(@RequestParam(required = false) String select) {
-        Function<GroupStatus, Map<String, Object>> shape = groupShape(select);
+    Map<String, Object> groups(@RequestParam(required = false) String select, HttpServletRequest request) {
+        Function<GroupStatus, Map<String, Object>> shape = groupShape(select, ApiEnvelope.locale(request));
         return ok("groups", engine.snapshot().groups().stream().map(shape).toList());
     }
 
     @GetMapping("/groups/{name}")
-    Map<String, Object> group(@PathVariable String name, @RequestParam(required = false) String select) {
+    Map<String, Object> group(@PathVariable String name, @RequestParam(required = false) String select,
+                              HttpServletRequest request) {
         GroupStatus group = engine.snapshot().group(name).orElseThrow(() -> new NameNotFound("group", name));
-        return ok("groups", List.of(groupShape(select).apply(group)));
+        return ok("groups", List.of(groupShape(select, ApiEnvelope.locale(request)).apply(group)));
     }
 
     @GetMapping("/resources")
@@ -93,15 +99,27 @@ class ApiController {
         return ok("monitors", List.of(monitor(monitor)));
     }
 
-    private static Function<GroupStatus, Map<String, Object>> groupShape(String select) {
+    /**
+     * The vendor's fields; with every field, Switchboard's notices on the group (in the language of
+     * Accept-Language) under {@code "switchboard": {"notices": [...]}}, only while there are any.
+     */
+    private Function<GroupStatus, Map<String, Object>> groupShape(String select, Locale locale) {
         if ("name".equals(select)) {
             return g -> map("name", g.name());
         }
         if ("resources".equals(select)) {
             return g -> map("name", g.name(), "resources", resourceNames(g));
         }
-        return g -> map("name", g.name(), "status", g.state().word(),
-                "current", g.currentServer() == null ? NONE : g.currentServer(), "resources", resourceNames(g));
+        return g -> {
+            Map<String, Object> shape = map("name", g.name(), "status", g.state().word(),
+                    "current", g.currentServer() == null ? NONE : g.currentServer(), "resources", resourceNames(g));
+            if (!g.notices().isEmpty()) {
+                shape.put("switchboard", map("notices", g.notices().stream().map(n -> map("kind", n.kind(),
+                        "severity", n.severity().word(), "since", n.since().toString(),
+                        "message", messages.getMessage(n.text(), locale))).toList()));
+            }
+            return shape;
+        };
     }
 
     private static List<Map<String, Object>> resourceNames(GroupStatus g) {

@@ -76,12 +76,11 @@ final class DiskDriver implements ResourceDriver {
             if (Files.isSymbolicLink(mountPoint)) {
                 Files.delete(mountPoint);
             } else if (Files.isDirectory(mountPoint, LinkOption.NOFOLLOW_LINKS)) {
-                List<String> found = entries(mountPoint);
+                List<String> found = filesIn(mountPoint);
                 if (!found.isEmpty()) {
                     // checked again on every attempt: once the operator moves the files the disk mounts
                     throw new ResourceFailed(Translatable.of("engine.resource.mountPointNotEmpty", mountPoint.toString(),
-                            Integer.toString(found.size()), String.join(", ", found.subList(0,
-                                    Math.min(SHOWN_FILES, found.size())))));
+                            Integer.toString(found.size()), firstFiles(found)));
                 }
                 Files.delete(mountPoint);
             }
@@ -116,10 +115,21 @@ final class DiskDriver implements ResourceDriver {
         ownership.release(context.server().name());
     }
 
-    /** The names in {@code dir}, sorted; Switchboard never deletes them, the operator moves them. */
-    private static List<String> entries(Path dir) throws IOException {
-        try (Stream<Path> entries = Files.list(dir)) {
+    /**
+     * The names in a mount point that is a directory of its own (not the disk's link), sorted; none
+     * for the link or a missing one. Switchboard never deletes them, the operator moves them.
+     */
+    static List<String> filesIn(Path mountPoint) throws IOException {
+        if (!Files.isDirectory(mountPoint, LinkOption.NOFOLLOW_LINKS)) {
+            return List.of();
+        }
+        try (Stream<Path> entries = Files.list(mountPoint)) {
             return entries.map(e -> e.getFileName().toString()).sorted().toList();
         }
+    }
+
+    /** The first few of {@code files}, as a refusal or a notice names them beside their count. */
+    static String firstFiles(List<String> files) {
+        return String.join(", ", files.subList(0, Math.min(SHOWN_FILES, files.size())));
     }
 }

@@ -47,6 +47,7 @@ public final class EmbeddedClusterEngine implements ClusterEngine {
     private final Map<String, EmbeddedGroup> groups = new LinkedHashMap<>();
     private final Map<String, ProcessMonitorRunner> monitors = new LinkedHashMap<>();
     private final EventSink events = new EventSink();
+    private final GroupNotices notices = new GroupNotices(events, EngineClock.SYSTEM);
     private final ProcessTable processes = new ProcessTable();
     private final ScaledTimeouts timeouts = new ScaledTimeouts();
     private final ExecutorService recoveries = Executors.newCachedThreadPool(EngineThreads.named("recovery"));
@@ -90,7 +91,7 @@ public final class EmbeddedClusterEngine implements ClusterEngine {
         this.provisioner = new Provisioner(definition, runner, environment);
         this.applications = new ApplicationProcesses(monitors.values().stream().map(ProcessMonitorRunner::definition)
                 .toList(), servers, processes, environment);
-        this.recovery = new EmbeddedRecovery(groups, events, recoveries, applications, processes);
+        this.recovery = new EmbeddedRecovery(groups, events, recoveries, applications, processes, servers, notices);
         this.serverAccess = new EmbeddedServerAccess(servers, name -> group(name).group(), applications, runner,
                 environment);
         this.leavingStandby = new GroupsLeavingStandby(groups.values(), standby, this::resetCountersAfter);
@@ -164,7 +165,8 @@ public final class EmbeddedClusterEngine implements ClusterEngine {
         List<ServerStatus> serverList = servers.values().stream()
                 .map(s -> new ServerStatus(s.name(), standby.contains(s.name()) ? ServerState.STANDBY : ServerState.ONLINE,
                         s.server().address())).toList();
-        List<GroupStatus> groupList = groups.values().stream().map(EmbeddedGroup::status).toList();
+        List<GroupStatus> groupList = groups.values().stream()
+                .map(g -> g.status().withNotices(notices.of(g.group().name()))).toList();
         return new ClusterSnapshot(definition.name(), Instant.now(), serverList, groupList,
                 monitors.values().stream().map(ProcessMonitorRunner::status).toList());
     }

@@ -22,23 +22,32 @@ final class EmbeddedRecovery {
     private final EventSink events;
     private final ExecutorService recoveries;
     private final StrayApplications strays;
+    private final BlockedMountPoints mountPoints;
+    private final GroupNotices notices;
 
     EmbeddedRecovery(Map<String, EmbeddedGroup> groups, EventSink events, ExecutorService recoveries,
-                     ApplicationProcesses applications, ProcessTable processes) {
+                     ApplicationProcesses applications, ProcessTable processes, Map<String, ServerLayout> servers,
+                     GroupNotices notices) {
         this.groups = groups;
         this.events = events;
         this.recoveries = recoveries;
-        this.strays = new StrayApplications(applications, processes, events);
+        this.notices = notices;
+        this.strays = new StrayApplications(applications, processes, events, notices);
+        this.mountPoints = new BlockedMountPoints(servers, notices);
     }
 
     /**
      * One round of the monitor's checks; each server where it found an error is recovered in the
      * background. First, an instance of the group's application on a server that should not run it
-     * is stopped ({@link StrayApplications}): the first round runs right after the start-up.
+     * is stopped ({@link StrayApplications}): the first round runs right after the start-up. The
+     * group's notices for the status page are brought up to date on the way.
      */
     void runChecks(ProcessMonitorRunner monitor) {
         try {
-            strays.reconcile(groupOf(monitor.definition().recovery().target()), monitor.definition().name());
+            EmbeddedGroup target = groupOf(monitor.definition().recovery().target());
+            strays.reconcile(target, monitor.definition().name());
+            mountPoints.check(target.group());
+            notices.expire();
             long changesSeen = groupOf(monitor.definition().recovery().target()).changes(); // before the check
             for (String server : monitor.check()) {
                 Translatable cause = Translatable.of("engine.reason.monitorError", monitor.definition().name(), server,

@@ -3,9 +3,12 @@ package dev.switchboard.engine.embedded;
 import dev.switchboard.Translatable;
 import dev.switchboard.cluster.Disk;
 import dev.switchboard.engine.ActivationState;
+import dev.switchboard.engine.GroupNotice;
 import dev.switchboard.engine.MonitorRecoveryStarted;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,6 +27,8 @@ import org.slf4j.LoggerFactory;
  * trail says which pid, where and by what rule. When no server owns the disk, Switchboard does not
  * guess: it leaves every instance running and reports them once; the operator decides. Checked at
  * start-up and on every monitor round, under the group's operation lock so a move never races it.
+ * The status page shows both ({@link GroupNotices}): the unowned state while it holds, a stop for
+ * {@link #STOP_SHOWN} (long enough for whoever was paged at night to find it in the morning).
  */
 final class StrayApplications {
 
@@ -32,17 +37,27 @@ final class StrayApplications {
     /** The demo's stop.sh waits 5 s after TERM before it kills. */
     static final Duration STOP_GRACE = Duration.ofSeconds(5);
 
+    /** How long the status page shows that a stray instance was stopped; the trail keeps it for good. */
+    static final Duration STOP_SHOWN = Duration.ofHours(24);
+
+    private static final String UNOWNED = "unowned";
+    private static final DateTimeFormatter SHOWN_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z")
+            .withZone(ZoneId.systemDefault());
+
     private final ApplicationProcesses applications;
     private final ProcessTable processes;
     private final EventSink events;
+    private final GroupNotices notices;
 
     /** Per group, the instances already reported while no server owns the disk: reported once, not every round. */
     private final Map<String, Set<String>> reportedUnowned = new ConcurrentHashMap<>();
 
-    StrayApplications(ApplicationProcesses applications, ProcessTable processes, EventSink events) {
+    StrayApplications(ApplicationProcesses applications, ProcessTable processes, EventSink events,
+                      GroupNotices notices) {
         this.applications = applications;
         this.processes = processes;
         this.events = events;
+        this.notices = notices;
     }
 
     /** One check of {@code group}, on behalf of {@code monitor} (the trail names it). */
@@ -50,6 +65,9 @@ final class StrayApplications {
         try {
             long changesSeen = group.changes();
             Map<String, List<ProcessTable.ProcessInfo>> found = found(group);
+            if (found.isEmpty() || owner(group).isPresent()) {
+                notices.replace(group.group().name(), UNOWNED, Map.of()); // nothing left to decide for the operator
+            }
             if (found.isEmpty()) {
                 reportedUnowned.remove(group.group().name());
                 return;
@@ -118,6 +136,10 @@ final class StrayApplications {
         Set<Long> pids = instances.stream().map(ProcessTable.ProcessInfo::pid).collect(Collectors.toSet());
         Translatable rule = Translatable.of("engine.stray.stopped", group.group().name(), server, pids(pids), owner);
         log.warn("{}", rule.english());
+        Instant now = Instant.now();
+        notices.showFor(group.group().name(), "stopped:" + server, new GroupNotice("stray-stopped",
+                GroupNotice.Severity.INFO, Translatable.of("engine.notice.strayStopped", server, pids(pids), owner,
+                SHOWN_TIME.format(now), Long.toString(STOP_SHOWN.toHours())), now), STOP_SHOWN);
         events.publish(new MonitorRecoveryStarted(Instant.now(), monitor, server,
                 "reconcile: stop pid " + pids(pids) + " on " + server, rule.english()));
         processes.terminate(pids, STOP_GRACE);
@@ -125,6 +147,10 @@ final class StrayApplications {
 
     private void reportUnowned(EmbeddedGroup group, String monitor, Map<String, List<ProcessTable.ProcessInfo>> found) {
         Set<String> seen = whereAndWhich(found);
+        String instances = found.entrySet().stream().map(e -> e.getKey() + " (pid " + pids(e.getValue().stream()
+                .map(ProcessTable.ProcessInfo::pid).collect(Collectors.toSet())) + ")").collect(Collectors.joining(", "));
+        notices.replace(group.group().name(), UNOWNED, Map.of(UNOWNED, new GroupNotice("unowned-instances",
+                GroupNotice.Severity.WARNING, Translatable.of("engine.notice.unowned", instances), Instant.now())));
         if (seen.equals(reportedUnowned.put(group.group().name(), seen))) {
             return; // reported already, nothing changed
         }

@@ -84,7 +84,7 @@ class StaleMonitorFindingsTests {
         try (ProcessMonitorRunner monitor = monitor(server -> 0)) {
             EmbeddedRecovery recovery = new EmbeddedRecovery(Map.of("g", group), sink, recoveries,
                     new ApplicationProcesses(List.of(), Map.of(), new ProcessTable(), new EmbeddedEnvironment("none")),
-                    new ProcessTable());
+                    new ProcessTable(), servers, new GroupNotices(sink, EngineClock.SYSTEM));
 
             recovery.runChecks(monitor); // finds the error on srv1 and queues its failover
             assertThat(monitor.status().on("srv1").orElseThrow().state()).isEqualTo(MonitorState.ERROR);
