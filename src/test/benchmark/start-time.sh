@@ -6,6 +6,8 @@
 #
 #   src/test/benchmark/start-time.sh [<switchboard.jar>]
 #   START_MODE=cds|plain START_RUNS=5 IDLE_SECONDS=60 START_PORT=18790 START_APP_PORT=18780
+#   START_LOG_DIR=<dir>   keeps each start's log there (to read where the time went)
+#   START_JAVA_OPTS="..." adds JVM options to every start, the training start too (to compare them)
 #
 # START_MODE=cds (the default) starts it as the packaged launcher (src/dist/switchboard) and the
 # Dockerfile do: the jar extracted (java -Djarmode=tools -jar switchboard.jar extract) and a
@@ -34,6 +36,7 @@ if ss -ltn | awk '{print $4}' | grep -qE "[:.]$PORT\$|127\.0\.5\.1[123]:$APP_POR
 fi
 [[ "$MODE" == cds || "$MODE" == plain ]] || fail "START_MODE is '$MODE'; use cds or plain"
 jvm_options=()
+read -r -a extra_options <<<"${START_JAVA_OPTS:-}"   # options to compare, added to every start
 
 work="$(mktemp -d -t switchboard-start-time.XXXXXX)"
 cp -r config "$work/config"
@@ -63,6 +66,7 @@ stop_application() {
 cleanup() {
   stop_java
   for data in "$work"/data-*; do [[ -d "$data" ]] && stop_application "$(cd "$data" && pwd)"; done
+  if [[ -n "${START_LOG_DIR:-}" ]]; then mkdir -p "$START_LOG_DIR" && cp "$work"/data-*.log "$START_LOG_DIR/" || true; fi
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -73,7 +77,7 @@ trap cleanup EXIT
 start() {
   local data="$1" began now
   began=$(date +%s%N)
-  java "${jvm_options[@]}" -jar "$jar" --server.port="$PORT" --switchboard.data-dir="$data" \
+  java "${jvm_options[@]}" "${extra_options[@]}" -jar "$jar" --server.port="$PORT" --switchboard.data-dir="$data" \
     --switchboard.cluster.location="$work/config/cluster.yml" >>"$data.log" 2>&1 &
   java_pid=$!
   until curl -fsS --max-time 1 "$HEALTH" 2>/dev/null | grep -q '"status":"UP"'; do
@@ -115,7 +119,7 @@ before=$(ticks); sleep "$IDLE_SECONDS"; after=$(ticks)
 hz=$(getconf CLK_TCK)
 
 echo "jar:             $jar"
-echo "mode:            $MODE; JVM options: ${jvm_options[*]:-(none)}"
+echo "mode:            $MODE; JVM options: ${jvm_options[*]:-(none)} ${extra_options[*]:-}"
 echo "machine:         $(nproc) cores, $(awk '/MemTotal/ { printf "%.1f GB", $2 / 1048576 }' /proc/meminfo), $(java -version 2>&1 | head -1)"
 echo "date:            $(date -u '+%Y-%m-%d %H:%M UTC'), load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "first start:     median $(printf '%s\n' "${first[@]}" | median) s   (${first[*]})"
