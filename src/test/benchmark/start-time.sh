@@ -12,8 +12,9 @@
 # START_MODE=cds (the default) starts it as the packaged launcher (src/dist/switchboard) and the
 # Dockerfile do: the jar extracted (java -Djarmode=tools -jar switchboard.jar extract) and a
 # class-data archive of it, written at the end of one training start (-XX:ArchiveClassesAtExit),
-# then used by every measured start (-XX:SharedArchiveFile). START_MODE=plain: java -jar of the
-# jar as built, as before.
+# then used by every measured start (-XX:SharedArchiveFile), with only the C1 compiler
+# (-XX:TieredStopAtLevel=1; START_JAVA_OPTS=-XX:TieredStopAtLevel=4 measures it with C2 again).
+# START_MODE=plain: java -jar of the jar as built, as before.
 #
 # It runs beside the demo and the tests without touching them: its own dashboard port, its own
 # cluster on 127.0.5.11-13, its own data directories under a temporary directory, and it stops
@@ -95,11 +96,11 @@ if [[ "$MODE" == cds ]]; then
   java -Djarmode=tools -jar "$jar" extract --destination "$work/app" >/dev/null
   jar="$(ls "$work"/app/switchboard-*.jar)"
   data="$work/data-training"; mkdir -p "$data"
-  jvm_options=(-XX:ArchiveClassesAtExit="$work/switchboard.jsa" -Xlog:cds*=off)
+  jvm_options=(-XX:ArchiveClassesAtExit="$work/switchboard.jsa" -Xlog:cds*=off -XX:TieredStopAtLevel=1)
   start "$data"; stop_java 300; stop_application "$data"
   [[ -f "$work/switchboard.jsa" ]] || fail "the training start wrote no class-data archive; see $data.log"
   echo "start-time: training start ${seconds} s, archive $(du -m "$work/switchboard.jsa" | cut -f1) MB" >&2
-  jvm_options=(-XX:SharedArchiveFile="$work/switchboard.jsa" -Xlog:cds*=off)
+  jvm_options=(-XX:SharedArchiveFile="$work/switchboard.jsa" -Xlog:cds*=off -XX:TieredStopAtLevel=1)
 fi
 
 first=() restart=() first_cpu=() restart_cpu=()
