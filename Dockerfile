@@ -41,7 +41,7 @@ EXPOSE 8080
 VOLUME /opt/switchboard/data
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
   CMD curl -fsS http://127.0.0.1:8080/actuator/health || exit 1
-# Only the quick C1 compiler: C2's compilations took more than half of the start's CPU time, and a
+# Only the quick C1 compiler: C2's compilations took half of the start's CPU time, and a
 # dashboard's few requests hardly need them (docs/benchmarks.md, "Start time").
 ENTRYPOINT ["/usr/bin/tini", "--", "java", "-XX:SharedArchiveFile=/opt/switchboard/switchboard.jsa", "-Xlog:cds*=off", \
             "-XX:TieredStopAtLevel=1", "-jar", "/opt/switchboard/switchboard.jar"]
