@@ -66,7 +66,8 @@ stop_application() {
 }
 cleanup() {
   stop_java
-  for data in "$work"/data-*; do [[ -d "$data" ]] && stop_application "$(cd "$data" && pwd)"; done
+  # (if, not &&: a failed test as the loop's last command would end the cleanup under set -e)
+  for data in "$work"/data-*; do if [[ -d "$data" ]]; then stop_application "$(cd "$data" && pwd)"; fi; done
   if [[ -n "${START_LOG_DIR:-}" ]]; then mkdir -p "$START_LOG_DIR" && cp "$work"/data-*.log "$START_LOG_DIR/" || true; fi
   rm -rf "$work"
 }
