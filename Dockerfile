@@ -32,7 +32,7 @@ COPY config config
 # stops once the application context is refreshed (before the engine and the web server start),
 # writes an archive of the classes it loaded, and every start maps them from it instead of loading
 # them again. Made here because it must come from this image's own Java and jar.
-RUN java -XX:ArchiveClassesAtExit=switchboard.jsa -Xlog:cds*=off -Dspring.context.exit=onRefresh \
+RUN java -XX:ArchiveClassesAtExit=switchboard.jsa -Xlog:cds*=off -XX:TieredStopAtLevel=1 -Dspring.context.exit=onRefresh \
       -jar switchboard.jar --switchboard.data-dir=/tmp/training --server.port=0 >/dev/null \
  && rm -rf /tmp/training
 RUN install -d -m 0700 -o switchboard -g switchboard data
@@ -41,5 +41,7 @@ EXPOSE 8080
 VOLUME /opt/switchboard/data
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
   CMD curl -fsS http://127.0.0.1:8080/actuator/health || exit 1
+# Only the quick C1 compiler: C2's compilations took half of the start's CPU time, and a
+# dashboard's few requests hardly need them (docs/benchmarks.md, "Start time").
 ENTRYPOINT ["/usr/bin/tini", "--", "java", "-XX:SharedArchiveFile=/opt/switchboard/switchboard.jsa", "-Xlog:cds*=off", \
-            "-jar", "/opt/switchboard/switchboard.jar"]
+            "-XX:TieredStopAtLevel=1", "-jar", "/opt/switchboard/switchboard.jar"]

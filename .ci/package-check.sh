@@ -178,8 +178,8 @@ stop_dashboard
 [[ -s "$cache/switchboard.jsa" && "$(stat -c %U "$cache/switchboard.jsa")" == switchboard ]] \
   || fail "the first stop wrote no class-data archive $cache/switchboard.jsa: $(ls -l "$cache" 2>&1 | tr '\n' ' ')"
 start_dashboard
-[[ "$(tr '\0' ' ' </proc/"$java_pid"/cmdline)" == *"-XX:SharedArchiveFile=$cache/switchboard.jsa "*"-jar $cache/app/switchboard.jar "* ]] \
-  || fail "the launcher's restart ran: $(tr '\0' ' ' </proc/"$java_pid"/cmdline)"
+[[ "$(tr '\0' ' ' </proc/"$java_pid"/cmdline)" == *"-XX:TieredStopAtLevel=1 -XX:SharedArchiveFile=$cache/switchboard.jsa "*"-jar $cache/app/switchboard.jar "* ]] \
+  || fail "the launcher's restart ran (with C1 only and the archive expected): $(tr '\0' ' ' </proc/"$java_pid"/cmdline)"
 curl -fsS --max-time 3 "http://127.0.2.13:$APP_PORT/" | grep -q '^CL/Web on srv1,' \
   || fail "after the restart, the example cluster's application does not answer from srv1 at 127.0.2.13:$APP_PORT"
 say "restarted with the class-data archive its first stop wrote ($cache/switchboard.jsa): $HEALTH is UP again"

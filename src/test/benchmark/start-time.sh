@@ -6,12 +6,15 @@
 #
 #   src/test/benchmark/start-time.sh [<switchboard.jar>]
 #   START_MODE=cds|plain START_RUNS=5 IDLE_SECONDS=60 START_PORT=18790 START_APP_PORT=18780
+#   START_LOG_DIR=<dir>   keeps each start's log there (to read where the time went)
+#   START_JAVA_OPTS="..." adds JVM options to every start, the training start too (to compare them)
 #
 # START_MODE=cds (the default) starts it as the packaged launcher (src/dist/switchboard) and the
 # Dockerfile do: the jar extracted (java -Djarmode=tools -jar switchboard.jar extract) and a
 # class-data archive of it, written at the end of one training start (-XX:ArchiveClassesAtExit),
-# then used by every measured start (-XX:SharedArchiveFile). START_MODE=plain: java -jar of the
-# jar as built, as before.
+# then used by every measured start (-XX:SharedArchiveFile), with only the C1 compiler
+# (-XX:TieredStopAtLevel=1; START_JAVA_OPTS=-XX:TieredStopAtLevel=4 measures it with C2 again).
+# START_MODE=plain: java -jar of the jar as built, as before.
 #
 # It runs beside the demo and the tests without touching them: its own dashboard port, its own
 # cluster on 127.0.5.11-13, its own data directories under a temporary directory, and it stops
@@ -34,6 +37,7 @@ if ss -ltn | awk '{print $4}' | grep -qE "[:.]$PORT\$|127\.0\.5\.1[123]:$APP_POR
 fi
 [[ "$MODE" == cds || "$MODE" == plain ]] || fail "START_MODE is '$MODE'; use cds or plain"
 jvm_options=()
+read -r -a extra_options <<<"${START_JAVA_OPTS:-}"   # options to compare, added to every start
 
 work="$(mktemp -d -t switchboard-start-time.XXXXXX)"
 cp -r config "$work/config"
@@ -62,7 +66,9 @@ stop_application() {
 }
 cleanup() {
   stop_java
-  for data in "$work"/data-*; do [[ -d "$data" ]] && stop_application "$(cd "$data" && pwd)"; done
+  # (if, not &&: a failed test as the loop's last command would end the cleanup under set -e)
+  for data in "$work"/data-*; do if [[ -d "$data" ]]; then stop_application "$(cd "$data" && pwd)"; fi; done
+  if [[ -n "${START_LOG_DIR:-}" ]]; then mkdir -p "$START_LOG_DIR" && cp "$work"/data-*.log "$START_LOG_DIR/" || true; fi
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -73,7 +79,7 @@ trap cleanup EXIT
 start() {
   local data="$1" began now
   began=$(date +%s%N)
-  java "${jvm_options[@]}" -jar "$jar" --server.port="$PORT" --switchboard.data-dir="$data" \
+  java "${jvm_options[@]}" "${extra_options[@]}" -jar "$jar" --server.port="$PORT" --switchboard.data-dir="$data" \
     --switchboard.cluster.location="$work/config/cluster.yml" >>"$data.log" 2>&1 &
   java_pid=$!
   until curl -fsS --max-time 1 "$HEALTH" 2>/dev/null | grep -q '"status":"UP"'; do
@@ -91,11 +97,11 @@ if [[ "$MODE" == cds ]]; then
   java -Djarmode=tools -jar "$jar" extract --destination "$work/app" >/dev/null
   jar="$(ls "$work"/app/switchboard-*.jar)"
   data="$work/data-training"; mkdir -p "$data"
-  jvm_options=(-XX:ArchiveClassesAtExit="$work/switchboard.jsa" -Xlog:cds*=off)
+  jvm_options=(-XX:ArchiveClassesAtExit="$work/switchboard.jsa" -Xlog:cds*=off -XX:TieredStopAtLevel=1)
   start "$data"; stop_java 300; stop_application "$data"
   [[ -f "$work/switchboard.jsa" ]] || fail "the training start wrote no class-data archive; see $data.log"
   echo "start-time: training start ${seconds} s, archive $(du -m "$work/switchboard.jsa" | cut -f1) MB" >&2
-  jvm_options=(-XX:SharedArchiveFile="$work/switchboard.jsa" -Xlog:cds*=off)
+  jvm_options=(-XX:SharedArchiveFile="$work/switchboard.jsa" -Xlog:cds*=off -XX:TieredStopAtLevel=1)
 fi
 
 first=() restart=() first_cpu=() restart_cpu=()
@@ -115,7 +121,7 @@ before=$(ticks); sleep "$IDLE_SECONDS"; after=$(ticks)
 hz=$(getconf CLK_TCK)
 
 echo "jar:             $jar"
-echo "mode:            $MODE; JVM options: ${jvm_options[*]:-(none)}"
+echo "mode:            $MODE; JVM options: ${jvm_options[*]:-(none)} ${extra_options[*]:-}"
 echo "machine:         $(nproc) cores, $(awk '/MemTotal/ { printf "%.1f GB", $2 / 1048576 }' /proc/meminfo), $(java -version 2>&1 | head -1)"
 echo "date:            $(date -u '+%Y-%m-%d %H:%M UTC'), load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "first start:     median $(printf '%s\n' "${first[@]}" | median) s   (${first[*]})"
