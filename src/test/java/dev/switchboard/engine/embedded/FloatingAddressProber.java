@@ -125,6 +125,20 @@ public final class FloatingAddressProber implements AutoCloseable {
         return outages;
     }
 
+    /** How many probes were sent so far. */
+    public long sent() {
+        synchronized (probes) {
+            return probes.size();
+        }
+    }
+
+    /** How many probes got no good answer so far (refused, timed out, cut off or not the application's). */
+    public long failed() {
+        synchronized (probes) {
+            return probes.stream().filter(p -> !p.ok()).count();
+        }
+    }
+
     /** How many probes got a good answer so far. */
     public long goodAnswers() {
         synchronized (probes) {
