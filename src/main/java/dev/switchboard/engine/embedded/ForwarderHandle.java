@@ -51,7 +51,8 @@ final class ForwarderHandle {
         } catch (IOException e) {
             // killed below
         }
-        record.process().ifPresent(process -> {
+        // never Switchboard's own process (the record's pid and start time are the forwarder's; this is a guard)
+        record.process().filter(p -> p.pid() != ProcessHandle.current().pid()).ifPresent(process -> {
             try {
                 process.onExit().get(5, TimeUnit.SECONDS);
             } catch (Exception e) {
