@@ -33,6 +33,7 @@ public final class DemoProcess implements AutoCloseable {
     private DemoProcess(Path dataDir, Path clusterFile, TestDemoCluster.Addresses at) throws IOException {
         this.dataDir = dataDir.toAbsolutePath().normalize();
         this.at = at;
+        Files.createDirectories(dataDir);
         this.switchboard = new SwitchboardProcess(dataDir.resolve("switchboard.log"),
                 "--switchboard.data-dir=" + this.dataDir, "--switchboard.cluster.location=" + clusterFile);
     }
