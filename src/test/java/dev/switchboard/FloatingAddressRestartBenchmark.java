@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.switchboard.engine.embedded.FloatingAddressProber;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,13 +17,15 @@ import org.junit.jupiter.api.io.TempDir;
  * The floating address across kill -9 of Switchboard: the demo as its own process, a prober
  * asking the floating address every 20 ms, and {@code benchmark.restarts} (10) cycles of kill -9,
  * start on the same data directory, and waiting until the group shows adopted. Counts probes and
- * failures and times each restart. On loopback addresses of its own (127.0.6.11–13, port 18600),
+ * failures (and why each failed) and times each restart; the first 20 s, before any restart,
+ * show what the machine's load alone costs. On loopback addresses of its own (127.0.6.11–13, port 18600),
  * so it runs beside the tests. {@code mvn -Pbenchmark verify -Dit.test=FloatingAddressRestartBenchmark};
  * writes target/benchmarks/floating-address-restart.md.
  */
 class FloatingAddressRestartBenchmark {
 
     private static final int RESTARTS = Integer.getInteger("benchmark.restarts", 10);
+    private static final int BASELINE_SECONDS = 20;
     private static final TestDemoCluster.Addresses AT = new TestDemoCluster.Addresses("127.0.6.11", "127.0.6.12",
             "127.0.6.13", 18600);
 
@@ -36,6 +39,10 @@ class FloatingAddressRestartBenchmark {
         List<Double> restarts = new ArrayList<>();
         long sent;
         long failed;
+        long baselineSent;
+        long baselineFailed;
+        List<String> failures;
+        List<String> kills = new ArrayList<>();
         String outages;
         String pidBefore;
         String pidAfter;
@@ -45,9 +52,12 @@ class FloatingAddressRestartBenchmark {
             pidBefore = demo.applicationPid();
             forwardersBefore = demo.forwarderPids();
             try (FloatingAddressProber prober = new FloatingAddressProber(AT.floating(), AT.port())) {
-                Thread.sleep(1000);
+                Thread.sleep(BASELINE_SECONDS * 1000L); // the same load with Switchboard left alone, to compare
+                baselineSent = prober.sent();
+                baselineFailed = prober.failed();
                 for (int i = 0; i < RESTARTS; i++) {
                     long killed = System.nanoTime();
+                    kills.add(Instant.now().toString());
                     demo.switchboard().kill();
                     demo.switchboard().start();
                     demo.awaitAdopted();
@@ -57,6 +67,7 @@ class FloatingAddressRestartBenchmark {
                 prober.close();
                 sent = prober.sent();
                 failed = prober.failed();
+                failures = prober.failures();
                 outages = prober.outages().toString();
             }
             pidAfter = demo.applicationPid();
@@ -64,7 +75,11 @@ class FloatingAddressRestartBenchmark {
         } finally {
             ClusterProcesses.kill(dataDir);
         }
-        String report = report(restarts, sent, failed, pidBefore.equals(pidAfter), forwardersBefore, forwardersAfter);
+        String report = report(restarts, sent, failed, pidBefore.equals(pidAfter), forwardersBefore, forwardersAfter)
+                + String.format(Locale.ROOT, "| of them in the first %d s, before any restart | %d of %d | 0 |%n",
+                BASELINE_SECONDS, baselineFailed, baselineSent)
+                + "\nkill -9 at: " + String.join(", ", kills) + "\n\nfailed probes: "
+                + (failures.isEmpty() ? "none" : String.join("; ", failures)) + "\n";
         Path out = Files.createDirectories(Path.of("target/benchmarks")).resolve("floating-address-restart.md");
         Files.writeString(out, report);
         System.out.println(report);

@@ -69,7 +69,7 @@ class FloatingAddressSurvivesRestartIT {
             Thread.sleep(500);
             prober.close();
             assertThat(prober.sent()).isGreaterThan(50);
-            assertThat(prober.failed()).as("failed probes of " + prober.sent() + "; outages " + prober.outages())
+            assertThat(prober.failed()).as("failed probes of " + prober.sent() + ": " + prober.failures())
                     .isZero();
         }
         assertThat(demo.applicationPid()).as("the same application process").isEqualTo(applicationPid);
