@@ -76,9 +76,10 @@ public final class EmbeddedClusterEngine implements ClusterEngine {
             servers.put(s.name(), ServerLayout.of(s, data));
         }
         this.standby = new ServerStandby(data.resolve("engine/standby"));
+        ForwarderProcesses forwarders = new ForwarderProcesses(data, environment.marker());
         for (FailoverGroup g : definition.groups()) {
             List<ResourceDriver> drivers = g.resources().stream()
-                    .map(r -> driver(r, g, forwarderLimits, data)).toList();
+                    .map(r -> driver(r, g, forwarderLimits, forwarders, data)).toList();
             groups.put(g.name(), new EmbeddedGroup(g, servers, drivers,
                     new GroupRecord(data.resolve("engine/groups"), g.name()), events, standby::mayRun));
         }
@@ -98,9 +99,10 @@ public final class EmbeddedClusterEngine implements ClusterEngine {
         this.dataDirLock = new DataDirLock(data);
     }
 
-    private ResourceDriver driver(Resource r, FailoverGroup g, ForwarderLimits forwarderLimits, Path data) {
+    private ResourceDriver driver(Resource r, FailoverGroup g, ForwarderLimits forwarderLimits,
+                                  ForwarderProcesses forwarders, Path data) {
         if (r instanceof FloatingIp fip) {
-            return new FloatingIpDriver(fip, forwarderLimits);
+            return new FloatingIpDriver(fip, forwarderLimits, forwarders);
         }
         if (r instanceof Disk disk) {
             return new DiskDriver(disk, processes);
@@ -241,8 +243,8 @@ public final class EmbeddedClusterEngine implements ClusterEngine {
     }
 
     /**
-     * Stops monitoring, lets a running recovery finish, and drops the floating addresses; the
-     * applications keep running for adoption.
+     * Stops monitoring and lets a running recovery finish; the applications and the floating
+     * addresses' forwarder processes keep running for adoption.
      */
     @Override
     public synchronized void close() {
@@ -258,7 +260,6 @@ public final class EmbeddedClusterEngine implements ClusterEngine {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        groups.values().forEach(EmbeddedGroup::detach);
         dataDirLock.release();
     }
 

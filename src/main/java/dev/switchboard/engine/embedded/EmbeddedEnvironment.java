@@ -27,6 +27,11 @@ final class EmbeddedEnvironment {
         return CLUSTER + "=" + clusterMarker;
     }
 
+    /** Only the cluster's marker, for a process that belongs to no server (a floating address's forwarder). */
+    Map<String, String> marker() {
+        return Map.of(CLUSTER, clusterMarker);
+    }
+
     Map<String, String> forServer(ServerLayout server, FailoverGroup group) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put(CLUSTER, clusterMarker);

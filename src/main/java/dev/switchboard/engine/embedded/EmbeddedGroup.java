@@ -213,11 +213,6 @@ final class EmbeddedGroup {
         lock.waiting(Translatable.of("engine.operation.startUp", group.name()), () -> adoption.adoptOrStart(healthyOn));
     }
 
-    /** Called when Switchboard stops: the group keeps running; only in-process parts go. */
-    void detach() {
-        activation.detach();
-    }
-
     // ---- refusals ------------------------------------------------------------------------------
 
     /** @param actionKey the message key of what the operator wants to do ("start it") */

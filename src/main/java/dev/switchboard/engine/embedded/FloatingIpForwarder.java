@@ -20,14 +20,14 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A floating address on this host: listens on it and forwards each connection to the active
- * server's endpoint. Closing it drops every open connection, like an address disappearing.
+ * server's endpoint. It runs in its own process ({@link ForwarderMain}), so it uses nothing but the JDK. Closing it drops every open connection, like an address disappearing.
  * Bounded by {@link ForwarderLimits}: connections beyond the limit are closed on arrival, a
  * connection idle in both directions is closed, and its threads come from a pool of fixed size.
  */
 final class FloatingIpForwarder implements AutoCloseable {
 
     private final ServerSocket listener;
-    private final InetSocketAddress target;
+    private volatile InetSocketAddress target;
     private final ForwarderLimits limits;
     private final ThreadPoolExecutor threads;
     private final Semaphore slots;
@@ -62,6 +62,11 @@ final class FloatingIpForwarder implements AutoCloseable {
         FloatingIpForwarder forwarder = new FloatingIpForwarder(listener, target, limits);
         forwarder.threads.execute(forwarder::acceptLoop);
         return forwarder;
+    }
+
+    /** Sends the connections that arrive from now on to {@code newTarget}; open ones go on where they are. */
+    void retarget(InetSocketAddress newTarget) {
+        target = newTarget;
     }
 
     /** The port it listens on (the configured one, or the one chosen for port 0). */

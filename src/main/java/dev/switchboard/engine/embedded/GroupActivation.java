@@ -144,9 +144,4 @@ final class GroupActivation {
         return drivers.stream().filter(d -> d instanceof DiskDriver).map(d -> ((DiskDriver) d).owner())
                 .flatMap(Optional::stream).map(DiskOwnership.Owner::server).findFirst();
     }
-
-    /** Drops what lives in this process (the floating addresses' listeners); the rest keeps running. */
-    void detach() {
-        drivers.stream().filter(d -> d instanceof FloatingIpDriver).forEach(d -> ((FloatingIpDriver) d).detach());
-    }
 }

@@ -15,7 +15,8 @@ import java.util.Optional;
  */
 public final class FloatingAddressProber implements AutoCloseable {
 
-    record Probe(long nanos, java.time.Instant at, String server) {
+    /** One probe: the server that answered, or null and why not (refused, timed out, reset, a bad answer). */
+    record Probe(long nanos, java.time.Instant at, String server, String failure) {
         boolean ok() {
             return server != null;
         }
@@ -36,9 +37,9 @@ public final class FloatingAddressProber implements AutoCloseable {
     private void loop() {
         while (running) {
             long started = System.nanoTime();
-            String server = probeOnce();
+            Probe probe = probeOnce(started);
             synchronized (probes) {
-                probes.add(new Probe(started, java.time.Instant.now(), server));
+                probes.add(probe);
             }
             long sleepNanos = 20_000_000 - (System.nanoTime() - started);
             if (sleepNanos > 0) {
@@ -51,21 +52,32 @@ public final class FloatingAddressProber implements AutoCloseable {
         }
     }
 
-    /** The server named in the answer ("CL/Web on srv1, ..."), or null when nothing good came back. */
-    private String probeOnce() {
+    /** The server named in the answer ("CL/Web on srv1, ..."), or why nothing good came back. */
+    private Probe probeOnce(long started) {
+        String stage = "connect";
         try (Socket socket = new Socket()) {
             socket.connect(address, 200);
+            stage = "answer";
             socket.setSoTimeout(500);
             socket.getOutputStream().write("GET / HTTP/1.0\r\nHost: fip\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
             InputStream in = socket.getInputStream();
             String answer = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             int at = answer.indexOf("CL/Web on ");
             if (!answer.matches("(?s)HTTP/1\\.[01] 200 .*") || at < 0) {
-                return null;
+                return new Probe(started, java.time.Instant.now(), null, "bad answer: "
+                        + answer.lines().findFirst().orElse("(empty)"));
             }
-            return answer.substring(at + "CL/Web on ".length(), answer.indexOf(',', at));
+            return new Probe(started, java.time.Instant.now(),
+                    answer.substring(at + "CL/Web on ".length(), answer.indexOf(',', at)), null);
         } catch (IOException e) {
-            return null;
+            return new Probe(started, java.time.Instant.now(), null, stage + ": " + e);
+        }
+    }
+
+    /** The failed probes so far: when, and why. */
+    public List<String> failures() {
+        synchronized (probes) {
+            return probes.stream().filter(p -> !p.ok()).map(p -> p.at() + " " + p.failure()).toList();
         }
     }
 
@@ -123,6 +135,20 @@ public final class FloatingAddressProber implements AutoCloseable {
             }
         }
         return outages;
+    }
+
+    /** How many probes were sent so far. */
+    public long sent() {
+        synchronized (probes) {
+            return probes.size();
+        }
+    }
+
+    /** How many probes got no good answer so far (refused, timed out, cut off or not the application's). */
+    public long failed() {
+        synchronized (probes) {
+            return probes.stream().filter(p -> !p.ok()).count();
+        }
     }
 
     /** How many probes got a good answer so far. */
