@@ -1,6 +1,7 @@
 package dev.switchboard.campaign;
 
 import java.io.IOException;
+import java.net.BindException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -69,9 +70,9 @@ final class FaultInjector {
             awaitEnd(request(api, "move"));
         } else if (fault instanceof Fault.ForeignListener l) {
             awaitEnd(request(api, "stop"));
-            ServerSocket foreign = new ServerSocket(demo.at.port(), 50, InetAddress.getByName(demo.at.floating()));
+            ServerSocket foreign = listen();
             awaitEnd(request(api, "start"));
-            return foreign;
+            return foreign == null ? NOTHING : foreign;
         } else if (fault instanceof Fault.ConcurrentOperators c) {
             CountDownLatch go = new CountDownLatch(1);
             List<CompletableFuture<String>> operators = List.of(1, 2).stream().map(n -> CompletableFuture.supplyAsync(() -> {
@@ -96,6 +97,19 @@ final class FaultInjector {
             }
         }
         return NOTHING;
+    }
+
+    /**
+     * The foreign listener on the floating address; null when the address is still taken (the
+     * stop before it was refused or failed: the group still runs, and the start is then refused).
+     */
+    private ServerSocket listen() throws IOException {
+        try {
+            return new ServerSocket(demo.at.port(), 50, InetAddress.getByName(demo.at.floating()));
+        } catch (BindException taken) {
+            System.out.println("campaign: the floating address is still taken after the stop; no foreign listener this time");
+            return null;
+        }
     }
 
     /** Starts Switchboard again and waits for its API (a cold JVM on a loaded 2-core machine is slow). */
