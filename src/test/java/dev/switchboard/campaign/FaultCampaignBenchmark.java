@@ -23,6 +23,11 @@ class FaultCampaignBenchmark {
     @TempDir
     Path dir;
 
+    private static String without() {
+        String without = System.getProperty("campaign.without", "");
+        return without.isBlank() ? "" : " -Dcampaign.without=" + without;
+    }
+
     @Test
     void fiveHundredFaultsWithoutAViolation() throws Exception {
         long seed = Long.getLong("campaign.seed", System.currentTimeMillis());
@@ -35,7 +40,7 @@ class FaultCampaignBenchmark {
         Files.writeString(report, """
                 ## Fault campaign, %s
 
-                Machine: %d cores, Java %s, %s. Command: `mvn -Pbenchmark verify -Dit.test=FaultCampaignBenchmark -Dcampaign.seed=%d -Dcampaign.faults=%d`.
+                Machine: %d cores, Java %s, %s. Command: `mvn -Pbenchmark verify -Dit.test=FaultCampaignBenchmark -Dcampaign.seed=%d -Dcampaign.faults=%d%s`.
 
                 Seed %d, %d faults in %d min %d s. Violations: %d.
 
@@ -44,7 +49,7 @@ class FaultCampaignBenchmark {
                 %s
                 %s
                 """.formatted(LocalDate.now(), Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
-                InetAddress.getLocalHost().getHostName(), seed, faults, seed, faults, result.took().toMinutes(),
+                InetAddress.getLocalHost().getHostName(), seed, faults, without(), seed, faults, result.took().toMinutes(),
                 result.took().toSecondsPart(), result.violations().size(),
                 result.byKind().entrySet().stream().map(e -> "| " + e.getKey() + " | " + e.getValue() + " |")
                         .collect(Collectors.joining("\n")),
