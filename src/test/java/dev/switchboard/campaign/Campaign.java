@@ -11,8 +11,8 @@ import java.util.TreeMap;
  * The fault campaign, after Pacemaker's CTS: a seeded random sequence of {@link Fault}s against
  * the demo, and after each, once the cluster has settled, the {@link Invariants}. Then the
  * cluster is brought back to Online on one server (as an operator would), so the next fault
- * starts from a healthy group. The seed is printed first; every violation prints how to replay
- * the sequence up to it.
+ * starts from a healthy group. The seed is printed first; the campaign stops after the first
+ * fault with violations, printing each with how to replay the sequence up to it.
  */
 final class Campaign {
 
@@ -79,6 +79,9 @@ final class Campaign {
             found.forEach(problem -> violations.add(report(index, fault, problem)));
             System.out.printf("campaign: fault %d/%d %s: %s (%.1f s)%n", i + 1, faults, fault,
                     found.isEmpty() ? "invariants hold" : found.size() + " violation(s)", (System.nanoTime() - at) / 1e9);
+            if (!found.isEmpty()) {
+                break; // what follows a violation (a broken chain stays broken) would only repeat it, slowly
+            }
             if (!restore(i, fault.kind(), violations)) {
                 break; // a cluster that cannot be brought back makes every later fault meaningless
             }
