@@ -29,13 +29,11 @@ final class CampaignDemo implements AutoCloseable {
     final Path dataDir;
     final Path flags;
     final boolean diskCanFill;
-    private final Path dir;
     /** Switchboard's log, outside the temporary directory so that it outlives a failed campaign. */
     private final Path log;
     private final SwitchboardProcess switchboard;
 
     CampaignDemo(Path dir, TestDemoCluster.Addresses at) throws IOException, InterruptedException {
-        this.dir = dir;
         this.at = at;
         this.dataDir = Files.createDirectories(dir.resolve("data"));
         this.flags = Files.createDirectories(dir.resolve("flags"));

@@ -49,7 +49,7 @@ final class FaultInjector {
             Thread.sleep(k.delayMillis());
             demo.killSwitchboard();
             restartSwitchboard();
-        } else if (fault instanceof Fault.KillApplication k) {
+        } else if (fault instanceof Fault.KillApplication) {
             for (CampaignDemo.AppProcess app : demo.applications()) {
                 demo.signal(app, "KILL");
             }
@@ -68,12 +68,12 @@ final class FaultInjector {
         } else if (fault instanceof Fault.FailingScript f) {
             demo.arm(f.script(), "fail");
             awaitEnd(request(api, "move"));
-        } else if (fault instanceof Fault.ForeignListener l) {
+        } else if (fault instanceof Fault.ForeignListener) {
             awaitEnd(request(api, "stop"));
             ServerSocket foreign = listen();
             awaitEnd(request(api, "start"));
             return foreign == null ? NOTHING : foreign;
-        } else if (fault instanceof Fault.ConcurrentOperators c) {
+        } else if (fault instanceof Fault.ConcurrentOperators) {
             CountDownLatch go = new CountDownLatch(1);
             List<CompletableFuture<String>> operators = List.of(1, 2).stream().map(n -> CompletableFuture.supplyAsync(() -> {
                 Api own = demo.api();
@@ -88,7 +88,7 @@ final class FaultInjector {
             for (CompletableFuture<String> operator : operators) {
                 awaitEnd(operator.get());
             }
-        } else if (fault instanceof Fault.DiskFull d) {
+        } else if (fault instanceof Fault.DiskFull) {
             Path filler = demo.fillDisk();
             try {
                 awaitEnd(request(api, "move"));
