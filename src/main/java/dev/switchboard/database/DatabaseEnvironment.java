@@ -57,6 +57,7 @@ class DatabaseEnvironment implements EnvironmentPostProcessor {
                 "spring.datasource.url", url,
                 "spring.datasource.username", APP,
                 "spring.datasource.password", credentials.getProperty("app"),
+                "spring.datasource.hikari.exception-override-class-name", ReopenClosedDatabase.class.getName(),
                 "spring.flyway.url", ownerUrl,
                 "spring.flyway.user", OWNER,
                 "spring.flyway.password", credentials.getProperty("owner"),
