@@ -40,6 +40,8 @@ class SoakBenchmark {
     private static final int MOVES = Integer.getInteger("soak.moves", 1000);
     private static final int WARM_UP = Integer.getInteger("soak.warmup", 20);
     private static final int EVERY = Integer.getInteger("soak.every", 100);
+    /** Seconds of quiet before the baseline and the end: idle pool threads (kept 60 s) end, as they would at rest. */
+    private static final int QUIET = Integer.getInteger("soak.quiet", 70);
     private static final int PAGES = 3;
     private static final double TOLERANCE = 0.10;
     /** Absolute floors below which a change is not called a leak: a couple of pool threads, a few sockets, 4 MiB. */
@@ -103,14 +105,14 @@ class SoakBenchmark {
         for (int i = 0; i < WARM_UP; i++) {
             seconds.add(move(api, "soak warm-up " + i));
         }
-        sample(pid, "warm-up", 0); // the first jcmd starts the JVM's attach thread; the baseline has it too
+        jcmd(pid, "VM.version"); // the first jcmd starts the JVM's attach thread; the baseline has it too
         List<Sample> samples = new ArrayList<>();
-        samples.add(sample(pid, "baseline", 0));
+        samples.add(sample(pid, "baseline", 0, QUIET));
         long soakBegan = System.nanoTime();
         for (int i = 1; i <= MOVES; i++) {
             seconds.add(move(api, "soak " + i));
             if (i % EVERY == 0 || i == MOVES) {
-                samples.add(sample(pid, i == MOVES ? "end" : "", i));
+                samples.add(i == MOVES ? sample(pid, "end", i, QUIET) : sample(pid, "", i, 3));
             }
         }
         double soakMinutes = (System.nanoTime() - soakBegan) / 60e9;
@@ -156,10 +158,21 @@ class SoakBenchmark {
         return seconds;
     }
 
-    private Sample sample(long pid, String label, int moves) throws Exception {
-        Thread.sleep(3000); // let the last move's short-lived work (script readers, request threads) end
+    /**
+     * A full GC first (a dropped client's connections close only when it is collected), then
+     * {@code quietSeconds} of quiet, then threads and fds, then the heap after two more full GCs.
+     * The baseline and the end also keep the heap's class histogram (soak-histogram-*.txt).
+     */
+    private Sample sample(long pid, String label, int moves, int quietSeconds) throws Exception {
         jcmd(pid, "GC.run");
-        String heap = jcmd(pid, "GC.run", "GC.heap_info");
+        Thread.sleep(quietSeconds * 1000L);
+        int threads = count(Path.of("/proc/" + pid + "/task"));
+        int fds = count(Path.of("/proc/" + pid + "/fd"));
+        String heap = jcmd(pid, "GC.run", "GC.run", "GC.heap_info");
+        if (!label.isEmpty()) {
+            Files.writeString(Path.of("target/benchmarks/soak-histogram-" + label + ".txt"),
+                    jcmd(pid, "GC.class_histogram").lines().limit(60).reduce("", (a, b) -> a + b + "\n"));
+        }
         long heapKiB = 0;
         Matcher used = HEAP_USED.matcher(heap);
         while (used.find()) {
@@ -167,8 +180,7 @@ class SoakBenchmark {
         }
         assertThat(heapKiB).as("the heap in %s", heap).isPositive();
         Matcher metaspace = METASPACE_USED.matcher(heap);
-        return new Sample(label, moves, Instant.now(), count(Path.of("/proc/" + pid + "/task")),
-                count(Path.of("/proc/" + pid + "/fd")), heapKiB, metaspace.find() ? Long.parseLong(metaspace.group(1)) : 0,
+        return new Sample(label, moves, Instant.now(), threads, fds, heapKiB, metaspace.find() ? Long.parseLong(metaspace.group(1)) : 0,
                 ProcessHandle.of(pid).orElseThrow().descendants().count(),
                 pages.stream().mapToInt(LivePage::clusterMessages).min().orElse(0),
                 pages.stream().mapToInt(p -> p.connects() - 1).sum());
@@ -246,7 +258,8 @@ class SoakBenchmark {
                 %d status pages reading /events (plain HTTP clients that log in again and reconnect when a stream ends, as
                 a page does), %d warm-up moves, then the baseline, then %d moves through `POST /api/v1/groups/%s/move`,
                 each one SUCCEEDED and shown on every page. Threads: /proc/<pid>/task; file descriptors: /proc/<pid>/fd;
-                heap: `jcmd <pid> GC.run` twice, then the used heap of `GC.heap_info`. Samples 3 s after a move.
+                heap: `jcmd <pid> GC.run` twice, then the used heap of `GC.heap_info`. Each sample follows a full GC and
+                %d s of quiet (baseline, end) or 3 s (the others); the histograms are in target/benchmarks/soak-histogram-*.txt.
                 Soak: %.1f min (all: %.1f min); a move took %.1f s median, %.1f s at most.
 
                 | after moves | time (UTC) | threads | file descriptors | heap after full GC (MiB) | metaspace (MiB) | child processes | live messages (fewest page) | page reconnects |
@@ -256,7 +269,7 @@ class SoakBenchmark {
                 threads %d → %d (%s), file descriptors %d → %d (%s), heap %.1f → %.1f MiB (%s).
                 """.formatted(MOVES, pages.size(), LocalDate.now(), Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"), System.getProperty("os.name") + " " + System.getProperty("os.arch"),
-                MOVES, pages.size(), WARM_UP, MOVES, GROUP, soakMinutes, totalMinutes, sorted.get(sorted.size() / 2),
+                MOVES, pages.size(), WARM_UP, MOVES, GROUP, QUIET, soakMinutes, totalMinutes, sorted.get(sorted.size() / 2),
                 sorted.get(sorted.size() - 1), rows, THREADS_FLOOR, FDS_FLOOR, HEAP_FLOOR_KIB / 1024,
                 base.threads(), end.threads(), verdict(base.threads(), end.threads(), THREADS_FLOOR),
                 base.fds(), end.fds(), verdict(base.fds(), end.fds(), FDS_FLOOR),
