@@ -51,19 +51,10 @@ class PacemakerPollIT {
 
     @Test
     void whileEveryChangeComesAsASignAPollStartsNoProcessAndTheSignReadsTheChange() throws Exception {
-        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/sbin/crm_mon")) || "true".equals(System.getenv("CI")),
-                "needs Pacemaker's tools: apt-get install pacemaker-cli-utils");
-        Path cib = dir.resolve("cib.xml");
-        Files.copy(Path.of("src/test/resources/pacemaker/cib-two-live.xml"), cib);
-        Path started = dir.resolve("started.log");
-        // a prefix that notes every process it starts, then runs the tool on the CIB file
-        List<String> prefix = List.of("sh", "-c", "echo \"$3\" >> " + started + "; exec \"$@\"", "note", "env",
-                "CIB_file=" + cib.toAbsolutePath());
-        ClusterDefinition definition = new ClusterDefinition("poll", cib, List.of(new ServerDefinition("n1",
-                "127.0.0.1", "/")), List.of(), List.of(), null);
-        PacemakerCommands commands = new PacemakerCommands(prefix, Duration.ofSeconds(30));
-        PacemakerReadings readings = new PacemakerReadings(definition, commands, new GroupHolds(),
-                Duration.ofSeconds(30));
+        Noted noted = notedCibFile();
+        Path started = noted.started();
+        PacemakerCommands commands = noted.commands();
+        PacemakerReadings readings = noted.readings();
         try (PacemakerNotifications notifications = new PacemakerNotifications(readings, commands, List.of("n1"),
                 Duration.ofSeconds(1))) {
             readings.followedBy(notifications::followsEveryChange);
@@ -89,18 +80,10 @@ class PacemakerPollIT {
 
     @Test
     void onePlacementReadServesEveryResourceUntilTheReadingChanges() throws Exception {
-        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/sbin/crm_simulate")) || "true".equals(System.getenv("CI")),
-                "needs Pacemaker's tools: apt-get install pacemaker-cli-utils");
-        Path cib = dir.resolve("cib.xml");
-        Files.copy(Path.of("src/test/resources/pacemaker/cib-two-live.xml"), cib);
-        Path started = dir.resolve("started.log");
-        List<String> prefix = List.of("sh", "-c", "echo \"$3\" >> " + started + "; exec \"$@\"", "note", "env",
-                "CIB_file=" + cib.toAbsolutePath());
-        ClusterDefinition definition = new ClusterDefinition("poll", cib, List.of(new ServerDefinition("n1",
-                "127.0.0.1", "/")), List.of(), List.of(), null);
-        PacemakerCommands commands = new PacemakerCommands(prefix, Duration.ofSeconds(30));
-        PacemakerReadings readings = new PacemakerReadings(definition, commands, new GroupHolds(),
-                Duration.ofSeconds(30));
+        Noted noted = notedCibFile();
+        Path started = noted.started();
+        PacemakerCommands commands = noted.commands();
+        PacemakerReadings readings = noted.readings();
         PacemakerPlacement placement = new PacemakerPlacement(readings);
         readings.refresh(true);
         Files.deleteIfExists(started);
@@ -115,5 +98,24 @@ class PacemakerPollIT {
         placement.of("exec");
         assertThat(Files.readAllLines(started)).as("a changed cluster is read again")
                 .containsExactly("sh", "crm_resource", "crm_mon", "cibadmin", "sh");
+    }
+
+    /** Readings on a copy of a CIB file through a prefix that notes, in {@code started}, every tool it starts. */
+    private record Noted(Path started, PacemakerCommands commands, PacemakerReadings readings) {
+    }
+
+    private Noted notedCibFile() throws Exception {
+        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/sbin/crm_simulate")) || "true".equals(System.getenv("CI")),
+                "needs Pacemaker's tools: apt-get install pacemaker-cli-utils");
+        Path cib = dir.resolve("cib.xml");
+        Files.copy(Path.of("src/test/resources/pacemaker/cib-two-live.xml"), cib);
+        Path started = dir.resolve("started.log");
+        List<String> prefix = List.of("sh", "-c", "echo \"$3\" >> " + started + "; exec \"$@\"", "note", "env",
+                "CIB_file=" + cib.toAbsolutePath());
+        ClusterDefinition definition = new ClusterDefinition("poll", cib, List.of(new ServerDefinition("n1",
+                "127.0.0.1", "/")), List.of(), List.of(), null);
+        PacemakerCommands commands = new PacemakerCommands(prefix, Duration.ofSeconds(30));
+        return new Noted(started, commands, new PacemakerReadings(definition, commands, new GroupHolds(),
+                Duration.ofSeconds(30)));
     }
 }
