@@ -123,7 +123,10 @@ final class PacemakerMoves {
             } else {
                 readings.onAnyNode("crm_attribute", "--node", server, "--name", "standby", "--delete");
             }
-            return waits.server(server, on ? ServerState.STANDBY : ServerState.ONLINE, leaving);
+            ServerState reached = waits.server(server, on ? ServerState.STANDBY : ServerState.ONLINE, leaving);
+            // the groups have left the server but may not run elsewhere yet: coming up there is no failover
+            held.forEach(group -> holds.settleUntil(group, Instant.now().plus(operationTimeout)));
+            return reached;
         } catch (RuntimeException e) {
             // Pacemaker may still be moving them: that is no failover either
             held.forEach(group -> holds.settleUntil(group, Instant.now().plus(operationTimeout)));
