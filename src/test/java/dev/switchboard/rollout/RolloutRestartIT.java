@@ -141,8 +141,12 @@ class RolloutRestartIT {
                 .doesNotContain("id=\"error\"");
     }
 
+    /** The answer at the floating address, and Switchboard up (the address outlives a restart of it). */
     private void awaitService(String answer) {
         await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> HttpSession.plain(
                 HttpRequest.newBuilder(URI.create(FIP)).timeout(Duration.ofSeconds(2)).build()).body().contains(answer));
+        await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> HttpSession.plain(
+                HttpRequest.newBuilder(URI.create(switchboard.url("/login"))).timeout(Duration.ofSeconds(2)).build())
+                .statusCode() == 200);
     }
 }
