@@ -120,8 +120,11 @@ class GroupNoticesPageTests {
 
     @Test
     void theLiveUpdateAPageReceivesCarriesThemToo() throws Exception {
-        String stream = mvc.perform(get("/events").header("Accept-Language", "en")).andReturn().getResponse()
-                .getContentAsString();
+        var response = mvc.perform(get("/events").header("Accept-Language", "en")).andReturn().getResponse();
+        // the first message is sent by the live updates' own sender threads, a moment after the request
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5))
+                .until(() -> response.getContentAsString().contains("stray-stopped"));
+        String stream = response.getContentAsString();
 
         assertThat(stream).startsWith("event:cluster").contains("data-notice=\"unowned-instances\"",
                 "data-notice=\"mount-point-not-empty\"", "data-notice=\"stray-stopped\"",
