@@ -3,15 +3,9 @@ package dev.switchboard;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,7 +18,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SwitchboardRestartIT {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
     private static final String FIP = TestDemoCluster.FIP;
 
     @TempDir
@@ -45,8 +38,8 @@ class SwitchboardRestartIT {
         switchboard = new SwitchboardProcess(dataDir.resolve("switchboard.log"), "--switchboard.data-dir=" + dataDir,
                 "--switchboard.cluster.location=" + TestDemoCluster.write().toAbsolutePath())
                 .start();
-        await().atMost(Duration.ofSeconds(60)).until(() -> get(FIP + "/").filter(b -> b.contains("srv1")).isPresent());
-        String pid = get(FIP + "/status").orElseThrow().replaceAll(".*\"pid\": (\\d+).*\\s*", "$1");
+        await().atMost(Duration.ofSeconds(60)).until(() -> DemoProcess.get(FIP + "/").filter(b -> b.contains("srv1")).isPresent());
+        String pid = DemoProcess.get(FIP + "/status").orElseThrow().replaceAll(".*\"pid\": (\\d+).*\\s*", "$1");
         // the engine may bring the group up before the initial admin's password is written
         await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(dataDir.resolve("initial-admin-password")));
         String password = Files.readString(dataDir.resolve("initial-admin-password")).strip();
@@ -64,8 +57,8 @@ class SwitchboardRestartIT {
 
         await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> HttpSession.basic(switchboard.url("/api/v1/groups"), "GET", "admin",
                 password).body().contains("\"status\":\"Online\",\"current\":\"srv1\""));
-        await().atMost(Duration.ofSeconds(10)).until(() -> get(FIP + "/status").isPresent());
-        assertThat(get(FIP + "/status").orElseThrow()).contains("\"server\": \"srv1\"", "\"pid\": " + pid + "}");
+        await().atMost(Duration.ofSeconds(10)).until(() -> DemoProcess.get(FIP + "/status").isPresent());
+        assertThat(DemoProcess.get(FIP + "/status").orElseThrow()).contains("\"server\": \"srv1\"", "\"pid\": " + pid + "}");
         String uptime = HttpSession.basic(switchboard.url("/api/v1/metrics/groups/failover-clweb/uptime"), "GET",
                 "admin", password).body();
         assertThat(onlineSince(uptime)).as("the uptime goes on across the restart: " + uptime).isEqualTo(since);
@@ -75,18 +68,5 @@ class SwitchboardRestartIT {
     private static String onlineSince(String uptimeAnswer) {
         assertThat(uptimeAnswer).contains("\"source\":\"engine\"");
         return uptimeAnswer.replaceAll(".*\"onlineSince\":\"([^\"]+)\".*", "$1");
-    }
-
-    private static Optional<String> get(String url) {
-        try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url))
-                    .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
-            return response.statusCode() == 200 ? Optional.of(response.body()) : Optional.empty();
-        } catch (IOException e) {
-            return Optional.empty();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Optional.empty();
-        }
     }
 }
