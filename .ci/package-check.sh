@@ -161,6 +161,16 @@ stop_dashboard() {
   wait "$java_pid" 2>/dev/null || true
   java_pid=""
 }
+# Healthy means the group is Online: its start script returned, which is before the application
+# has bound its port on a loaded machine (the floating address then accepts and closes), so the
+# application is given a while to answer, as a client's retry would.
+application_answers() {
+  local deadline=$((SECONDS + 20))
+  until curl -fsS --max-time 3 "http://127.0.2.13:$APP_PORT/" 2>/dev/null | grep -q '^CL/Web on srv1,'; do
+    (( SECONDS < deadline )) || return 1
+    sleep 0.5
+  done
+}
 start_dashboard
 [[ "$(ps -o user= -p "$java_pid")" == switchboard ]] || fail "the JVM runs as $(ps -o user= -p "$java_pid"), not switchboard"
 grep -qx 'NoNewPrivs:[[:space:]]*1' /proc/"$java_pid"/status || fail "the JVM runs without no_new_privs: the sandbox did not apply"
@@ -168,8 +178,7 @@ grep -qx 'NoNewPrivs:[[:space:]]*1' /proc/"$java_pid"/status || fail "the JVM ru
 cache=/var/lib/switchboard/start-cache
 [[ "$(tr '\0' ' ' </proc/"$java_pid"/cmdline)" == *"-XX:ArchiveClassesAtExit=$cache/switchboard.jsa "*"-jar $cache/app/switchboard.jar --spring.config.additional-location=/etc/switchboard/"* ]] \
   || fail "the launcher ran: $(tr '\0' ' ' </proc/"$java_pid"/cmdline)"
-curl -fsS --max-time 3 "http://127.0.2.13:$APP_PORT/" | grep -q '^CL/Web on srv1,' \
-  || fail "the example cluster's application does not answer from srv1 at 127.0.2.13:$APP_PORT"
+application_answers || fail "the example cluster's application does not answer from srv1 at 127.0.2.13:$APP_PORT within 20 s"
 [[ "$(stat -c '%a %U' /var/lib/switchboard/initial-admin-password)" == "600 switchboard" ]] \
   || fail "the initial ADMIN's password file is $(stat -c '%a %U' /var/lib/switchboard/initial-admin-password)"
 say "started through /usr/bin/switchboard as switchboard (pid $java_pid) on a read-only system with only /var/lib/switchboard writable, private /tmp, no new privileges: $HEALTH is UP, the packaged example cluster answers from srv1 at 127.0.2.13:$APP_PORT"
@@ -180,8 +189,7 @@ stop_dashboard
 start_dashboard
 [[ "$(tr '\0' ' ' </proc/"$java_pid"/cmdline)" == *"-XX:TieredStopAtLevel=1 -XX:SharedArchiveFile=$cache/switchboard.jsa "*"-jar $cache/app/switchboard.jar "* ]] \
   || fail "the launcher's restart ran (with C1 only and the archive expected): $(tr '\0' ' ' </proc/"$java_pid"/cmdline)"
-curl -fsS --max-time 3 "http://127.0.2.13:$APP_PORT/" | grep -q '^CL/Web on srv1,' \
-  || fail "after the restart, the example cluster's application does not answer from srv1 at 127.0.2.13:$APP_PORT"
+application_answers || fail "after the restart, the example cluster's application does not answer from srv1 at 127.0.2.13:$APP_PORT within 20 s"
 say "restarted with the class-data archive its first stop wrote ($cache/switchboard.jsa): $HEALTH is UP again"
 stop_dashboard
 pids="$(application_pids)"
