@@ -28,6 +28,8 @@ class DatabaseEnvironment implements EnvironmentPostProcessor {
 
     static final String OWNER = "SWITCHBOARD_OWNER";
     static final String APP = "SWITCHBOARD_APP";
+    /** Set here, so that {@link OwnerOpensFirstPostProcessor} changes only the pool of this database. */
+    static final String OWNER_OPENS_FIRST = "switchboard.database.owner-opens-first";
 
     private final Log log;
 
@@ -51,13 +53,15 @@ class DatabaseEnvironment implements EnvironmentPostProcessor {
         String url = url(dbDir);
         // Flyway opens the database first, as its owner: it stays open for the application
         // (DB_CLOSE_DELAY=-1) and writes every commit to the file at once (WRITE_DELAY=0), so a
-        // kill -9 loses no audit event and no operation. Both settings need the owner's rights.
+        // kill -9 loses no audit event and no operation. Both settings need the owner's rights, and
+        // H2 forgets WRITE_DELAY when it closes the database: see OwnerOpensFirst.
         String ownerUrl = url + ";DB_CLOSE_DELAY=-1;WRITE_DELAY=0";
         environment.getPropertySources().addLast(new MapPropertySource("switchboardDatabase", Map.of(
                 "spring.datasource.url", url,
                 "spring.datasource.username", APP,
                 "spring.datasource.password", credentials.getProperty("app"),
                 "spring.datasource.hikari.exception-override-class-name", ReopenClosedDatabase.class.getName(),
+                OWNER_OPENS_FIRST, "true",
                 "spring.flyway.url", ownerUrl,
                 "spring.flyway.user", OWNER,
                 "spring.flyway.password", credentials.getProperty("owner"),

@@ -47,6 +47,45 @@ class ReopenClosedDatabaseTests {
         }
     }
 
+    @Test
+    void theDatabaseOpenedAgainStillWritesEveryCommitToTheFileAtOnce() throws Exception {
+        String url = DatabaseEnvironment.url(dir);
+        String ownerUrl = url + ";DB_CLOSE_DELAY=-1;WRITE_DELAY=0"; // as DatabaseEnvironment gives it to Flyway
+        try (Connection owner = DriverManager.getConnection(ownerUrl, "sa", "")) {
+            owner.createStatement().execute("CREATE USER app PASSWORD 'app-secret'");
+            owner.createStatement().execute("CREATE TABLE t(x INT)");
+            owner.createStatement().execute("GRANT SELECT, INSERT ON t TO app");
+        }
+        HikariConfig config = new HikariConfig();
+        config.setDataSource(new OwnerOpensFirst(url, ownerUrl, "sa", ""));
+        config.setUsername("app");
+        config.setPassword("app-secret");
+        config.setMaximumPoolSize(1);
+        config.setExceptionOverrideClassName(ReopenClosedDatabase.class.getName());
+        try (HikariDataSource pool = new HikariDataSource(config)) {
+            execute(pool, "INSERT INTO t VALUES (1)");
+            shutDownImmediately(url); // H2 closes it, as after a failed write
+            assertThatThrownBy(() -> count(pool)).isInstanceOf(SQLException.class);
+
+            for (int i = 0; i < 5; i++) {
+                execute(pool, "INSERT INTO t VALUES (2)"); // the pool opens it again
+            }
+            shutDownImmediately(url); // as kill -9 would, at once after the commits
+        }
+        try (Connection owner = DriverManager.getConnection(url, "sa", "");
+             ResultSet r = owner.createStatement().executeQuery("SELECT COUNT(*) FROM t")) {
+            r.next();
+            assertThat(r.getInt(1)).as("every acknowledged commit is in the file (opened by the application user, "
+                    + "H2 delayed them by 500 ms and lost all five)").isEqualTo(6);
+        }
+    }
+
+    private static void shutDownImmediately(String url) throws SQLException {
+        try (Connection other = DriverManager.getConnection(url, "sa", "")) {
+            other.createStatement().execute("SHUTDOWN IMMEDIATELY");
+        }
+    }
+
     private static void execute(DataSource pool, String sql) throws SQLException {
         try (Connection c = pool.getConnection()) {
             c.createStatement().execute(sql);
