@@ -18,7 +18,10 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -54,6 +57,12 @@ final class PacemakerReadings {
     private final EventListeners listeners = new EventListeners(log);
     private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "pacemaker-poll");
+        thread.setDaemon(true);
+        return thread;
+    });
+    /** Reads the configuration while the reading's own thread reads crm_mon: a sign's reading takes the longer of the two, not both. */
+    private final ExecutorService configurationReader = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "pacemaker-cib-read");
         thread.setDaemon(true);
         return thread;
     });
@@ -126,6 +135,7 @@ final class PacemakerReadings {
 
     void stopPolling() {
         poller.shutdownNow();
+        configurationReader.shutdownNow();
     }
 
     /** The last reading (at most one poll interval old); a first reading when there is none. */
@@ -154,14 +164,16 @@ final class PacemakerReadings {
         List<EngineEvent> changes;
         ClusterSnapshot now;
         synchronized (this) {
+            Future<String> configurationRead = withCib || cib == null
+                    ? configurationReader.submit(() -> onAnyNode(CIB_CONFIGURATION).stdout()) : null;
             String xml = onAnyNode(CRM_MON).stdout();
             Document monXml = parsed(() -> CrmMon.document(xml), CRM_MON);
             CrmMon mon = parsed(() -> CrmMon.parse(monXml, ZoneId.systemDefault()), CRM_MON);
             String fingerprint = CrmMonFingerprint.of(xml);
             boolean changed = lastFingerprint != null && !fingerprint.equals(lastFingerprint);
             lastFingerprint = fingerprint;
-            if (withCib || cib == null) {
-                String configuration = onAnyNode(CIB_CONFIGURATION).stdout();
+            if (configurationRead != null) {
+                String configuration = result(configurationRead);
                 if (!configuration.equals(lastConfiguration)) { // it seldom changes: parse it only then
                     generation++;
                     Document cibXml = parsed(() -> CrmMon.document(configuration), CIB_CONFIGURATION);
@@ -188,6 +200,22 @@ final class PacemakerReadings {
         }
         changes.forEach(listeners::publish); // outside the lock: listeners write to the database
         return now;
+    }
+
+    /** The configuration read's answer, or what made it fail, as it would have failed on this thread. */
+    private static String result(Future<String> read) {
+        try {
+            return read.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            read.cancel(true);
+            throw new IllegalStateException("interrupted while reading the configuration", e);
+        }
     }
 
     private static <T> T parsed(Supplier<T> parse, String... command) {
