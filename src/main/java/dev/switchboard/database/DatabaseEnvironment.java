@@ -60,7 +60,6 @@ class DatabaseEnvironment implements EnvironmentPostProcessor {
                 "spring.datasource.url", url,
                 "spring.datasource.username", APP,
                 "spring.datasource.password", credentials.getProperty("app"),
-                "spring.datasource.hikari.exception-override-class-name", ReopenClosedDatabase.class.getName(),
                 OWNER_OPENS_FIRST, "true",
                 "spring.flyway.url", ownerUrl,
                 "spring.flyway.user", OWNER,

@@ -7,7 +7,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Puts {@link OwnerOpensFirst} under the connection pool of the database {@link DatabaseEnvironment}
- * set up (not under one configured by hand), before the pool makes its first connection.
+ * set up (not under one configured by hand), and {@link ReopenClosedDatabase} on it, before the
+ * pool makes its first connection: together they reopen the database, as its owner, after H2 closed it.
  */
 @Component
 class OwnerOpensFirstPostProcessor implements BeanPostProcessor {
@@ -25,6 +26,7 @@ class OwnerOpensFirstPostProcessor implements BeanPostProcessor {
             pool.setDataSource(new OwnerOpensFirst(pool.getJdbcUrl(), environment.getRequiredProperty("spring.flyway.url"),
                     environment.getRequiredProperty("spring.flyway.user"),
                     environment.getRequiredProperty("spring.flyway.password")));
+            pool.setExceptionOverride(new ReopenClosedDatabase(pool));
         }
         return bean;
     }

@@ -24,11 +24,6 @@ class FaultCampaignIT {
     void everyInvariantHoldsAfterEveryFault() throws Exception {
         long seed = Long.getLong("campaign.seed", SEED);
         int faults = Integer.getInteger("campaign.faults", FAULTS);
-        if (System.getProperty("campaign.without") == null) {
-            // left out until a second full disk no longer leaves H2's database closed and rows lost
-            // (docs/benchmarks.md, "Fault campaign"); -Dcampaign.without= puts it back
-            System.setProperty("campaign.without", "disk-full");
-        }
         try (CampaignDemo demo = new CampaignDemo(dir, TestDemoCluster.Addresses.TESTS)) {
             Campaign.Result result = new Campaign(demo, seed, faults, "mvn verify -Dtest=NONE "
                     + "-Dsurefire.failIfNoSpecifiedTests=false -Dit.test=FaultCampaignIT").run();

@@ -3,13 +3,14 @@ package dev.switchboard.database;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,25 +26,28 @@ class ReopenClosedDatabaseTests {
     Path dir;
 
     @Test
-    void afterH2ClosedTheDatabaseTheNextConnectionOpensItAgain() throws Exception {
+    void afterH2ClosedTheDatabaseEveryPooledConnectionGoesAndTheNextOnesOpenItAgain() throws Exception {
         String url = DatabaseEnvironment.url(dir);
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(url);
-        config.setUsername("sa");
-        config.setPassword("");
-        config.setMaximumPoolSize(1);
-        config.setExceptionOverrideClassName(ReopenClosedDatabase.class.getName()); // as DatabaseEnvironment sets it
-        try (HikariDataSource pool = new HikariDataSource(config)) {
+        try (HikariDataSource pool = pool(url, "sa", "")) {
             execute(pool, "SET WRITE_DELAY 0"); // every commit in the file at once, as Flyway's owner sets it
             execute(pool, "CREATE TABLE t(x INT)");
             execute(pool, "INSERT INTO t VALUES (42)");
+            List<Connection> inUse = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                inUse.add(pool.getConnection()); // three pooled connections, all used just now
+                inUse.get(i).createStatement().execute("SELECT 1");
+            }
+            for (Connection c : inUse) {
+                c.close();
+            }
             try (Connection other = DriverManager.getConnection(url, "sa", "")) {
                 other.createStatement().execute("SHUTDOWN IMMEDIATELY"); // H2 closes it, as after a failed write
             }
 
             assertThatThrownBy(() -> count(pool)).isInstanceOf(SQLException.class)
                     .satisfies(e -> assertThat(((SQLException) e).getErrorCode()).isIn(ReopenClosedDatabase.CLOSED));
-            assertThat(count(pool)).as("the closed connection was dropped; a new one opened the database again").isEqualTo(1);
+            assertThat(count(pool)).as("the other two closed connections were dropped with the first").isEqualTo(1);
+            assertThat(count(pool)).isEqualTo(1);
         }
     }
 
@@ -56,13 +60,8 @@ class ReopenClosedDatabaseTests {
             owner.createStatement().execute("CREATE TABLE t(x INT)");
             owner.createStatement().execute("GRANT SELECT, INSERT ON t TO app");
         }
-        HikariConfig config = new HikariConfig();
-        config.setDataSource(new OwnerOpensFirst(url, ownerUrl, "sa", ""));
-        config.setUsername("app");
-        config.setPassword("app-secret");
-        config.setMaximumPoolSize(1);
-        config.setExceptionOverrideClassName(ReopenClosedDatabase.class.getName());
-        try (HikariDataSource pool = new HikariDataSource(config)) {
+        try (HikariDataSource pool = pool(null, "app", "app-secret")) {
+            pool.setDataSource(new OwnerOpensFirst(url, ownerUrl, "sa", ""));
             execute(pool, "INSERT INTO t VALUES (1)");
             shutDownImmediately(url); // H2 closes it, as after a failed write
             assertThatThrownBy(() -> count(pool)).isInstanceOf(SQLException.class);
@@ -78,6 +77,19 @@ class ReopenClosedDatabaseTests {
             assertThat(r.getInt(1)).as("every acknowledged commit is in the file (opened by the application user, "
                     + "H2 delayed them by 500 ms and lost all five)").isEqualTo(6);
         }
+    }
+
+    /** A pool as Switchboard's (OwnerOpensFirstPostProcessor): it starts at its first connection. */
+    private static HikariDataSource pool(String url, String user, String password) {
+        HikariDataSource pool = new HikariDataSource();
+        if (url != null) {
+            pool.setJdbcUrl(url);
+        }
+        pool.setUsername(user);
+        pool.setPassword(password);
+        pool.setMaximumPoolSize(3);
+        pool.setExceptionOverride(new ReopenClosedDatabase(pool));
+        return pool;
     }
 
     private static void shutDownImmediately(String url) throws SQLException {
