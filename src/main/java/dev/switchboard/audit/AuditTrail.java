@@ -50,6 +50,17 @@ public class AuditTrail {
                 cut(r.details(), MAX_DETAILS), cut(r.operationId(), 36), cut(r.group(), 64), cut(r.server(), 64),
                 cut(r.stateBefore(), 32), cut(r.stateAfter(), 32), last.hash(), null);
         AuditEvent e = withHash(unhashed, AuditChain.hash(unhashed));
+        try {
+            insert(e);
+        } catch (RuntimeException failed) {
+            tail = null; // read again next time: whether this row landed or not, the next one follows what did
+            throw failed;
+        }
+        tail = new Tail(e.id(), e.hash(), e.at());
+        return e;
+    }
+
+    private void insert(AuditEvent e) {
         jdbc.sql("""
                 INSERT INTO audit_event (id, at, actor, role, source, action, target, outcome, details, operation_id,
                                          group_name, server, state_before, state_after, prev_hash, hash)
@@ -62,8 +73,6 @@ public class AuditTrail {
                 .param("server", e.server()).param("before", e.stateBefore()).param("after", e.stateAfter())
                 .param("prev", e.prevHash()).param("hash", e.hash())
                 .update();
-        tail = new Tail(e.id(), e.hash(), e.at());
-        return e;
     }
 
     private static AuditEvent withHash(AuditEvent e, String hash) {

@@ -2,6 +2,7 @@ package dev.switchboard.audit;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -22,10 +23,11 @@ import org.springframework.stereotype.Component;
  * The audit trail's only writer. Every row goes through one queue to one thread ({@value #THREAD}),
  * so rows land in the order they were handed over and no publisher's thread touches the database.
  * A publisher that waits ({@link Audited#publisherWaits()}) gets its row written before it goes on;
- * the others (engine events above all) wait too, but at most {@link #ACKNOWLEDGE_WAIT}, and a failed
- * write is only logged: a row merely queued when Switchboard is killed ({@code kill -9}) would be lost,
- * and H2 writes every commit to its file at once, so a row in the trail survives the kill. The bound
- * keeps a wedged database from stopping the engine's monitors.
+ * the others (engine events above all) wait too, but at most {@link #ACKNOWLEDGE_WAIT}, and a write
+ * the database refuses for longer than its retries is only logged: a row merely queued when
+ * Switchboard is killed ({@code kill -9}) would be lost, and H2 writes every commit to its file at
+ * once, so a row in the trail survives the kill. The bound keeps a wedged database from stopping
+ * the engine's monitors.
  *
  * <p>Back-pressure: the queue holds {@value #CAPACITY} rows; when the database falls that far
  * behind, publishers wait for room rather than lose rows, because a trail with silent holes is
@@ -40,6 +42,9 @@ class AuditWriter implements DisposableBean {
     private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(30);
     /** How long a publisher that does not wait for failures waits for its row to be in the trail. */
     static final Duration ACKNOWLEDGE_WAIT = Duration.ofSeconds(5);
+    /** The pauses before each new attempt at a row the database refused: about 8 s in all. */
+    static final List<Duration> RETRY_PAUSES = List.of(Duration.ofMillis(250), Duration.ofMillis(500),
+            Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4));
 
     private static final Logger log = LoggerFactory.getLogger(AuditWriter.class);
     private static final Pending STOP = new Pending(null, null, null);
@@ -52,6 +57,7 @@ class AuditWriter implements DisposableBean {
     private final BlockingQueue<Pending> queue;
     private final ReadWriteLock closing = new ReentrantReadWriteLock(); // handing over (read) vs closing (write)
     private final Thread thread;
+    private final List<Duration> retryPauses;
     private boolean closed; // guarded by closing
 
     @Autowired
@@ -60,7 +66,12 @@ class AuditWriter implements DisposableBean {
     }
 
     AuditWriter(AuditTrail trail, int capacity) {
+        this(trail, capacity, RETRY_PAUSES);
+    }
+
+    AuditWriter(AuditTrail trail, int capacity, List<Duration> retryPauses) {
         this.trail = trail;
+        this.retryPauses = List.copyOf(retryPauses);
         this.queue = new LinkedBlockingQueue<>(capacity);
         this.thread = new Thread(this::drain, THREAD);
         thread.setDaemon(true);
@@ -142,12 +153,38 @@ class AuditWriter implements DisposableBean {
         }
     }
 
+    /**
+     * Writes one row, trying again while the database refuses it for a moment (a full disk, H2
+     * opening the database again after it closed it) and the rows behind it wait, so they keep
+     * their order; after the last of its pauses ({@link #RETRY_PAUSES}) it gives up and logs the row.
+     */
     private void append(Pending pending) {
+        RuntimeException failure = null;
+        for (int attempt = 0; attempt <= retryPauses.size(); attempt++) {
+            try {
+                pending.written().complete(trail.append(pending.record(), pending.at()));
+                if (failure != null) {
+                    log.info("wrote {} to the audit trail after {} attempts", pending.record(), attempt + 1);
+                }
+                return;
+            } catch (RuntimeException e) {
+                failure = e;
+                if (attempt < retryPauses.size() && !pause(retryPauses.get(attempt))) {
+                    break;
+                }
+            }
+        }
+        log.error("could not write {} to the audit trail", pending.record(), failure);
+        pending.written().completeExceptionally(failure);
+    }
+
+    private static boolean pause(Duration pause) {
         try {
-            pending.written().complete(trail.append(pending.record(), pending.at()));
-        } catch (RuntimeException e) {
-            log.error("could not write {} to the audit trail", pending.record(), e);
-            pending.written().completeExceptionally(e);
+            Thread.sleep(pause.toMillis());
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 

@@ -34,6 +34,7 @@ class OperationRunner implements DisposableBean {
     private final OperationWork work;
     private final EngineFeatures features;
     private final ResourcePreflight resourcePreflight;
+    private final OperationEnds ends;
     private final ExecutorService runner = Executors.newCachedThreadPool(r -> {
         Thread thread = new Thread(r, "operation");
         thread.setDaemon(true);
@@ -41,8 +42,10 @@ class OperationRunner implements DisposableBean {
     });
 
     OperationRunner(ClusterDefinition definition, OperationStore store, OperationHolds holds, OperationAudit audit,
-                    OperationWork work, EngineFeatures features, ResourcePreflight resourcePreflight) {
+                    OperationWork work, EngineFeatures features, ResourcePreflight resourcePreflight,
+                    OperationEnds ends) {
         this.resourcePreflight = resourcePreflight;
+        this.ends = ends;
         this.definition = definition;
         this.store = store;
         this.holds = holds;
@@ -125,8 +128,14 @@ class OperationRunner implements DisposableBean {
 
     private void runAndRecord(Operation operation) {
         Instant started = Instant.now();
-        store.started(operation.id(), started);
-        audit.record(operation, "operation-started", Outcome.INFO, null);
+        try {
+            store.started(operation.id(), started);
+            audit.record(operation, "operation-started", Outcome.INFO, null);
+        } catch (RuntimeException e) { // nothing ran: it ends FAILED, on the record once the database takes it
+            ends.record(operation, new OperationEnds.End(OperationState.FAILED,
+                    Translatable.of("operation.result.notStarted", e.getMessage()), Instant.now(), Duration.ZERO));
+            return;
+        }
         OperationState state;
         Translatable result;
         try {
@@ -140,11 +149,7 @@ class OperationRunner implements DisposableBean {
             result = Translatable.of("operation.result.unexpected", e.toString());
             state = OperationState.FAILED;
         }
-        String message = result.english(); // the record, the audit trail and the API keep the English
-        store.finished(operation.id(), state, Instant.now(), message, result);
-        audit.record(operation, OperationStore.FINISHED, state == OperationState.SUCCEEDED ? Outcome.SUCCESS
-                : Outcome.FAILURE, state + " after " + Duration.between(started, Instant.now()).toMillis() + " ms: "
-                + message);
+        ends.record(operation, new OperationEnds.End(state, result, Instant.now(), Duration.between(started, Instant.now())));
     }
 
     @Override

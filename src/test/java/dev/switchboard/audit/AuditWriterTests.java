@@ -179,8 +179,19 @@ class AuditWriterTests {
     }
 
     @Test
+    void aRowTheDatabaseRefusesForAMomentIsWrittenWhenItTakesItAgainAndKeepsItsPlace() {
+        writer = new AuditWriter(trail, 10, List.of(Duration.ofMillis(50), Duration.ofMillis(50), Duration.ofMillis(50)));
+        trail.failOn("refused", 2); // a full disk for a moment
+
+        writer.inBackground(AuditRecord.system("refused", "writer", Outcome.INFO, "first"), Instant.now());
+        writer.write(row("second"));
+
+        assertThat(trail.details()).containsExactly("first", "second");
+    }
+
+    @Test
     void aFailedWriteReachesAWaitingPublisherAndTheWriterGoesOn() {
-        writer = new AuditWriter(trail);
+        writer = new AuditWriter(trail, 10, List.of(Duration.ofMillis(50)));
         trail.failOn("refused");
 
         assertThatThrownBy(() -> writer.write(AuditRecord.system("refused", "writer", Outcome.INFO, "x")))

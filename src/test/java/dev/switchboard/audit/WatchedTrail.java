@@ -20,6 +20,7 @@ class WatchedTrail extends AuditTrail {
     final List<String> writerThreads = new CopyOnWriteArrayList<>();
     private volatile CountDownLatch held = new CountDownLatch(0);
     private volatile String failing;
+    private final java.util.concurrent.atomic.AtomicInteger failuresLeft = new java.util.concurrent.atomic.AtomicInteger();
 
     private WatchedTrail(JdbcClient jdbc) {
         super(jdbc);
@@ -43,6 +44,12 @@ class WatchedTrail extends AuditTrail {
 
     /** Writing a row with this action fails as a database error would. */
     void failOn(String action) {
+        failOn(action, Integer.MAX_VALUE);
+    }
+
+    /** Writing a row with this action fails the next {@code times} times, as a full disk for a moment would. */
+    void failOn(String action, int times) {
+        failuresLeft.set(times);
         failing = action;
     }
 
@@ -58,7 +65,7 @@ class WatchedTrail extends AuditTrail {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        if (r.action().equals(failing)) {
+        if (r.action().equals(failing) && failuresLeft.getAndDecrement() > 0) {
             throw new IllegalStateException("the database refused " + r.action());
         }
         return super.append(r, when);

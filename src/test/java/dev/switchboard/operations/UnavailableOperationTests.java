@@ -45,7 +45,7 @@ class UnavailableOperationTests {
     /** No store and no work: a refused request reaches neither. */
     private final OperationRunner runner = new OperationRunner(DEFINITION, null, holds,
             new OperationAudit(e -> audited.add((OperationProgressed) e)), null,
-            new EngineFeatures(engine, "clusterpro"), new ResourcePreflight(engine, DEFINITION));
+            new EngineFeatures(engine, "clusterpro"), new ResourcePreflight(engine, DEFINITION), null);
     private final SubmitOperation submissions = new SubmitOperation(runner, null);
 
     @AfterEach
