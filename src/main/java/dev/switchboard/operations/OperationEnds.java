@@ -13,11 +13,12 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
 /**
- * Puts an operation's end on the record: its final state and its "operation-finished" row. When
- * the database refuses them (a full disk outlasting the audit writer's own retries), it tries again
- * every {@value #RETRY_SECONDS} s until they are in, so an operation that ended while nothing could
- * be written still ends on the record once the disk has room, without a restart; the start-up
- * sweep ({@link InterruptedOperations}) covers a Switchboard stopped before that.
+ * Puts an operation's end on the record: its final state and its "operation-finished" row (and its
+ * request's row, when the database refused that one). When the database refuses them (a full disk
+ * outlasting the audit writer's own retries), it tries again every {@value #RETRY_SECONDS} s until
+ * they are in, so an operation that ended while nothing could be written still ends on the record
+ * once the disk has room, without a restart; the start-up sweep ({@link InterruptedOperations})
+ * covers a Switchboard stopped before that.
  */
 @Component
 class OperationEnds implements DisposableBean {
@@ -66,6 +67,10 @@ class OperationEnds implements DisposableBean {
     }
 
     private void write(Operation operation, End end, String note) {
+        if (!store.requestOnRecord(operation.id())) { // the database refused the request's row too
+            audit.record(operation, OperationStore.REQUESTED, Outcome.INFO, OperationAudit.describe(operation)
+                    + " (recorded late: the database refused it at first)");
+        }
         // the record and the trail keep the English; the API says the result in the reader's language
         store.finished(operation.id(), end.state(), end.at(), end.result().english(), end.result());
         audit.record(operation, OperationStore.FINISHED, end.state() == OperationState.SUCCEEDED ? Outcome.SUCCESS

@@ -83,11 +83,18 @@ class OperationRunner implements DisposableBean {
         }
         try {
             store.insert(operation);
+        } catch (RuntimeException e) { // not on record at all: nothing to end
+            holds.release(operation);
+            throw e;
+        }
+        try {
             audit.record(operation, OperationStore.REQUESTED, Outcome.INFO, OperationAudit.describe(operation));
             preflight.forEach(check -> audit.record(operation, "operation-check", Outcome.INFO, check));
             runner.execute(() -> run(operation));
-        } catch (RuntimeException e) {
+        } catch (RuntimeException e) { // on record but not started (a full disk refused its rows): it ends FAILED
             holds.release(operation);
+            ends.record(operation, new OperationEnds.End(OperationState.FAILED,
+                    Translatable.of("operation.result.notStarted", e.getMessage()), Instant.now(), Duration.ZERO));
             throw e;
         }
         return operation;
