@@ -56,10 +56,7 @@ class InterruptedOperationsTests {
 
     @Test
     void unfinishedOperationsAreInterruptedAndRecordedBeforeTheWebServerStarts() {
-        String url = "jdbc:h2:mem:ops-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
-        Flyway.configure().dataSource(url, "sa", "")
-                .placeholders(Map.of("app_user", "SWITCHBOARD_APP", "app_password", "test")).load().migrate();
-        OperationStore store = new OperationStore(JdbcClient.create(new DriverManagerDataSource(url, "sa", "")));
+        OperationStore store = InMemoryOperationStore.create();
         store.insert(new Operation("op-1", OperationKind.MOVE_GROUP, "g", "g", "srv2", "CHG-1", "alice", "OPERATOR",
                 "127.0.0.1", Instant.parse("2026-11-25T09:00:00Z"), OperationState.REQUESTED, null, null, null, null,
                 null));

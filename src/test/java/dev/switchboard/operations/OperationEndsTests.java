@@ -7,14 +7,9 @@ import dev.switchboard.Translatable;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * An operation that ends while its end cannot be written (a full disk) ends on the record once it
@@ -25,10 +20,7 @@ class OperationEndsTests {
 
     @Test
     void anEndTheDatabaseRefusedIsRecordedOnceItTakesItAgain() {
-        String url = "jdbc:h2:mem:ends-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
-        Flyway.configure().dataSource(url, "sa", "")
-                .placeholders(Map.of("app_user", "SWITCHBOARD_APP", "app_password", "test")).load().migrate();
-        OperationStore store = new OperationStore(JdbcClient.create(new DriverManagerDataSource(url, "sa", "")));
+        OperationStore store = InMemoryOperationStore.create();
         Operation operation = new Operation("op-1", OperationKind.MOVE_GROUP, "g", "g", "srv2", "CHG-1", "alice",
                 "OPERATOR", "127.0.0.1", Instant.parse("2026-12-05T07:00:00Z"), OperationState.REQUESTED, null, null,
                 null, null, null);
