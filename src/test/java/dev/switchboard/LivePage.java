@@ -1,14 +1,11 @@
 package dev.switchboard;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -68,27 +65,15 @@ final class LivePage implements AutoCloseable {
     }
 
     private void read(InputStream stream) throws IOException {
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
-            String event = null;
-            StringBuilder data = new StringBuilder();
-            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                if (line.startsWith("event:")) {
-                    event = line.substring(6).trim();
-                } else if (line.startsWith("data:")) {
-                    data.append(line.substring(5)).append('\n');
-                } else if (line.isEmpty()) {
-                    if ("cluster".equals(event)) {
-                        lastHtml = data.toString();
-                        lastNanos.set(System.nanoTime());
-                        clusterMessages.incrementAndGet();
-                    } else if ("alive".equals(event)) {
-                        heartbeats.incrementAndGet();
-                    }
-                    event = null;
-                    data.setLength(0);
-                }
+        SseEvents.read(stream, (event, data) -> {
+            if ("cluster".equals(event)) {
+                lastHtml = data;
+                lastNanos.set(System.nanoTime());
+                clusterMessages.incrementAndGet();
+            } else if ("alive".equals(event)) {
+                heartbeats.incrementAndGet();
             }
-        }
+        });
     }
 
     int clusterMessages() {

@@ -1,14 +1,11 @@
 package dev.switchboard;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -50,22 +47,12 @@ public final class LiveStream implements AutoCloseable {
     }
 
     private void read() {
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
-            String event = null;
-            StringBuilder data = new StringBuilder();
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                if (line.startsWith("event:")) {
-                    event = line.substring(6).trim();
-                } else if (line.startsWith("data:")) {
-                    data.append(line.substring(5)).append('\n');
-                } else if (line.isEmpty()) {
-                    if ("cluster".equals(event)) {
-                        messages.add(new Message(System.nanoTime(), data.toString()));
-                    }
-                    event = null;
-                    data.setLength(0);
+        try {
+            SseEvents.read(body, (event, data) -> {
+                if ("cluster".equals(event)) {
+                    messages.add(new Message(System.nanoTime(), data));
                 }
-            }
+            });
         } catch (IOException e) {
             // closed
         }
