@@ -33,7 +33,8 @@ import org.junit.jupiter.api.Test;
  * warm-up. Rerun: {@code mvn -Pbenchmark verify -Dit.test=SoakBenchmark [-Dsoak.moves=1000]}.
  * Writes target/benchmarks/soak.md; docs/benchmarks.md keeps the recorded results. It runs on
  * addresses of its own (127.0.8.11-13, port 18880) and a temporary data directory, so it can run
- * beside the integration tests.
+ * beside the integration tests. Over 300 lines: the pages, the sampling and the report stay in one
+ * file, so the benchmark reads as the one procedure docs/benchmarks.md describes.
  */
 class SoakBenchmark {
 

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
  * application, and a process monitor with timing "active" on that resource whose recovery
  * fails the group over. The engine's {@link ServerAccess} is checked here too. What an engine
  * lacks by its {@link ClusterEngine#features()} (standby, dummy failure, server access) is skipped.
+ * Over 300 lines on purpose: the contract is one suite, so that an engine's test is one subclass.
  */
 public abstract class ClusterEngineContract {
 
